@@ -1,0 +1,42 @@
+import {ExitCode, isCliError} from '../errors.js'
+import type {ApiClient} from './client.js'
+
+export type AssetType = 'video' | 'image' | 'audio'
+
+export interface AssetDetail {
+  type: AssetType
+  /** 1 = created, 0 = uploaded (audio only tells them apart). */
+  source?: 0 | 1
+  raw: Record<string, unknown>
+}
+
+/**
+ * Finds an asset by id (api.md §3.15 `info`): the given type, or video → image → audio created →
+ * audio uploaded. Only "not found"-like (general) errors move on; auth or credit errors stop.
+ */
+export async function findAsset(client: ApiClient, id: number, type?: AssetType, source?: 0 | 1): Promise<AssetDetail> {
+  const attempts: Array<() => Promise<AssetDetail>> = []
+  if (!type || type === 'video') attempts.push(async () => ({type: 'video', raw: await client.post('video/list/detail', {video_id: id})}))
+  if (!type || type === 'image') attempts.push(async () => ({type: 'image', raw: await client.post('image/detail', {image_id: id})}))
+  if (!type || type === 'audio') {
+    if (source !== 0) attempts.push(async () => ({type: 'audio', source: 1, raw: audioOf(await client.get('audio/detail', {asset_source: 1, audio_id: id}))}))
+    if (source !== 1) attempts.push(async () => ({type: 'audio', source: 0, raw: audioOf(await client.get('audio/detail', {asset_source: 0, asset_id: id}))}))
+  }
+
+  let last: unknown
+  for (const attempt of attempts) {
+    try {
+      const found = await attempt()
+      if (found.raw && typeof found.raw === 'object') return found
+    } catch (error) {
+      if (!isCliError(error) || error.exitCode !== ExitCode.General) throw error
+      last = error
+    }
+  }
+
+  throw last
+}
+
+function audioOf(resp: Record<string, unknown>): Record<string, unknown> {
+  return (resp?.audio ?? resp) as Record<string, unknown>
+}

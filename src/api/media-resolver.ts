@@ -1,0 +1,159 @@
+import {CliError, ExitCode} from '../errors.js'
+import type {MediaKind} from '../util/media-file.js'
+import type {ApiClient} from './client.js'
+import {type MediaInput} from './media-input.js'
+import {fetchRemoteMedia} from './remote-media.js'
+import {type UploadProgress, type UploadedMedia, Uploader, checkLocalMedia} from './upload.js'
+
+/** The request fields a video input becomes (api.md §3.0, "Video input"). */
+export interface VideoBundle {
+  original_video_id?: number
+  customer_video_path: string
+  customer_video_url?: string
+  customer_video_duration?: number
+  customer_video_first_frame_url?: string
+  customer_video_first_frame_path?: string
+  customer_video_last_frame_url?: string
+  /** Source video facts some modes reuse (quality, platform); not sent as such. */
+  source?: {quality?: string; platform?: string; lastFrame?: string; firstFrame?: string}
+}
+
+export interface AudioRef {
+  path: string
+  duration?: number
+}
+
+/**
+ * Turns classified media inputs into what the service expects: uploads local files and https URLs,
+ * looks up asset ids, passes media paths through. Inputs were classified (and so validated) before.
+ */
+export class MediaResolver {
+  readonly uploads: UploadedMedia[] = []
+  private readonly uploader: Uploader
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly onUploadProgress?: (label: string) => UploadProgress,
+  ) {
+    this.uploader = new Uploader(client)
+  }
+
+  async image(flag: string, input: MediaInput): Promise<string> {
+    switch (input.form) {
+      case 'media-path':
+        return input.value
+      case 'id': {
+        const detail = await this.client.post<Record<string, unknown>>('image/detail', {image_id: input.value})
+        const path = detail?.image_path
+        if (typeof path !== 'string' || !path) throw new CliError(`${flag}: image ${input.value} has no media path`, {exitCode: ExitCode.General})
+        return path
+      }
+
+      default:
+        return (await this.uploadInput(flag, input, 'image')).path
+    }
+  }
+
+  async video(flag: string, input: MediaInput): Promise<VideoBundle> {
+    if (input.form === 'id') return this.videoById(input.value)
+    if (input.form === 'media-path') {
+      const frame = await this.frameAt({video_path: input.value})
+      return {customer_video_path: input.value, ...firstFrameFields(frame)}
+    }
+
+    const uploaded = await this.uploadInput(flag, input, 'video')
+    const [first, last] = await Promise.all([
+      this.frameAt({video_path: uploaded.path}),
+      this.lastFrame({video_path: uploaded.path}),
+    ])
+    return {
+      customer_video_path: uploaded.path,
+      customer_video_url: uploaded.url,
+      ...(uploaded.duration === undefined ? {} : {customer_video_duration: Math.round(uploaded.duration)}),
+      ...firstFrameFields(first),
+      ...(typeof last?.last_frame === 'string' ? {customer_video_last_frame_url: last.last_frame} : {}),
+    }
+  }
+
+  async audio(flag: string, input: MediaInput): Promise<AudioRef> {
+    if (input.form === 'media-path') return {path: input.value}
+    if (input.form === 'id') {
+      for (const query of [{asset_source: 1, audio_id: input.value}, {asset_source: 0, asset_id: input.value}]) {
+        try {
+          const resp = await this.client.get<Record<string, unknown>>('audio/detail', query)
+          const audio = (resp?.audio ?? resp) as Record<string, unknown>
+          const path = audio?.path ?? audio?.audio_path
+          if (typeof path === 'string' && path) return {path, duration: numberOrUndefined(audio.duration)}
+        } catch (error) {
+          if ((error as CliError).exitCode !== ExitCode.General) throw error
+        }
+      }
+
+      throw new CliError(`${flag}: audio ${input.value} was not found`, {exitCode: ExitCode.General})
+    }
+
+    const uploaded = await this.uploadInput(flag, input, 'audio')
+    return {path: uploaded.path, duration: uploaded.duration}
+  }
+
+  /** Uploads a local file or a downloaded https URL. */
+  async uploadInput(flag: string, input: MediaInput, kind: MediaKind): Promise<UploadedMedia> {
+    const file =
+      input.form === 'url'
+        ? await fetchRemoteMedia(input.value, kind, {allowLoopback: this.client.endpoint.local})
+        : String(input.value)
+    const actual = checkLocalMedia(flag, file, kind)
+    const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+    this.uploads.push(uploaded)
+    return uploaded
+  }
+
+  private async videoById(id: number): Promise<VideoBundle> {
+    const detail = await this.client.post<Record<string, unknown>>('video/list/detail', {video_id: id})
+    const path = detail?.video_path
+    if (typeof path !== 'string' || !path) throw new CliError(`Video ${id} has no media path (is it finished?)`, {exitCode: ExitCode.General})
+    const frame = await this.frameAt({video_id: id})
+    return {
+      original_video_id: id,
+      customer_video_path: path,
+      ...(typeof detail.url === 'string' ? {customer_video_url: detail.url} : {}),
+      ...(typeof detail.duration === 'number' ? {customer_video_duration: detail.duration} : {}),
+      ...(typeof detail.first_frame === 'string' ? {customer_video_first_frame_url: detail.first_frame} : {}),
+      ...(typeof frame?.frame_path === 'string' ? {customer_video_first_frame_path: frame.frame_path} : {}),
+      source: {
+        quality: typeof detail.quality === 'string' ? detail.quality : undefined,
+        platform: typeof detail.platform === 'string' ? detail.platform : undefined,
+        lastFrame: typeof detail.last_frame === 'string' ? detail.last_frame : undefined,
+        firstFrame: typeof detail.first_frame === 'string' ? detail.first_frame : undefined,
+      },
+    }
+  }
+
+  /** Frame look-ups are best effort (api.md §3.0): a failure just leaves the fields out. */
+  async frameAt(target: Record<string, unknown>, timeMs = 0): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.client.post<Record<string, unknown>>('video/frame/at_time', {...target, time_ms: timeMs})
+    } catch {
+      return undefined
+    }
+  }
+
+  async lastFrame(target: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.client.post<Record<string, unknown>>('video/frame/last', {...target, platform: 'web'})
+    } catch {
+      return undefined
+    }
+  }
+}
+
+function firstFrameFields(frame: Record<string, unknown> | undefined): Partial<VideoBundle> {
+  return {
+    ...(typeof frame?.frame_url === 'string' ? {customer_video_first_frame_url: frame.frame_url} : {}),
+    ...(typeof frame?.frame_path === 'string' ? {customer_video_first_frame_path: frame.frame_path} : {}),
+  }
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}

@@ -1,0 +1,119 @@
+import {generationError, timeoutError} from '../errors.js'
+import type {ApiClient} from './client.js'
+import {sleep} from './retry.js'
+
+/** The kinds of task the service tracks, each with its own detail endpoint. */
+export type TaskKind = 'video' | 'image' | 'audio' | 'music'
+
+export type TaskState = 'done' | 'pending' | 'failed'
+
+export interface TaskSnapshot {
+  id: number
+  kind: TaskKind
+  statusCode: number
+  state: TaskState
+  raw: Record<string, unknown>
+}
+
+/** Status codes of api.md §4.1. */
+const DONE = 1
+const PENDING = new Set([5, 9, 10])
+const FAILED_LABELS: Record<number, string> = {7: 'Not approved', 8: 'Failed'}
+
+export function statusLabel(code: number): string {
+  if (code === DONE) return 'Completed'
+  if (code === 5 || code === 9) return 'In queue'
+  if (code === 10) return 'Generating'
+  return FAILED_LABELS[code] ?? `unknown(${code})`
+}
+
+export async function fetchTask(client: ApiClient, kind: TaskKind, id: number): Promise<TaskSnapshot> {
+  const raw = await fetchDetail(client, kind, id)
+  return classify(kind, id, raw)
+}
+
+async function fetchDetail(client: ApiClient, kind: TaskKind, id: number): Promise<Record<string, unknown>> {
+  switch (kind) {
+    case 'video':
+      return client.post('video/list/detail', {video_id: id})
+    case 'image':
+      return client.post('image/detail', {image_id: id})
+    case 'audio':
+      return unwrapAudio(await client.get('audio/detail', {asset_source: 1, audio_id: id}))
+    case 'music':
+      return unwrapAudio(await client.get('music/detail', {audio_id: id}))
+  }
+}
+
+function unwrapAudio(resp: Record<string, unknown>): Record<string, unknown> {
+  const audio = resp?.audio
+  return audio && typeof audio === 'object' ? (audio as Record<string, unknown>) : resp
+}
+
+export function classify(kind: TaskKind, id: number, raw: Record<string, unknown>): TaskSnapshot {
+  if (kind === 'audio' || kind === 'music') {
+    const code = Number(raw.audio_status ?? 0)
+    const state: TaskState =
+      raw.status === 'finish' || code === DONE
+        ? 'done'
+        : raw.status === 'failed' || code === 7 || code === 8
+          ? 'failed'
+          : PENDING.has(code) || raw.status === 'pending' || raw.status === 'processing'
+            ? 'pending'
+            : 'failed'
+    return {id, kind, statusCode: code, state, raw}
+  }
+
+  const code = Number(kind === 'video' ? raw.video_status : raw.image_status)
+  const state: TaskState = code === DONE ? 'done' : PENDING.has(code) ? 'pending' : 'failed'
+  return {id, kind, statusCode: code, state, raw}
+}
+
+export interface WaitOptions {
+  timeoutSec: number
+  /** Fixed interval chosen by the user (never below 1 s); otherwise the 2 s / 5 s / 10 s schedule. */
+  pollIntervalSec?: number
+  signal?: AbortSignal
+  onUpdate?: (snapshot: TaskSnapshot, elapsedMs: number) => void
+}
+
+/** The reference schedule (api.md §4.2): 2 s for the first 30 s, 5 s until 2 min, then 10 s. */
+export function scheduledInterval(elapsedMs: number): number {
+  if (elapsedMs < 30_000) return 2000
+  if (elapsedMs < 120_000) return 5000
+  return 10_000
+}
+
+/**
+ * Polls until the task is done. Detail first (no initial sleep), then status, then the timeout
+ * check, then sleep: exit 5 on a failed task, exit 2 on timeout with the id so `task wait` resumes.
+ */
+export async function waitForTask(client: ApiClient, kind: TaskKind, id: number, options: WaitOptions): Promise<TaskSnapshot> {
+  const started = Date.now()
+  const deadline = started + options.timeoutSec * 1000
+  for (;;) {
+    const snapshot = await fetchTask(client, kind, id)
+    const elapsed = Date.now() - started
+    options.onUpdate?.(snapshot, elapsed)
+    if (snapshot.state === 'done') return snapshot
+    if (snapshot.state === 'failed') throw taskFailure(snapshot)
+    const remaining = deadline - Date.now()
+    if (remaining <= 0) {
+      throw timeoutError(`Polling timed out after ${options.timeoutSec}s (${kind}_id: ${id})`, {
+        [`${kind === 'music' ? 'audio' : kind}_id`]: id,
+        status: statusLabel(snapshot.statusCode),
+      })
+    }
+
+    const interval = options.pollIntervalSec ? Math.max(1000, options.pollIntervalSec * 1000) : scheduledInterval(elapsed)
+    // Never sleep past the deadline: one last look at it beats a timeout that fires late.
+    await sleep(Math.min(interval, remaining + 50), options.signal)
+  }
+}
+
+export function taskFailure(snapshot: TaskSnapshot) {
+  const reason = snapshot.raw.fail_reason ?? snapshot.raw.err_msg
+  const label = snapshot.kind === 'audio' || snapshot.kind === 'music' ? String(snapshot.raw.status ?? 'failed') : statusLabel(snapshot.statusCode)
+  const message = `Generation ${label.toLowerCase()} (${snapshot.kind}_id: ${snapshot.id}, status ${snapshot.statusCode})${reason ? `: ${String(reason)}` : ''}`
+  return generationError(message, {id: snapshot.id, status_code: snapshot.statusCode})
+}

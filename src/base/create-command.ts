@@ -1,0 +1,196 @@
+import {Command} from '@oclif/core'
+import {randomUUID} from 'node:crypto'
+
+import type {MediaResolver} from '../api/media-resolver.js'
+import {type TaskKind, type TaskSnapshot, statusLabel, waitForTask} from '../api/tasks.js'
+import {type Mode, displayName} from '../catalog/index.js'
+import {CliError, ExitCode, generationError, isCliError, validationError} from '../errors.js'
+import {AuthedCommand} from './authed-command.js'
+import * as flag from './creation-flags.js'
+import {completedItem} from './results.js'
+
+export interface SubmitRequest {
+  kind: 'video' | 'image'
+  /** Endpoint path, e.g. `video/t2v`. */
+  path: string
+  /** The body as the service expects it; `model_name_default` is added here. */
+  body: Record<string, unknown>
+  /** Send an idempotency key (every video/image create but voice/music). */
+  idempotent?: boolean
+}
+
+export type CreationResult = Record<string, unknown>
+
+/**
+ * A `create …` command: shared wait/poll/timeout flags, defaults from the catalogue merged with
+ * `config defaults`, submit → poll → result, `--no-wait`, exit 2 with the ids on timeout, exit 5
+ * with the successes on a partial failure, and the ids on stderr after Ctrl-C.
+ */
+export abstract class CreateCommand<T extends typeof Command> extends AuthedCommand<T> {
+  static baseFlags = {
+    ...AuthedCommand.baseFlags,
+    wait: flag.wait(),
+    timeout: flag.timeout(),
+    'poll-interval': flag.pollInterval(),
+  }
+
+  /** Exit code to use after the result was printed (a partial failure still prints its successes). */
+  protected resultExitCode?: number
+  private resolver?: MediaResolver
+
+  protected async _run<R>(): Promise<R> {
+    const result = await super._run<R>()
+    if (this.resultExitCode !== undefined && !process.exitCode) process.exitCode = this.resultExitCode
+    return result
+  }
+
+  /** The user's `config defaults` for a mode (sparse); built-in defaults come from the catalogue. */
+  protected storedDefaults(mode: Mode): Record<string, unknown> {
+    return (this.settings.defaults()[mode] ?? {}) as Record<string, unknown>
+  }
+
+  protected async media(): Promise<MediaResolver> {
+    if (!this.resolver) {
+      const {MediaResolver} = await import('../api/media-resolver.js')
+      this.resolver = new MediaResolver(this.api)
+    }
+
+    return this.resolver
+  }
+
+  protected get waitFlags(): {wait: boolean; timeout: number; pollInterval?: number} {
+    const flags = this.flags as unknown as {wait: boolean; timeout: number; 'poll-interval'?: number}
+    return {wait: flags.wait, timeout: flags.timeout, pollInterval: flags['poll-interval']}
+  }
+
+  /** Reports coercion warnings on stderr (both modes) as the reference client does. */
+  protected warnAll(warnings: string[]): void {
+    for (const warning of warnings) this.out.warn(warning)
+  }
+
+  protected async submit(request: SubmitRequest, userKey?: string): Promise<CreationResult> {
+    const params = {...request.body}
+    const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
+    if (key) params.idempotency_key = key
+    const name = typeof params.model === 'string' ? displayName(params.model) : undefined
+    const body = name ? {...params, model_name_default: name} : params
+    // With a key the service deduplicates, so a lost answer can be asked again without paying twice.
+    const {data, traceId} = await this.api.call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'})
+    const ids = submittedIds(request.kind, data)
+    if (ids.length === 0) throw generationError(`No ${request.kind}_id returned from API`, undefined)
+    const cost = typeof data?.cost_credits === 'number' && data.cost_credits > 0 ? data.cost_credits : undefined
+    const failCount = typeof data?.fail_count === 'number' && data.fail_count > 0 ? data.fail_count : undefined
+    if (failCount) {
+      this.out.warn(`${failCount} of the requested ${request.kind}s could not be created`)
+      this.resultExitCode = ExitCode.GenerationFailed
+    }
+
+    await this.config.runHook('task-submitted', {kind: request.kind, ids, traceId, params})
+    const idKey = `${request.kind}_id`
+    const submitted = {
+      [idKey]: ids[0],
+      ...(ids.length > 1 ? {[`${idKey}s`]: ids} : {}),
+      trace_id: traceId,
+      ...(failCount ? {fail_count: failCount} : {}),
+      ...(cost ? {cost_credits: cost} : {}),
+      ...(key ? {idempotency_key: key} : {}),
+    }
+    if (!this.waitFlags.wait) return {...submitted, status: 'submitted', params}
+    this.out.info(`Submitted ${ids.length > 1 ? `${ids.length} tasks` : `${request.kind} ${ids[0]}`}${cost ? ` (cost: ${cost} credits)` : ''}; waiting…`)
+    return this.waitAll(request.kind, ids, submitted)
+  }
+
+  /** Polls every id concurrently; Ctrl-C stops waiting (not the tasks) and prints the ids. */
+  protected async waitAll(kind: TaskKind, ids: number[], submitted: Record<string, unknown>): Promise<CreationResult> {
+    const controller = new AbortController()
+    const onSigint = () => controller.abort(new CliError('Interrupted while waiting; the tasks keep running', {
+      exitCode: ExitCode.Interrupted,
+      details: idDetails(kind, ids),
+      hint: `Resume with \`pixverse task wait ${ids[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+    }))
+    process.once('SIGINT', onSigint)
+    try {
+      const {timeout, pollInterval} = this.waitFlags
+      const outcomes = await Promise.allSettled(
+        ids.map((id) =>
+          waitForTask(this.api, kind, id, {
+            timeoutSec: timeout,
+            pollIntervalSec: pollInterval,
+            signal: controller.signal,
+            onUpdate: (snapshot) => this.onTaskUpdate(snapshot),
+          }),
+        ),
+      )
+      if (controller.signal.aborted) throw controller.signal.reason
+      return await this.collect(kind, ids, outcomes, submitted)
+    } finally {
+      process.removeListener('SIGINT', onSigint)
+    }
+  }
+
+  private lastStatus = new Map<number, number>()
+
+  private onTaskUpdate(snapshot: TaskSnapshot): void {
+    if (this.lastStatus.get(snapshot.id) === snapshot.statusCode) return
+    this.lastStatus.set(snapshot.id, snapshot.statusCode)
+    this.out.info(`${new Date().toISOString()} ${snapshot.kind} ${snapshot.id}: ${statusLabel(snapshot.statusCode)}`)
+  }
+
+  private async collect(
+    kind: TaskKind,
+    ids: number[],
+    outcomes: PromiseSettledResult<TaskSnapshot>[],
+    submitted: Record<string, unknown>,
+  ): Promise<CreationResult> {
+    const done = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
+    const failures = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [{id: ids[i], error: o.reason as unknown}] : []))
+    for (const snapshot of done) await this.config.runHook('task-finished', {kind, id: snapshot.id, status: 'completed', detail: snapshot.raw})
+
+    const timedOut = failures.filter((f) => isCliError(f.error) && f.error.exitCode === ExitCode.Timeout)
+    if (timedOut.length > 0) {
+      const pending = timedOut.map((f) => f.id)
+      throw new CliError(`Polling timed out after ${this.waitFlags.timeout}s`, {
+        exitCode: ExitCode.Timeout,
+        details: {...idDetails(kind, ids), pending_ids: pending, ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {})},
+        hint: `Resume with \`pixverse task wait ${pending[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+      })
+    }
+
+    if (failures.length > 0 && done.length === 0) throw failures[0].error
+    const {trace_id: traceId, cost_credits: cost, idempotency_key: key} = submitted
+    if (ids.length === 1) return {[`${kind}_id`]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
+
+    const partial = failures.length > 0
+    if (partial) this.resultExitCode = ExitCode.GenerationFailed
+    return {
+      trace_id: traceId,
+      status: partial ? 'partial' : 'completed',
+      items: done.map((snapshot) => ({[`${kind}_id`]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+      ...(partial ? {failed_ids: failures.map((f) => f.id), fail_count: failures.length} : {}),
+      ...(cost ? {cost_credits: cost} : {}),
+      ...(key ? {idempotency_key: key} : {}),
+    }
+  }
+
+  /** A required flag that a person would be asked for; agents get exit 6 naming the flag. */
+  protected requireFlag<V>(value: V | undefined, name: string): V {
+    if (value === undefined || value === '') throw validationError(`${name} is required`)
+    return value
+  }
+}
+
+/** success_ids, else video_ids/image_ids, else the single id (api.md §3.0.1). */
+export function submittedIds(kind: 'video' | 'image', resp: Record<string, unknown> | null | undefined): number[] {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : [])
+  const success = list(resp?.success_ids)
+  if (success.length > 0) return success
+  const many = list(resp?.[`${kind}_ids`])
+  if (many.length > 0) return many
+  const one = Number(resp?.[`${kind}_id`])
+  return Number.isFinite(one) && one > 0 ? [one] : []
+}
+
+function idDetails(kind: TaskKind, ids: number[]): Record<string, unknown> {
+  const key = `${kind === 'music' ? 'audio' : kind}_id`
+  return {[key]: ids[0], ...(ids.length > 1 ? {[`${key}s`]: ids} : {})}
+}

@@ -1,0 +1,110 @@
+import {Flags} from '@oclif/core'
+
+import {type Mode, aspectRatiosFor, countRange, modelsFor, qualitiesFor} from '../catalog/index.js'
+import {validationError} from '../errors.js'
+
+/**
+ * Flag builders shared by the `create …` commands. Choices come from the catalogue, so help text,
+ * completion and the parser can never disagree with the limits.
+ */
+
+function integerParser(flag: string, rule: string, accept: (n: number) => boolean) {
+  return async (input: string): Promise<number> => {
+    const value = Number(input)
+    if (!/^-?\d+$/.test(input.trim()) || !accept(value)) throw validationError(`Invalid ${flag} value: "${input}" (${rule})`)
+    return value
+  }
+}
+
+export const prompt = (options: {required?: boolean; description?: string} = {}) =>
+  Flags.string({
+    description: `${options.description ?? 'What to create'}: literal text, a path to a text file, or - to read stdin.${options.required ? ' Required.' : ''}`,
+  })
+
+export const model = (mode: Mode, extraModes: Mode[] = []) =>
+  Flags.string({
+    char: 'm',
+    description: `Model. [default: from \`config defaults\`]`,
+    options: [...new Set([mode, ...extraModes].flatMap((m) => modelsFor(m)))],
+  })
+
+export const quality = (mode: Mode, options?: string[]) =>
+  Flags.string({
+    char: 'q',
+    description: 'Output quality; unsupported values for the model are replaced with a warning.',
+    options: options ?? qualitiesFor(mode),
+  })
+
+export const duration = () =>
+  Flags.custom<number>({
+    char: 'd',
+    description: 'Length in seconds; snapped to the nearest value the model supports.',
+    parse: integerParser('--duration', 'must be a positive integer in seconds', (n) => n > 0),
+  })()
+
+export const aspectRatio = (mode: Mode) =>
+  Flags.string({
+    description: 'Aspect ratio; unsupported values for the model are replaced with a warning.',
+    options: aspectRatiosFor(mode),
+  })
+
+export const seed = () =>
+  Flags.custom<number>({
+    description: 'Random seed (integer) for reproducible results.',
+    parse: integerParser('--seed', 'must be an integer', (n) => Number.isSafeInteger(n)),
+  })()
+
+export const count = () => {
+  const {min, max} = countRange()
+  return Flags.custom<number>({
+    description: `How many to create at once (${min}-${max}); every result is waited for.`,
+    parse: integerParser('--count', `must be an integer between ${min} and ${max}`, (n) => n >= min && n <= max),
+  })()
+}
+
+export const audio = () =>
+  Flags.boolean({
+    allowNo: true,
+    description: 'Generate sound with the video (on by default where the model supports it).',
+  })
+
+export const offPeak = () => Flags.boolean({description: 'Use the cheaper off-peak queue (PixVerse models only).'})
+
+export const idempotencyKey = () =>
+  Flags.string({
+    description: 'Key the service deduplicates on: repeating a create with it never charges twice. Generated when omitted.',
+  })
+
+export const wait = () =>
+  Flags.boolean({
+    allowNo: true,
+    default: true,
+    description: 'Wait for the result. --no-wait prints the id at once; resume with `task wait`.',
+  })
+
+export const timeout = () =>
+  Flags.custom<number>({
+    default: 300,
+    description: 'Seconds to wait before giving up (exit 2; the id is printed so `task wait` can resume).',
+    parse: integerParser('--timeout', 'must be a positive integer in seconds', (n) => n > 0),
+  })()
+
+export const pollInterval = () =>
+  Flags.custom<number>({
+    description: 'Seconds between status checks (at least 1). [default: 2s, 5s after 30s, 10s after 2min]',
+    helpGroup: 'POLLING',
+    parse: integerParser('--poll-interval', 'must be a positive integer in seconds', (n) => n >= 1),
+  })()
+
+export const multiShot = () =>
+  Flags.boolean({
+    allowNo: true,
+    description: 'Let the model cut between shots (on by default where supported).',
+  })
+
+const IMAGE_FORMS = 'a local file (uploaded, resized if over 1920px), an https URL, an image id, or a media path'
+
+export const image = (options: {description: string}) => Flags.string({description: `${options.description}: ${IMAGE_FORMS}.`})
+
+export const images = (options: {description: string}) =>
+  Flags.string({description: `${options.description}, each ${IMAGE_FORMS}.`, multiple: true})

@@ -1,0 +1,67 @@
+import type {TaskKind} from '../api/tasks.js'
+import {statusLabel} from '../api/tasks.js'
+
+/** The fields of a finished creation (api.md §6 "waited"), from a detail object. */
+export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
+  if (kind === 'image') {
+    return {
+      status: 'completed',
+      image_url: raw.image_url ?? null,
+      prompt: raw.prompt ?? null,
+      model: raw.model ?? null,
+      width: raw.output_width ?? null,
+      height: raw.output_height ?? null,
+      created_at: raw.created_at ?? null,
+    }
+  }
+
+  return {
+    status: 'completed',
+    video_url: raw.url ?? null,
+    cover_url: raw.first_frame ?? null,
+    prompt: raw.prompt ?? null,
+    model: raw.model ?? null,
+    duration: raw.duration ?? null,
+    width: raw.output_width ?? null,
+    height: raw.output_height ?? null,
+    created_at: raw.created_at ?? null,
+  }
+}
+
+/** `task status` view of a detail object (api.md §3.14). */
+export function statusView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
+  const code = Number(kind === 'video' ? raw.video_status : kind === 'image' ? raw.image_status : raw.audio_status)
+  const base = {id, type: kind === 'music' ? 'audio' : kind, status: kind === 'audio' || kind === 'music' ? String(raw.status ?? statusLabel(code)) : statusLabel(code), status_code: code}
+  if (kind === 'video') {
+    return {...base, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null, video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, duration: raw.duration ?? null}
+  }
+
+  if (kind === 'image') {
+    return {...base, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null, image_url: raw.image_url ?? null}
+  }
+
+  return {
+    ...base,
+    create_mode: raw.create_mode ?? null,
+    prompt: raw.prompt ?? raw.text ?? null,
+    model: raw.model ?? null,
+    voice_id: raw.voice_id ?? null,
+    language_code: raw.language_code ?? null,
+    created_at: raw.created_at ?? null,
+    audio_url: raw.url ?? raw.audio_url ?? null,
+    duration: raw.duration ?? null,
+  }
+}
+
+/** `task wait` view (api.md §3.14). */
+export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
+  if (kind === 'video') {
+    return {id, type: 'video', status: 'completed', video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, prompt: raw.prompt ?? null, model: raw.model ?? null, duration: raw.duration ?? null, created_at: raw.created_at ?? null}
+  }
+
+  if (kind === 'image') {
+    return {id, type: 'image', status: 'completed', image_url: raw.image_url ?? null, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
+  }
+
+  return {id, type: 'audio', status: 'completed', create_mode: raw.create_mode ?? null, audio_url: raw.url ?? raw.audio_url ?? null, duration: raw.duration ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
+}

@@ -1,0 +1,21 @@
+import {Flags} from '@oclif/core'
+
+import {BaseCommand} from '../../base/base-command.js'
+import {InternalStore} from '../../config/internal-store.js'
+import {storePaths} from '../../config/paths.js'
+
+export default class AuthLogout extends BaseCommand<typeof AuthLogout> {
+  static description = 'Remove the stored token (local only: nothing is sent to the service).'
+
+  static examples = ['<%= config.bin %> auth logout --json']
+
+  static flags = {
+    sandbox: Flags.boolean({description: 'Remove the sandbox session instead of the real one.', helpGroup: 'GLOBAL'}),
+  }
+
+  async run(): Promise<{success: true; message: string}> {
+    const store = new InternalStore(storePaths({sandbox: this.flags.sandbox}).internal)
+    store.update({token: undefined, tokenApiBase: undefined, activeWorkspaceId: 0})
+    return {success: true, message: 'Token removed'}
+  }
+}

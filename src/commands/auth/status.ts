@@ -1,0 +1,25 @@
+import {AuthedCommand} from '../../base/authed-command.js'
+import {memberLabel} from '../../api/members.js'
+
+export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
+  static description = 'Show who is logged in and the credits left. Exits 3 when nobody is.'
+
+  static examples = ['<%= config.bin %> auth status --json']
+
+  protected static requiresLogin = true
+
+  async run(): Promise<Record<string, unknown>> {
+    const [user, credits] = await Promise.all([
+      this.api.get<Record<string, unknown>>('getUserInfo'),
+      this.api.get<Record<string, unknown>>('user/credits'),
+    ])
+    const total = ['credit_daily', 'credit_monthly', 'credit_package'].reduce((sum, key) => sum + (Number(credits?.[key]) || 0), 0)
+    return {
+      authenticated: true,
+      email: user?.Mail,
+      nickname: user?.Nickname,
+      memberType: memberLabel(Number(user?.MemberType)),
+      credits: total,
+    }
+  }
+}

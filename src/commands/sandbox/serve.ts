@@ -1,0 +1,53 @@
+import {Flags} from '@oclif/core'
+import {join} from 'node:path'
+
+import {BaseCommand} from '../../base/base-command.js'
+import {pixverseHome} from '../../config/paths.js'
+
+export default class SandboxServe extends BaseCommand<typeof SandboxServe> {
+  static description = `Run the local PixVerse-compatible backend in the foreground.
+
+Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uploads) lives in --data-dir, so separate processes share it. Stop with Ctrl-C.`
+
+  static examples = [
+    '<%= config.bin %> sandbox serve --port 0 --json',
+    'PIXVERSE_API_BASE=http://127.0.0.1:8787/creative_platform <%= config.bin %> auth login',
+  ]
+
+  static flags = {
+    port: Flags.integer({description: 'TCP port on 127.0.0.1 (0 = any free port).', default: 8787, min: 0, max: 65_535}),
+    'data-dir': Flags.string({description: 'Folder for the sandbox state. [default: $PIXVERSE_HOME/sandbox]'}),
+    'task-seconds': Flags.string({description: 'How long a task takes from submit to done, in seconds.', default: '8'}),
+    credits: Flags.integer({description: 'Credits of a fresh sandbox account.', min: 0}),
+    slots: Flags.integer({description: 'Concurrent generation slots per kind.', min: 1}),
+    'auto-approve': Flags.boolean({description: 'Approve device logins without the browser page.'}),
+  }
+
+  async run(): Promise<undefined> {
+    const taskSeconds = Number(this.flags['task-seconds'])
+    if (!Number.isFinite(taskSeconds) || taskSeconds <= 0) {
+      const {validationError} = await import('../../errors.js')
+      throw validationError(`Invalid --task-seconds value: "${this.flags['task-seconds']}" (must be a positive number)`)
+    }
+
+    const {startSandbox} = await import('../../sandbox/index.js')
+    const sandbox = await startSandbox({
+      port: this.flags.port,
+      dataDir: this.flags['data-dir'] ?? join(pixverseHome(), 'sandbox'),
+      taskSeconds,
+      credits: this.flags.credits,
+      slots: this.flags.slots,
+      autoApprove: this.flags['auto-approve'],
+    })
+    // The URL is printed as soon as the server listens, so a script can read it and go on.
+    this.out.result({url: sandbox.baseUrl, origin: sandbox.origin}, () => sandbox.baseUrl)
+    this.out.info(`PixVerse sandbox listening. Use: PIXVERSE_API_BASE=${sandbox.baseUrl}`)
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await sandbox.close()
+    return undefined
+  }
+}

@@ -1,0 +1,65 @@
+import {Args, Flags} from '@oclif/core'
+
+import {type TaskKind, fetchTask} from '../../api/tasks.js'
+import {AuthedCommand} from '../../base/authed-command.js'
+import {parseId} from '../../base/id-arg.js'
+import {statusView} from '../../base/results.js'
+import {ExitCode, isCliError, validationError} from '../../errors.js'
+import {toCliError} from '../../base/to-cli-error.js'
+
+/** Which per-id failure decides the exit code of a batch (cli-spec §3): auth > credits > concurrency > timeout > generation. */
+const PRIORITY = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
+
+export default class TaskStatus extends AuthedCommand<typeof TaskStatus> {
+  static description = `Show the status of one or more tasks.
+
+One id prints one object; several ids (or --ids) print an object keyed by id, queried in parallel, where a failed look-up is {error, code, trace_id} and the exit code is the most severe failure (3 > 4 > 7 > 2 > 5).`
+
+  static examples = [
+    '<%= config.bin %> task status 390000000001 --json',
+    '<%= config.bin %> task status 390000000001 390000000002 --json',
+    '<%= config.bin %> task status --ids 390000000001,390000000002 --type image --json',
+  ]
+
+  static strict = false
+
+  static args = {
+    ids: Args.string({description: 'Task ids (video, image or audio ids).'}),
+  }
+
+  static flags = {
+    ids: Flags.string({description: 'Comma-separated task ids (instead of positional ids).'}),
+    type: Flags.string({description: 'Task type (audio is never auto-detected).', options: ['video', 'image', 'audio'], default: 'video'}),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const positional = this.positionals
+    if (positional.length > 0 && this.flags.ids) throw validationError('Use either positional IDs or --ids, not both')
+    const raw = this.flags.ids ? this.flags.ids.split(',').map((s) => s.trim()).filter(Boolean) : positional
+    if (raw.length === 0) throw validationError('At least one task id is required (positional or --ids)')
+    const ids = [...new Set(raw.map((value) => parseId(value)))]
+    const kind = this.flags.type as TaskKind
+    if (ids.length === 1 && !this.flags.ids) {
+      const snapshot = await fetchTask(this.api, kind, ids[0])
+      return statusView(kind, ids[0], snapshot.raw)
+    }
+
+    const outcomes = await Promise.allSettled(ids.map((id) => fetchTask(this.api, kind, id)))
+    const result: Record<string, unknown> = {}
+    const codes = new Set<number>()
+    outcomes.forEach((outcome, index) => {
+      const id = ids[index]
+      if (outcome.status === 'fulfilled') {
+        result[String(id)] = statusView(kind, id, outcome.value.raw)
+        return
+      }
+
+      const error = toCliError(outcome.reason)
+      if (isCliError(outcome.reason)) codes.add(error.exitCode)
+      result[String(id)] = {error: error.message, ...(error.code === undefined ? {} : {code: error.code}), ...(error.traceId ? {trace_id: error.traceId} : {})}
+    })
+    const exitCode = PRIORITY.find((code) => codes.has(code))
+    if (exitCode !== undefined) process.exitCode = exitCode
+    return result
+  }
+}

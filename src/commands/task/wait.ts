@@ -1,0 +1,35 @@
+import {Args, Flags} from '@oclif/core'
+
+import {type TaskKind, waitForTask} from '../../api/tasks.js'
+import {AuthedCommand} from '../../base/authed-command.js'
+import * as flag from '../../base/creation-flags.js'
+import {parseId} from '../../base/id-arg.js'
+import {waitView} from '../../base/results.js'
+
+export default class TaskWait extends AuthedCommand<typeof TaskWait> {
+  static description = `Wait for a task to finish and print its result.
+
+Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on timeout, 5 when the task failed or was not approved.`
+
+  static examples = ['<%= config.bin %> task wait 390000000001 --json', '<%= config.bin %> task wait 390000000002 --type image --timeout 600']
+
+  static args = {
+    id: Args.string({description: 'Task id.', required: true}),
+  }
+
+  static flags = {
+    type: Flags.string({description: 'Task type.', options: ['video', 'image', 'audio'], default: 'video'}),
+    timeout: flag.timeout(),
+    'poll-interval': flag.pollInterval(),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const id = parseId(this.args.id)
+    const kind = this.flags.type as TaskKind
+    const snapshot = await waitForTask(this.api, kind, id, {
+      timeoutSec: this.flags.timeout,
+      pollIntervalSec: this.flags['poll-interval'],
+    })
+    return waitView(kind, id, snapshot.raw)
+  }
+}

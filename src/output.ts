@@ -1,0 +1,87 @@
+import {CliError} from './errors.js'
+
+/**
+ * The only module that writes to stdout, and only the command's result. Everything else (warnings,
+ * progress, errors) goes to stderr, so in JSON mode stdout holds exactly one document or nothing.
+ */
+export class Output {
+  readonly warnings: string[] = []
+
+  constructor(
+    readonly json: boolean,
+    private readonly stdout: NodeJS.WritableStream = process.stdout,
+    private readonly stderr: NodeJS.WritableStream = process.stderr,
+  ) {}
+
+  /** The command's result: one pretty JSON document, or the human rendering of it. */
+  result(value: unknown, human?: (value: unknown) => string): void {
+    const text = this.json ? JSON.stringify(value, null, 2) : (human ?? renderHuman)(value)
+    if (text !== '') this.stdout.write(text.endsWith('\n') ? text : text + '\n')
+  }
+
+  /** Warnings reach stderr in both modes (agents read coercion notes too) and are kept for the result. */
+  warn(message: string): void {
+    this.warnings.push(message)
+    this.stderr.write(`warn ${message}\n`)
+  }
+
+  /** Human-only notes (progress, hints): never in JSON mode. */
+  info(message: string): void {
+    if (!this.json) this.stderr.write(message + '\n')
+  }
+
+  /** Lines a caller needs even in JSON mode, such as the device-login URL (stderr only). */
+  notice(message: string): void {
+    this.stderr.write(message + '\n')
+  }
+
+  error(error: CliError): void {
+    if (this.json) {
+      this.stderr.write(JSON.stringify(error.toJSON()) + '\n')
+      return
+    }
+
+    const parts: string[] = []
+    if (error.code !== undefined && error.code !== error.exitCode) parts.push(`code: ${error.code}`)
+    if (error.traceId) parts.push(`trace_id: ${error.traceId}`)
+    const suffix = parts.length > 0 ? ` (${parts.join(', ')})` : ''
+    this.stderr.write(`error ${error.message}${suffix}\n`)
+    for (const [key, value] of Object.entries(error.details ?? {})) {
+      this.stderr.write(`  ${key}: ${formatValue(value)}\n`)
+    }
+
+    if (error.hint) this.stderr.write(`hint  ${error.hint}\n`)
+  }
+}
+
+/** A readable default for any result object: `key: value` lines, nested objects indented. */
+export function renderHuman(value: unknown, indent = ''): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value !== 'object') return `${indent}${String(value)}`
+  if (Array.isArray(value)) {
+    return value.map((item) => (typeof item === 'object' && item !== null ? renderHuman(item, indent) + '\n' : `${indent}- ${formatValue(item)}`)).join('\n')
+  }
+
+  const lines: string[] = []
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null)
+  const width = Math.max(0, ...entries.map(([key]) => key.length))
+  for (const [key, item] of entries) {
+    if (typeof item === 'object' && item !== null && !isFlatArray(item)) {
+      lines.push(`${indent}${key}:`, renderHuman(item, indent + '  '))
+    } else {
+      lines.push(`${indent}${key.padEnd(width)}  ${formatValue(item)}`)
+    }
+  }
+
+  return lines.join('\n')
+}
+
+function isFlatArray(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)
+}
+
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ')
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value)
+  return String(value)
+}

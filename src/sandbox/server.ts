@@ -1,0 +1,164 @@
+/**
+ * The HTTP front door: dispatches by path prefix.
+ *   /creative_platform/<endpoint>  PixVerse API (always HTTP 200 + {ErrCode, ErrMsg, Resp})
+ *   /_oss/<bucket>/<key>           OSS PutObject (XML errors)
+ *   /media/<media path>            generated and uploaded files (no auth, Range)
+ *   /device, /device/approve       the device-flow web page
+ *   /_sandbox/*                    test control API
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import type {IncomingMessage, ServerResponse} from 'node:http'
+import {approvePage, approvedPage, enterCodePage} from './device-page.js'
+import {ApiError, ERR, type Ctx, type RouteTable, parseJsonBody, readBody, sendEnvelope, sendJson, sendText} from './http.js'
+import {contentTypeFor, fixturePath, serveFile} from './media.js'
+import {handleOssPut, objectFile, safeKey} from './oss.js'
+import {appendRequest, redactHeaders} from './request-log.js'
+import {accountRoutes} from './routes/account.js'
+import {assetRoutes} from './routes/assets.js'
+import {audioRoutes} from './routes/audio.js'
+import {approveUserCode, authRoutes, authenticate, findGrantByUserCode} from './routes/auth.js'
+import {handleControl} from './routes/control.js'
+import {imageRoutes} from './routes/image.js'
+import {templateRoutes} from './routes/templates.js'
+import {uploadRoutes} from './routes/upload.js'
+import {videoRoutes} from './routes/video.js'
+import type {Store} from './store.js'
+import {taskClock} from './tasks.js'
+import {requestWorkspace} from './workspaces.js'
+
+export const API_PREFIX = '/creative_platform/'
+
+const ROUTES: RouteTable = {...authRoutes, ...accountRoutes, ...videoRoutes, ...imageRoutes, ...uploadRoutes, ...audioRoutes, ...templateRoutes, ...assetRoutes}
+
+// Endpoints that may be called with a stale Workspace-Id without failing: they are how a
+// client finds out where it is (api.md §8: list/switch re-sync the stored workspace).
+const WORKSPACE_EXEMPT = new Set(['team/workspace/list', 'team/workspace/switch', 'getUserInfo'])
+
+export function createHandler(store: Store, getOrigin: (req: IncomingMessage) => string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const traceHeader = req.headers['ai-trace-id']
+    const traceId = (Array.isArray(traceHeader) ? traceHeader[0] : traceHeader) || crypto.randomUUID()
+    res.setHeader('ai-trace-id', traceId)
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
+    const pathname = url.pathname
+    try {
+      if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, getOrigin(req), url)
+      if (pathname.startsWith('/_oss/')) {
+        const body = await readBody(req)
+        log(store, req, url, {bytes: body.length})
+        return await handleOssPut(req, res, store, pathname, body)
+      }
+      if (pathname.startsWith('/media/')) return await handleMedia(req, res, store, pathname.slice('/media/'.length))
+      if (pathname === '/device' || pathname === '/device/approve') return await handleDevicePage(req, res, store, url)
+      if (pathname.startsWith('/_sandbox/')) return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
+      if (pathname === '/' || pathname === '/healthz') return sendJson(res, 200, {ok: true, service: 'pixverse-sandbox', api: `${getOrigin(req)}/creative_platform`})
+      return sendJson(res, 404, {error: `not found: ${pathname}`})
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, {error: error instanceof Error ? error.message : String(error)})
+      else res.destroy()
+    }
+  }
+}
+
+function log(store: Store, req: IncomingMessage, url: URL, body: unknown): void {
+  appendRequest(store.requestLog, {
+    time: new Date().toISOString(),
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    body,
+    headers: redactHeaders(req.headers),
+  })
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store, origin: string, url: URL): Promise<void> {
+  const raw = await readBody(req)
+  let body: Record<string, unknown> = {}
+  let parseError: unknown
+  try {
+    body = parseJsonBody(raw)
+  } catch (error) {
+    parseError = error
+  }
+  log(store, req, url, parseError ? raw.toString('utf8') : raw.length === 0 ? null : body)
+
+  const routeName = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
+  try {
+    const route = ROUTES[routeName]
+    if (!route) throw new ApiError(ERR.unknownEndpoint, `Unknown endpoint: ${req.method} ${routeName}`)
+    if (req.method !== route.method) throw new ApiError(ERR.methodNotAllowed, `Method ${req.method} not allowed for ${routeName} (use ${route.method})`)
+    if (parseError) throw parseError instanceof ApiError ? parseError : new ApiError(ERR.invalidParam, 'Invalid parameter: request body is not valid JSON')
+    const now = Date.now()
+    const ctx: Ctx = {req, res, method: req.method, route: routeName, query: url.searchParams, body, origin, store, now}
+    if (route.auth) {
+      const kind = await store.read((state) => authenticate(req, state, now))
+      const workspaceId = WORKSPACE_EXEMPT.has(routeName) ? 0 : requestWorkspace(req)
+      ctx.auth = {kind, workspaceId}
+    }
+    const resp = await route.handler(ctx)
+    sendEnvelope(res, 0, 'success', resp ?? null)
+  } catch (error) {
+    if (error instanceof ApiError) return sendEnvelope(res, error.code, error.message, null)
+    sendEnvelope(res, 500, `Internal sandbox error: ${error instanceof Error ? error.message : String(error)}`, null)
+  }
+}
+
+/** /media/<path>: generated outputs exist only once their task is done; uploads once PUT. */
+async function handleMedia(req: IncomingMessage, res: ServerResponse, store: Store, encoded: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, {error: 'method not allowed'})
+  let mediaPath: string
+  try {
+    mediaPath = decodeURIComponent(encoded)
+  } catch {
+    return sendJson(res, 400, {error: 'bad path'})
+  }
+  const notFound = () => sendJson(res, 404, {error: `no media at ${mediaPath}`})
+  const generated = /^(video|image|audio)\/(\d+)\.(mp4|png|mp3)$/.exec(mediaPath)
+  if (generated) {
+    const [, kind, id, ext] = generated
+    const ready = await store.read((s) => {
+      const task = s.tasks[id]
+      return Boolean(task && task.kind === kind && !task.deleted && taskClock(task, Date.now()).status === 1)
+    })
+    if (!ready) return notFound()
+    return serveFile(req, res, fixturePath(ext as 'mp4' | 'png' | 'mp3'), contentTypeFor(mediaPath))
+  }
+  if (/^frames\/[\w.-]+\.jpg$/.test(mediaPath)) return serveFile(req, res, fixturePath('jpg'), 'image/jpeg')
+  const stat = /^static\/[\w./-]+\.(png|jpg|mp4|mp3)$/.exec(mediaPath)
+  if (stat && safeKey(mediaPath)) return serveFile(req, res, fixturePath(stat[1] as 'png' | 'jpg' | 'mp4' | 'mp3'), contentTypeFor(mediaPath))
+  if (safeKey(mediaPath)) {
+    const object = await store.read((s) => s.objects[mediaPath])
+    const file = objectFile(store, mediaPath)
+    if (object && fs.existsSync(file)) return serveFile(req, res, file, object.contentType || contentTypeFor(mediaPath))
+  }
+  return notFound()
+}
+
+async function handleDevicePage(req: IncomingMessage, res: ServerResponse, store: Store, url: URL): Promise<void> {
+  const now = Date.now()
+  if (url.pathname === '/device' && req.method === 'GET') {
+    const code = url.searchParams.get('user_code') ?? ''
+    if (code === '') return sendText(res, 200, 'text/html; charset=utf-8', enterCodePage())
+    const grant = await store.read((s) => findGrantByUserCode(s, code, now))
+    if (!grant) return sendText(res, 404, 'text/html; charset=utf-8', enterCodePage(`The code ${code} is unknown or has expired.`))
+    return sendText(res, 200, 'text/html; charset=utf-8', approvePage(grant.userCode))
+  }
+  if (url.pathname === '/device/approve' && req.method === 'POST') {
+    const raw = (await readBody(req)).toString('utf8')
+    let code = ''
+    if (String(req.headers['content-type'] ?? '').includes('application/json')) {
+      try {
+        code = String((JSON.parse(raw) as {user_code?: unknown}).user_code ?? '')
+      } catch {
+        code = ''
+      }
+    } else {
+      code = new URLSearchParams(raw).get('user_code') ?? ''
+    }
+    const ok = await store.update((s) => approveUserCode(s, code, now))
+    if (!ok) return sendText(res, 404, 'text/html; charset=utf-8', enterCodePage(`The code ${code} is unknown or has expired.`))
+    return sendText(res, 200, 'text/html; charset=utf-8', approvedPage())
+  }
+  return sendJson(res, 405, {error: 'method not allowed'})
+}
