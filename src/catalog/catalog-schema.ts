@@ -16,6 +16,7 @@ const PARAM = {
   enum: ['quality', 'duration', 'aspect_ratio', 'audio', 'multi_shot', 'off_peak', 'count', 'detail_level'],
 } as const
 const POS_INT = {type: 'integer', minimum: 0} as const
+const SCALAR = {anyOf: [{type: 'number'}, {type: 'boolean'}, {type: 'string'}]} as const
 
 const range = {
   type: 'object',
@@ -102,9 +103,9 @@ const voiceParam = {
     minimum: {type: 'number'},
     maximum: {type: 'number'},
     enum: {type: 'array', minItems: 1, uniqueItems: true, items: {type: 'string'}},
-    default: {type: ['number', 'boolean', 'string']},
+    default: SCALAR,
     /** The value that means "not sent" (e.g. emotion `auto`). */
-    omit_if: {type: ['number', 'boolean', 'string']},
+    omit_if: SCALAR,
   },
 } as const
 

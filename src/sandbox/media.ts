@@ -43,8 +43,15 @@ export function contentTypeFor(name: string): string {
 
 /** Serves a file with Content-Length, Accept-Ranges and single-range 206 / 416 answers. */
 export function serveFile(req: IncomingMessage, res: ServerResponse, file: string, contentType: string): void {
-  const size = fs.statSync(file).size
-  const headers: Record<string, string> = {'content-type': contentType, 'accept-ranges': 'bytes'}
+  const stat = fs.statSync(file)
+  const size = stat.size
+  // A stable validator lets a resuming client (If-Range) know the bytes did not change.
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'accept-ranges': 'bytes',
+    etag: `"${size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+    'last-modified': stat.mtime.toUTCString(),
+  }
   let start = 0
   let end = size - 1
   let status = 200

@@ -1,0 +1,82 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {BIN, type CliResult, type RunOptions, runCli, tempHome} from './cli.js'
+
+export interface SandboxProcess {
+  /** API base URL (…/creative_platform). */
+  url: string
+  origin: string
+  dataDir: string
+  stop(): Promise<void>
+  requests(): Promise<Array<{method: string; path: string; body?: unknown; headers: Record<string, string>}>>
+  clearRequests(): Promise<void>
+  state(): Promise<Record<string, unknown>>
+  configure(settings: Record<string, unknown>): Promise<void>
+  control(path: string, body?: unknown): Promise<unknown>
+}
+
+/** Starts `pixverse sandbox serve` as a subprocess on a free loopback port and reads its URL. */
+export async function startSandboxProcess(flags: string[] = []): Promise<SandboxProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [BIN, 'sandbox', 'serve', '--port', '0', '--json', '--data-dir', dataDir, '--task-seconds', '1', '--auto-approve', ...flags],
+    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome()}, stdio: ['ignore', 'pipe', 'pipe']},
+  )
+  const {url, origin} = await new Promise<{url: string; origin: string}>((resolve, reject) => {
+    let buffer = ''
+    child.stdout!.on('data', (chunk) => {
+      buffer += chunk
+      try {
+        resolve(JSON.parse(buffer))
+      } catch {
+        // the document is not complete yet
+      }
+    })
+    child.on('exit', (code) => reject(new Error(`sandbox exited early with ${code}`)))
+    setTimeout(() => reject(new Error('sandbox did not start')), 15_000)
+  })
+  const control = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${origin}/_sandbox/${path}`, init)
+    const text = await response.text()
+    return text ? JSON.parse(text) : undefined
+  }
+
+  return {
+    url,
+    origin,
+    dataDir,
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+    requests: () => control('requests'),
+    async clearRequests() {
+      await control('requests', {method: 'DELETE'})
+    },
+    state: () => control('state'),
+    async configure(settings) {
+      await control('config', {method: 'POST', body: JSON.stringify(settings), headers: {'content-type': 'application/json'}})
+    },
+    control: (path, body) =>
+      control(path, {method: 'POST', body: JSON.stringify(body ?? {}), headers: {'content-type': 'application/json'}}),
+  }
+}
+
+/** A CLI bound to one sandbox and one home: `cli(args)` runs `pixverse …` against it. */
+export function cliFor(sandbox: SandboxProcess, home = tempHome(), extraEnv: Record<string, string> = {}) {
+  const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
+    runCli(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
+  return Object.assign(run, {home})
+}
+
+/** Logs `cli` in through the device flow (the sandbox auto-approves). */
+export async function login(cli: ReturnType<typeof cliFor>): Promise<void> {
+  const result = await cli(['auth', 'login', '--json'])
+  if (result.exitCode !== 0) throw new Error(`login failed: ${result.stderr}`)
+}
