@@ -5,19 +5,12 @@ import type {MediaResolver} from '../api/media-resolver.js'
 import {type TaskKind, type TaskSnapshot, statusLabel, waitForTask} from '../api/tasks.js'
 import {type Mode, displayName} from '../catalog/index.js'
 import {CliError, ExitCode, generationError, isCliError, validationError} from '../errors.js'
+import type {CreationPlan, CreationSpec} from '../creations/types.js'
+import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
 
-export interface SubmitRequest {
-  kind: 'video' | 'image'
-  /** Endpoint path, e.g. `video/t2v`. */
-  path: string
-  /** The body as the service expects it; `model_name_default` is added here. */
-  body: Record<string, unknown>
-  /** Send an idempotency key (every video/image create but voice/music). */
-  idempotent?: boolean
-}
 
 export type CreationResult = Record<string, unknown>
 
@@ -63,12 +56,23 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     return {wait: flags.wait, timeout: flags.timeout, pollInterval: flags['poll-interval']}
   }
 
+  /** The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. */
+  protected async create<Input>(spec: CreationSpec<Input>, input: Input & {'idempotency-key'?: string}): Promise<CreationResult> {
+    const prepared = await spec.prepare(input, {
+      storedDefaults: (mode) => this.storedDefaults(mode),
+      text: resolveTextInput,
+    })
+    this.warnAll(prepared.warnings)
+    const plan = await prepared.plan({media: () => this.media()})
+    return this.submit(plan, input['idempotency-key'])
+  }
+
   /** Reports coercion warnings on stderr (both modes) as the reference client does. */
   protected warnAll(warnings: string[]): void {
     for (const warning of warnings) this.out.warn(warning)
   }
 
-  protected async submit(request: SubmitRequest, userKey?: string): Promise<CreationResult> {
+  protected async submit(request: CreationPlan, userKey?: string): Promise<CreationResult> {
     const params = {...request.body}
     const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
     if (key) params.idempotency_key = key
@@ -180,13 +184,14 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 }
 
 /** success_ids, else video_ids/image_ids, else the single id (api.md §3.0.1). */
-export function submittedIds(kind: 'video' | 'image', resp: Record<string, unknown> | null | undefined): number[] {
+export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | null | undefined): number[] {
+  const key = kind === 'music' ? 'audio' : kind
   const list = (value: unknown) => (Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : [])
   const success = list(resp?.success_ids)
   if (success.length > 0) return success
-  const many = list(resp?.[`${kind}_ids`])
+  const many = list(resp?.[`${key}_ids`])
   if (many.length > 0) return many
-  const one = Number(resp?.[`${kind}_id`])
+  const one = Number(resp?.[`${key}_id`])
   return Number.isFinite(one) && one > 0 ? [one] : []
 }
 
