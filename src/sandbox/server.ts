@@ -9,6 +9,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {handleBlob} from './blob.js'
 import {approvePage, approvedPage, enterCodePage} from './device-page.js'
 import {ApiError, ERR, type Ctx, type RouteTable, parseJsonBody, readBody, sendEnvelope, sendJson, sendText} from './http.js'
 import {contentTypeFor, fixturePath, serveFile} from './media.js'
@@ -49,6 +50,7 @@ export function createHandler(store: Store, getOrigin: (req: IncomingMessage) =>
         log(store, req, url, {bytes: body.length})
         return await handleOssPut(req, res, store, pathname, body)
       }
+      if (pathname.startsWith('/_blob/')) return handleBlob(req, res, pathname.slice('/_blob/'.length), url.searchParams)
       if (pathname.startsWith('/media/')) return await handleMedia(req, res, store, pathname.slice('/media/'.length))
       if (pathname === '/device' || pathname === '/device/approve') return await handleDevicePage(req, res, store, url)
       if (pathname.startsWith('/_sandbox/')) return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
