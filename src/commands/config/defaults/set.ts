@@ -5,6 +5,10 @@ import {defaultModes} from '../../../catalog/index.js'
 import {coerceValue, parseKey, parseMode} from '../../../config/mode-defaults.js'
 import {validationError} from '../../../errors.js'
 
+/** Flags oclif parses itself (the rest of a `--mode` line are default keys), and those taking a value. */
+const OWN_FLAGS = new Set(['mode', 'json', 'trace-id', 'workspace-id', 'help'])
+const VALUED = new Set(['mode', 'trace-id', 'workspace-id'])
+
 interface SetResult {
   success: true
   mode: string
@@ -25,7 +29,6 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
     '<%= config.bin %> config defaults set --mode video --model v6 --quality 1080p --json',
   ]
 
-  // The alias form passes `--<key> <value>` pairs that are parsed here, against the catalogue.
   static strict = false
 
   static args = {
@@ -36,6 +39,33 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
 
   static flags = {
     mode: Flags.string({description: 'Mode, for the `--<key> <value>` form.'}),
+  }
+
+  /** `--<key> <value>` pairs of the alias form, taken out of argv before oclif sees them. */
+  private aliasWords: string[] = []
+
+  public async init(): Promise<void> {
+    // oclif rejects unknown flags even when not strict, so the alias form's pairs are set aside here
+    // and validated against the catalogue in request().
+    if (this.argv.some((word) => word === '--mode' || word.startsWith('--mode='))) {
+      const kept: string[] = []
+      for (let i = 0; i < this.argv.length; i++) {
+        const word = this.argv[i]
+        const name = /^--([\w-]+)/.exec(word)?.[1]
+        if (name === undefined || OWN_FLAGS.has(name)) {
+          kept.push(word)
+          if (name !== undefined && VALUED.has(name) && !word.includes('=') && i + 1 < this.argv.length) kept.push(this.argv[++i])
+          continue
+        }
+
+        this.aliasWords.push(word)
+        if (!word.includes('=') && i + 1 < this.argv.length && !this.argv[i + 1].startsWith('--')) this.aliasWords.push(this.argv[++i])
+      }
+
+      this.argv = kept
+    }
+
+    await super.init()
   }
 
   async run(): Promise<SetResult> {
@@ -62,9 +92,11 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
     }
 
     const mode = parseMode(this.flags.mode)
+    if (words.length > 0) throw validationError(`Unexpected argument "${words[0]}" (with --mode, pass --<key> <value> pairs)`)
     const pairs: Array<[string, string]> = []
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]
+    const alias = this.aliasWords
+    for (let i = 0; i < alias.length; i++) {
+      const word = alias[i]
       const inline = /^--([\w-]+)=(.*)$/s.exec(word)
       if (inline) {
         pairs.push([inline[1], inline[2]])
@@ -73,7 +105,7 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
 
       const flag = /^--([\w-]+)$/.exec(word)
       if (!flag) throw validationError(`Unexpected argument "${word}" (with --mode, pass --<key> <value> pairs)`)
-      const value = words[i + 1]
+      const value = alias[i + 1]
       if (value === undefined || value.startsWith('--')) throw validationError(`--${flag[1]} needs a value`)
       pairs.push([flag[1], value])
       i++
