@@ -5,7 +5,7 @@ export function renderTable(rows: Array<Record<string, unknown>>, columns: strin
   const cells = rows.map((row) => columns.map((column) => cell(row[column]).replace(/\s+/g, ' ')))
   const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((line) => line[i].length)))
   const line = (values: string[]) => values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]))).join('  ')
-  return [line(columns.map((c) => c.toUpperCase())), ...cells.map(line)].join('\n')
+  return [line(columns.map((c) => c.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase())), ...cells.map(line)].join('\n')
 }
 
 /** A list followed by a one-line paging footer, e.g. "page 1 · 20 of 36 · more: --page 2". */

@@ -21,6 +21,7 @@ export default class ConfigDefaultsSet extends ConfigCommand<typeof ConfigDefaul
   static description = `Change a creation default of one mode; every later create of that mode starts from it.
 
 Modes: ${defaultModes().join(', ')}. Keys are the mode's model and creation parameters (snake_case or kebab-case). duration and count are numbers, true/false are booleans; the model must exist for the mode; upscale takes only quality.
+
 The documented form \`--mode <mode> --<key> <value> …\` is accepted too and may set several keys at once.`
 
   static examples = [
@@ -28,8 +29,6 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
     '<%= config.bin %> config defaults set video duration 8',
     '<%= config.bin %> config defaults set --mode video --model v6 --quality 1080p --json',
   ]
-
-  static strict = false
 
   static args = {
     mode: Args.string({description: 'Mode (or use --mode).'}),
@@ -85,7 +84,7 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
 
   /** Either `<mode> <key> <value>` or `--mode <mode> --<key> <value>…`; everything checked before writing. */
   private request(): {mode: ReturnType<typeof parseMode>; pairs: Array<[string, string]>} {
-    const words = this.positionals
+    const words = [this.args.mode, this.args.key, this.args.value].filter((word): word is string => word !== undefined)
     if (this.flags.mode === undefined) {
       if (words.length !== 3) throw validationError('Usage: config defaults set <mode> <key> <value> (or --mode <mode> --<key> <value>…)')
       return {mode: parseMode(words[0]), pairs: [[words[1], words[2]]]}
