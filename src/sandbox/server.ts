@@ -94,8 +94,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store
     const now = Date.now()
     const ctx: Ctx = {req, res, method: req.method, route: routeName, query: url.searchParams, body, origin, store, now}
     if (route.auth) {
-      const kind = await store.read((state) => authenticate(req, state, now))
-      const workspaceId = WORKSPACE_EXEMPT.has(routeName) ? 0 : requestWorkspace(req)
+      const [kind, left] = await store.read((state) => [authenticate(req, state, now), state.account.leftWorkspaces ?? []] as const)
+      const workspaceId = WORKSPACE_EXEMPT.has(routeName) ? 0 : requestWorkspace(req, left)
       ctx.auth = {kind, workspaceId}
     }
     const resp = await route.handler(ctx)

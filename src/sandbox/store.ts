@@ -105,6 +105,8 @@ export interface State {
     mail: string
     memberType: number
     activeWorkspaceId: number
+    /** Team workspaces the user was removed from (control API); absent in older state files. */
+    leftWorkspaces?: number[]
   }
   credits: Credits
   tokens: Record<string, {expiresAt: number; createdAt: number}>

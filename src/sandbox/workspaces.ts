@@ -16,8 +16,13 @@ export const WORKSPACES: Workspace[] = [
   {workspace_id: 880_002, name: 'Partner Agency', role: 'member', member_count: 8, seat_count: 10, total_credits: 120_000},
 ]
 
-export function findWorkspace(id: number): Workspace | undefined {
-  return WORKSPACES.find((w) => w.workspace_id === id)
+export function findWorkspace(id: number, left: number[] = []): Workspace | undefined {
+  return left.includes(id) ? undefined : WORKSPACES.find((w) => w.workspace_id === id)
+}
+
+/** The workspaces the user is still a member of (POST /_sandbox/workspace-membership removes one). */
+export function memberWorkspaces(left: number[] = []): Workspace[] {
+  return WORKSPACES.filter((w) => !left.includes(w.workspace_id))
 }
 
 /**
@@ -25,12 +30,12 @@ export function findWorkspace(id: number): Workspace | undefined {
  * personal). A workspace the user is not in answers 500401, which the client maps to its
  * "workspace no longer accessible" fallback.
  */
-export function requestWorkspace(req: IncomingMessage): number {
+export function requestWorkspace(req: IncomingMessage, left: number[] = []): number {
   const raw = req.headers['workspace-id']
   const value = (Array.isArray(raw) ? raw[0] : raw ?? '').trim()
   if (value === '' || value === '0') return 0
   const id = /^\d+$/.test(value) ? Number(value) : Number.NaN
-  if (!Number.isSafeInteger(id) || !findWorkspace(id)) {
+  if (!Number.isSafeInteger(id) || !findWorkspace(id, left)) {
     throw new ApiError(ERR.workspaceDenied, `Workspace ${value} does not exist or you are not a member of it`)
   }
   return id

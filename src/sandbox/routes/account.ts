@@ -2,7 +2,7 @@
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int} from '../http.js'
 import type {State} from '../store.js'
 import {slotsUsed} from '../tasks.js'
-import {WORKSPACES, findWorkspace} from '../workspaces.js'
+import {findWorkspace, memberWorkspaces} from '../workspaces.js'
 
 export function creditsResp(state: State) {
   return {
@@ -84,7 +84,7 @@ export const accountRoutes: RouteTable = {
     handler: (ctx) =>
       ctx.store.read((state) => ({
         active_workspace_id: state.account.activeWorkspaceId,
-        workspaces: WORKSPACES.map((w) => ({workspace_id: w.workspace_id, name: w.name, role: w.role, member_count: w.member_count})),
+        workspaces: memberWorkspaces(state.account.leftWorkspaces).map((w) => ({workspace_id: w.workspace_id, name: w.name, role: w.role, member_count: w.member_count})),
       })),
   },
   'team/workspace/switch': {
@@ -93,9 +93,9 @@ export const accountRoutes: RouteTable = {
     handler: (ctx: Ctx) => {
       const raw = ctx.body.workspace_id
       const id = raw === 0 || raw === '0' ? 0 : idParam(raw, 'workspace_id')
-      const ws = id === 0 ? undefined : findWorkspace(id)
-      if (id !== 0 && !ws) throw new ApiError(ERR.workspaceDenied, `Workspace ${id} does not exist or you are not a member of it`)
       return ctx.store.update((state) => {
+        const ws = id === 0 ? undefined : findWorkspace(id, state.account.leftWorkspaces)
+        if (id !== 0 && !ws) throw new ApiError(ERR.workspaceDenied, `Workspace ${id} does not exist or you are not a member of it`)
         state.account.activeWorkspaceId = id
         return {active_workspace_id: id, workspace_id: id, name: ws?.name ?? 'Personal', role: ws?.role ?? 'owner'}
       })
@@ -107,7 +107,7 @@ export const accountRoutes: RouteTable = {
     handler: (ctx: Ctx) =>
       ctx.store.read((state) => {
         const id = ctx.auth?.workspaceId || state.account.activeWorkspaceId
-        const ws = findWorkspace(id)
+        const ws = findWorkspace(id, state.account.leftWorkspaces)
         if (!ws) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
         const used = -state.creditRecords.filter((r) => r.workspace_id === id && r.credits < 0).reduce((n, r) => n + r.credits, 0)
         return {workspace_id: id, name: ws.name, total_credits: ws.total_credits, used_credits: used, remaining_credits: ws.total_credits - used, seat_count: ws.seat_count}
@@ -121,7 +121,7 @@ export const accountRoutes: RouteTable = {
       const pageSize = Math.min(100, Math.max(1, Number(ctx.query.get('page_size') ?? 20) || 20))
       return ctx.store.read((state) => {
         const id = ctx.auth?.workspaceId || state.account.activeWorkspaceId
-        if (!findWorkspace(id)) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
+        if (!findWorkspace(id, state.account.leftWorkspaces)) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
         const records = state.creditRecords.filter((r) => r.workspace_id === id && r.credits < 0).sort((a, b) => b.created_at - a.created_at || b.id - a.id)
         return {
           total: records.length,

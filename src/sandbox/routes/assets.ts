@@ -88,7 +88,7 @@ export const assetRoutes: RouteTable = {
       const kind = tabKind(ctx.body.tab)
       const source = sourceOf(ctx.body)
       const offset = int(ctx.body, 'offset', {min: 0}) ?? 0
-      const limit = int(ctx.body, 'limit', {min: 1, max: 100}) ?? 20
+      const limit = int(ctx.body, 'limit', {min: 1, max: kind === 'audio' ? 50 : 100}) ?? 20
       const filter = (ctx.body.filter ?? {}) as Record<string, unknown>
       const ascending = ctx.body.sort_type === 'Asc'
       return ctx.store.read((state) => {

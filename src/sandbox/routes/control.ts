@@ -7,6 +7,8 @@
  *   POST   /_sandbox/expire-tokens  expire every issued token (next use → 10005)
  *   POST   /_sandbox/access-keys    mint a valid Access-Key
  *   POST   /_sandbox/approve        {user_code} approve a device grant (same as the web page)
+ *   POST   /_sandbox/workspace-membership {workspace_id, member} remove the user from a team workspace
+ *                                   (member: false; its requests then answer 500401) or add them back
  */
 import crypto from 'node:crypto'
 import type {IncomingMessage, ServerResponse} from 'node:http'
@@ -14,6 +16,7 @@ import {parseJsonBody, readBody, sendJson} from '../http.js'
 import {clearRequests, readRequests} from '../request-log.js'
 import type {Kind, State, Store} from '../store.js'
 import {slotsUsed} from '../tasks.js'
+import {WORKSPACES} from '../workspaces.js'
 import {approveUserCode} from './auth.js'
 
 const KINDS: Kind[] = ['video', 'image', 'audio']
@@ -109,6 +112,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
         const ok = await store.update((s) => approveUserCode(s, code, now))
         return sendJson(res, ok ? 200 : 404, ok ? {approved: true} : {error: 'unknown or expired user_code'})
       }
+      case 'POST workspace-membership':
+        return sendJson(res, 200, await store.update((s) => setMembership(s, body)))
       default:
         return sendJson(res, 404, {error: `no control endpoint ${key}`})
     }
@@ -117,4 +122,17 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
     const message = error instanceof Error ? error.message : String(error)
     return sendJson(res, 400, {error: message})
   }
+}
+
+/** Removes the user from (or adds them back to) a seeded team workspace; losing the active one resets it. */
+function setMembership(state: State, body: Record<string, unknown>) {
+  const id = body.workspace_id
+  if (typeof id !== 'number' || !WORKSPACES.some((w) => w.workspace_id === id)) throw new BadRequest('workspace_id must be a seeded team workspace id')
+  if (typeof body.member !== 'boolean') throw new BadRequest('member must be a boolean')
+  const left = new Set(state.account.leftWorkspaces ?? [])
+  if (body.member) left.delete(id)
+  else left.add(id)
+  state.account.leftWorkspaces = [...left]
+  if (!body.member && state.account.activeWorkspaceId === id) state.account.activeWorkspaceId = 0
+  return {workspace_id: id, member: body.member, left_workspaces: state.account.leftWorkspaces}
 }

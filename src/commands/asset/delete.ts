@@ -1,0 +1,64 @@
+import {Args, Flags} from '@oclif/core'
+
+import {type AssetType, findAsset} from '../../api/assets.js'
+import {ASSET_TYPE_CODE, type AssetSource, SOURCE_CODE} from '../../api/library.js'
+import {AuthedCommand} from '../../base/authed-command.js'
+import {parseId} from '../../base/id-arg.js'
+import {validationError} from '../../errors.js'
+
+interface Deleted {
+  id: number
+  asset_id: number
+  type: AssetType
+  source: AssetSource
+  deleted: true
+}
+
+export default class AssetDelete extends AuthedCommand<typeof AssetDelete> {
+  static description = `Delete an asset from your library (cannot be undone).
+
+Created assets are found by id (type detected: video, then image, then audio). Uploads are deleted by the id shown by \`asset list --source upload\` and need --type.`
+
+  static examples = [
+    '<%= config.bin %> asset delete 390000000001 --json',
+    '<%= config.bin %> asset delete 390000000007 --type image',
+    '<%= config.bin %> asset delete 390000000009 --source upload --type video --json',
+  ]
+
+  static args = {
+    id: Args.string({description: 'Asset id.', required: true}),
+  }
+
+  static flags = {
+    type: Flags.string({description: 'Asset type. [default: auto-detect for created assets]', options: ['video', 'image', 'audio']}),
+    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
+  }
+
+  async run(): Promise<Deleted> {
+    const id = parseId(this.args.id)
+    const source = this.flags.source as AssetSource
+    let type = this.flags.type as AssetType | undefined
+    let assetId = id
+    let platform = 'web'
+    if (source === 'upload') {
+      if (!type) throw validationError('--type is required with --source upload (video | image | audio)')
+    } else {
+      // The library wants the detail's own id and platform (api.md §3.15).
+      const asset = await findAsset(this.api, id, type, type === 'audio' ? 1 : undefined)
+      type = asset.type
+      const raw = asset.raw
+      assetId = Number(raw.video_id ?? raw.image_id ?? raw.asset_id ?? raw.audio_id ?? id)
+      if (typeof raw.platform === 'string' && raw.platform) platform = raw.platform
+    }
+
+    await this.api.post('asset/library/delete', {
+      items: [{asset_id: assetId, asset_type: ASSET_TYPE_CODE[type], asset_source: SOURCE_CODE[source], platform}],
+    })
+    return {id, asset_id: assetId, type, source, deleted: true}
+  }
+
+  protected renderHuman(result: unknown): string {
+    const value = result as Deleted
+    return `Deleted ${value.type} ${value.id}`
+  }
+}

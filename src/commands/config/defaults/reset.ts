@@ -1,0 +1,28 @@
+import {Args} from '@oclif/core'
+
+import {ConfigCommand} from '../../../base/config-command.js'
+import {defaultModes} from '../../../catalog/index.js'
+import {effectiveDefaults, parseMode} from '../../../config/mode-defaults.js'
+
+export default class ConfigDefaultsReset extends ConfigCommand<typeof ConfigDefaultsReset> {
+  static description = 'Forget your creation defaults: all of them, or one mode\'s (back to the built-in values).'
+
+  static examples = ['<%= config.bin %> config defaults reset --json', '<%= config.bin %> config defaults reset video']
+
+  static args = {
+    mode: Args.string({description: `Only this mode (${defaultModes().join(', ')}).`}),
+  }
+
+  async run(): Promise<Record<string, unknown>> {
+    const store = this.store
+    if (this.args.mode === undefined) {
+      store.setDefaults({})
+      return {success: true, message: 'Reset all creation defaults'}
+    }
+
+    const mode = parseMode(this.args.mode)
+    const {[mode]: _dropped, ...rest} = store.defaults()
+    store.setDefaults(rest)
+    return {success: true, message: `Reset ${mode} creation defaults`, defaults: effectiveDefaults(mode, rest)}
+  }
+}
