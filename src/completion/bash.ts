@@ -79,22 +79,36 @@ ${valueCases.join('\n')}
 }
 
 ${fn}_autocomplete() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" word id="" candidate i
-  local -a path=()
+  local -a words=() path=()
+  local join=0 token i word id="" candidate cur prev="" cword
   COMPREPLY=()
+
+  # bash splits words at ':' and '=' (COMP_WORDBREAKS): glue "16" ":" "9" back into "16:9".
+  for (( i = 0; i <= COMP_CWORD; i++ )); do
+    token="\${COMP_WORDS[i]}"
+    if [[ "$token" == ":" && \${#words[@]} -gt 0 ]]; then
+      words[\${#words[@]}-1]+=":"; join=1
+    elif (( join )); then
+      words[\${#words[@]}-1]+="$token"; join=0
+    else
+      words+=("$token")
+    fi
+  done
+  cword=$(( \${#words[@]} - 1 ))
+  cur="\${words[cword]}"
 
   # --flag=value: bash splits it into "--flag" "=" "value".
   if [[ "$cur" == "=" ]]; then
-    cur=""; prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  elif (( COMP_CWORD >= 2 )) && [[ "\${COMP_WORDS[COMP_CWORD-1]}" == "=" ]]; then
-    prev="\${COMP_WORDS[COMP_CWORD-2]}"
-  elif (( COMP_CWORD >= 1 )); then
-    prev="\${COMP_WORDS[COMP_CWORD-1]}"
+    cur=""; prev="\${words[cword-1]}"
+  elif (( cword >= 2 )) && [[ "\${words[cword-1]}" == "=" ]]; then
+    prev="\${words[cword-2]}"
+  elif (( cword >= 1 )); then
+    prev="\${words[cword-1]}"
   fi
 
   # The command id: the longest run of leading words that names a topic or command.
-  for (( i = 1; i < COMP_CWORD; i++ )); do
-    word="\${COMP_WORDS[i]}"
+  for (( i = 1; i < cword; i++ )); do
+    word="\${words[i]}"
     [[ "$word" == -* || "$word" == "=" ]] && break
     candidate="\${id:+$id:}$word"
     case " \${${fn}_ids} " in
@@ -108,6 +122,11 @@ ${fn}_autocomplete() {
     values="$(${fn}_values "$id $prev")"
     if [[ -n "$values" ]]; then
       COMPREPLY=($(compgen -W "$values" -- "$cur"))
+      # bash replaces only the text after the last ':' of the word: drop what is already typed.
+      if [[ "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
+        local typed="\${cur%"\${cur##*:}"}"
+        for i in "\${!COMPREPLY[@]}"; do COMPREPLY[i]="\${COMPREPLY[i]#"$typed"}"; done
+      fi
     else
       COMPREPLY=($(compgen -f -- "$cur"))
     fi
@@ -120,7 +139,7 @@ ${fn}_autocomplete() {
   fi
 
   # Next topic or command word under the id typed so far (only if nothing else was typed after it).
-  if (( \${#path[@]} == COMP_CWORD - 1 )); then
+  if (( \${#path[@]} == cword - 1 )); then
     local next="" rest
     for candidate in \${${fn}_ids}; do
       if [[ -z "$id" ]]; then rest="$candidate"

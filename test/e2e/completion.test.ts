@@ -1,19 +1,11 @@
 import {expect} from 'chai'
-import {spawnSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {aspectRatiosFor, modelsFor, qualitiesFor} from '../../src/catalog/index.js'
 import {runCli} from '../helpers/cli.js'
+import {bashScriptIn, complete} from '../helpers/completion.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
-
-/** Sources the generated bash function in a real bash and asks it to complete `words`. */
-function complete(script: string, words: string[]): string[] {
-  const program = `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _pixverse_autocomplete; printf '%s\\n' "\${COMPREPLY[@]}"`
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program, 'bash', script, ...words], {encoding: 'utf8'})
-  expect(result.status, result.stderr).to.equal(0)
-  return result.stdout.split('\n').filter(Boolean)
-}
 
 describe('shell completion', function () {
   let script: string
@@ -24,7 +16,7 @@ describe('shell completion', function () {
     const setup = await runCli(['autocomplete', 'bash'], {env: dirs})
     expect(setup.exitCode, setup.stderr).to.equal(0)
     expect(setup.stdout).to.include('pixverse autocomplete script bash')
-    script = join(dirs.PIXVERSE_CACHE_DIR, 'autocomplete', 'functions', 'bash', 'pixverse.bash')
+    script = bashScriptIn(dirs.PIXVERSE_CACHE_DIR)
     expect(existsSync(script)).to.equal(true)
   })
 
@@ -38,6 +30,10 @@ describe('shell completion', function () {
   it('completes other catalogue values: quality and aspect ratio', function () {
     expect(complete(script, ['pixverse', 'create', 'video', '--quality', ''])).to.deep.equal(qualitiesFor('video'))
     expect(complete(script, ['pixverse', 'create', 'video', '--aspect-ratio', ''])).to.deep.equal(aspectRatiosFor('video'))
+    // `16:<TAB>`: bash replaces only what follows the ':', so the replies are the rest of the ratio.
+    const after16 = aspectRatiosFor('video').filter((r) => r.startsWith('16:')).map((r) => r.slice(3))
+    expect(after16).to.not.be.empty
+    expect(complete(script, ['pixverse', 'create', 'video', '--aspect-ratio', '16', ':'])).to.deep.equal(after16)
   })
 
   it('completes topics, commands and flags with spaces', function () {

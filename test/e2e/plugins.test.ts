@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
+import {bashScriptIn, complete} from '../helpers/completion.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
 
@@ -35,8 +36,16 @@ describe('third-party plugins: the example plugin', function () {
     const before = await commandsOf()
     expect(before).to.not.include('hello credits')
 
+    const completion = await cli(['autocomplete', '--refresh-cache'])
+    expect(completion.exitCode, completion.stderr).to.equal(0)
+    const script = bashScriptIn(dirs.PIXVERSE_CACHE_DIR)
+    expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
+
     const linked = await cli(['plugins', 'link', PLUGIN, '--no-install'])
     expect(linked.exitCode, linked.stderr).to.equal(0)
+    // Completion learns the plugin's topic and flags (the cache is refreshed after a link).
+    expect(complete(script, ['pixverse', 'hello', ''])).to.deep.equal(['credits'])
+    expect(complete(script, ['pixverse', 'hello', 'credits', '--to'])).to.deep.equal(['--total'])
     expect(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).to.include('pixverse-plugin-hello')
     expect(await commandsOf()).to.include('hello credits')
 
@@ -67,6 +76,7 @@ describe('third-party plugins: the example plugin', function () {
     const unlinked = await cli(['plugins', 'unlink', 'pixverse-plugin-hello'])
     expect(unlinked.exitCode, unlinked.stderr).to.equal(0)
     expect(await commandsOf()).to.deep.equal(before)
+    expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
     const gone = await cli(['hello', 'credits', '--json'])
     expect(gone.exitCode).to.equal(127)
   })
