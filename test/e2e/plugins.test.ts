@@ -68,6 +68,16 @@ describe('third-party plugins: the example plugin', function () {
     const after = (await cli(['hello', 'credits', '--json'])).json<{total: number}>()
     expect(first.total - after.total).to.equal(cost ?? 0)
 
+    // A failed task is finished too: the listener hears it before the exit 5, from both paths.
+    const failing = await cli(['create', 'video', '--prompt', 'a plugin test [sandbox:fail]', '--no-wait', '--json'])
+    const failedId = failing.json<{video_id: number}>().video_id
+    expect((await cli(['task', 'wait', String(failedId), '--json'])).exitCode).to.equal(5)
+    const waitedFail = await cli(['create', 'video', '--prompt', 'another [sandbox:fail]', '--json'])
+    expect(waitedFail.exitCode).to.equal(5)
+    const lines = readFileSync(log, 'utf8').trim().split('\n')
+    expect(lines.slice(2, 3)).to.deep.equal([`video ${failedId} failed 8`])
+    expect(lines[3]).to.match(/^video \d+ failed 8$/)
+
     // Logged out, the plugin command inherits the core's exit 3 before any request.
     const anonymous = cliFor(sandbox, undefined, dirs)
     const refused = await anonymous(['hello', 'credits', '--json'])
@@ -76,6 +86,7 @@ describe('third-party plugins: the example plugin', function () {
     const unlinked = await cli(['plugins', 'unlink', 'pixverse-plugin-hello'])
     expect(unlinked.exitCode, unlinked.stderr).to.equal(0)
     expect(await commandsOf()).to.deep.equal(before)
+    expect(JSON.parse(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).oclif.plugins).to.deep.equal([])
     expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
     const gone = await cli(['hello', 'credits', '--json'])
     expect(gone.exitCode).to.equal(127)
