@@ -17,6 +17,10 @@ export function buildCapabilities(config: Config): Record<string, unknown> {
     version: config.version,
     topic_separator: config.topicSeparator,
     json_flags: ['--json', '-p'],
+    topics: config.topics
+      .filter((topic) => !topic.hidden)
+      .map((topic) => ({name: topic.name.replaceAll(':', config.topicSeparator), description: topic.description}))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     commands: commands(config),
     exit_codes: exitCodes(),
     polling: polling(),
