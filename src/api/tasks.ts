@@ -16,9 +16,9 @@ export interface TaskSnapshot {
 }
 
 /** Status codes of api.md §4.1. */
-const DONE = 1
-const PENDING = new Set([5, 9, 10])
-const FAILED_LABELS: Record<number, string> = {7: 'Not approved', 8: 'Failed'}
+export const DONE = 1
+export const PENDING = new Set([5, 9, 10])
+export const FAILED_LABELS: Record<number, string> = {7: 'Not approved', 8: 'Failed'}
 
 export function statusLabel(code: number): string {
   if (code === DONE) return 'Completed'

@@ -5,6 +5,7 @@ import type {MediaResolver} from '../api/media-resolver.js'
 import {type TaskKind, type TaskSnapshot, statusLabel, waitForTask} from '../api/tasks.js'
 import {type Mode, displayName} from '../catalog/index.js'
 import {CliError, ExitCode, generationError, isCliError, validationError} from '../errors.js'
+import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
@@ -89,7 +90,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       this.resultExitCode = ExitCode.GenerationFailed
     }
 
-    await this.config.runHook('task-submitted', {kind: request.kind, ids, traceId, params})
+    await emit(this.config, 'task-submitted', {kind: request.kind, ids, traceId, params}, (m) => this.out.warn(m))
     const idKey = `${request.kind}_id`
     const submitted = {
       [idKey]: ids[0],
@@ -133,8 +134,11 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   private lastStatus = new Map<number, number>()
+  /** The final snapshot of each task, so a failed one can be reported to plugins with its detail. */
+  private finalSnapshots = new Map<number, TaskSnapshot>()
 
   private onTaskUpdate(snapshot: TaskSnapshot): void {
+    if (snapshot.state !== 'pending') this.finalSnapshots.set(snapshot.id, snapshot)
     if (this.lastStatus.get(snapshot.id) === snapshot.statusCode) return
     this.lastStatus.set(snapshot.id, snapshot.statusCode)
     this.out.info(`${new Date().toISOString()} ${snapshot.kind} ${snapshot.id}: ${statusLabel(snapshot.statusCode)}`)
@@ -148,7 +152,8 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   ): Promise<CreationResult> {
     const done = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
     const failures = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [{id: ids[i], error: o.reason as unknown}] : []))
-    for (const snapshot of done) await this.config.runHook('task-finished', {kind, id: snapshot.id, status: 'completed', detail: snapshot.raw})
+    const finished = ids.flatMap((id) => this.finalSnapshots.get(id) ?? [])
+    for (const snapshot of finished) await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
 
     const timedOut = failures.filter((f) => isCliError(f.error) && f.error.exitCode === ExitCode.Timeout)
     if (timedOut.length > 0) {

@@ -6,6 +6,7 @@ import {classify} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {CliError, ExitCode} from '../../errors.js'
+import {emit} from '../../events.js'
 
 export default class AssetDownload extends AuthedCommand<typeof AssetDownload> {
   static description = `Download a finished asset to a folder.
@@ -30,7 +31,7 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const {url, name} = await this.downloadUrl(id, asset.type, asset.raw)
     this.out.info(`Downloading ${asset.type} ${id}…`)
     const file = await downloadFile(url, dest, name)
-    await this.config.runHook('file-downloaded', {id, type: asset.type, file})
+    await emit(this.config, 'file-downloaded', {id, type: asset.type, file}, (m) => this.out.warn(m))
     return {id, type: asset.type, file}
   }
 

@@ -1,10 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type TaskKind, waitForTask} from '../../api/tasks.js'
+import {type TaskKind, type TaskSnapshot, waitForTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {parseId} from '../../base/id-arg.js'
 import {waitView} from '../../base/results.js'
+import {emit, finishedEvent} from '../../events.js'
 
 export default class TaskWait extends AuthedCommand<typeof TaskWait> {
   static description = `Wait for a task to finish and print its result.
@@ -26,10 +27,19 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
   async run(): Promise<Record<string, unknown>> {
     const id = parseId(this.args.id)
     const kind = this.flags.type as TaskKind
-    const snapshot = await waitForTask(this.api, kind, id, {
-      timeoutSec: this.flags.timeout,
-      pollIntervalSec: this.flags['poll-interval'],
-    })
-    return waitView(kind, id, snapshot.raw)
+    let last: TaskSnapshot | undefined
+    try {
+      const snapshot = await waitForTask(this.api, kind, id, {
+        timeoutSec: this.flags.timeout,
+        pollIntervalSec: this.flags['poll-interval'],
+        onUpdate: (update) => (last = update),
+      })
+      await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
+      return waitView(kind, id, snapshot.raw)
+    } catch (error) {
+      // A failed task is finished too: plugins hear about it before the exit 5.
+      if (last?.state === 'failed') await emit(this.config, 'task-finished', finishedEvent(last), (m) => this.out.warn(m))
+      throw error
+    }
   }
 }

@@ -1,0 +1,103 @@
+import {expect} from 'chai'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {ROOT} from '../helpers/cli.js'
+import {bashScriptIn, complete} from '../helpers/completion.js'
+import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+
+const PLUGIN = join(ROOT, 'examples', 'plugin-hello')
+
+/** "Builds" the plain-JS example: its only dependency is this package, linked like npm's file: dep. */
+function buildExamplePlugin(): void {
+  const link = join(PLUGIN, 'node_modules', 'pixverse')
+  if (existsSync(link)) return
+  mkdirSync(join(PLUGIN, 'node_modules'), {recursive: true})
+  symlinkSync(ROOT, link, 'dir')
+}
+
+describe('third-party plugins: the example plugin', function () {
+  let sandbox: SandboxProcess
+  before(async () => {
+    buildExamplePlugin()
+    sandbox = await startSandboxProcess()
+  })
+  after(async () => sandbox?.stop())
+
+  it('links, runs its command against the sandbox, hears task-finished, unlinks, and leaves pixverse unchanged', async function () {
+    const dirs = isolatedOclifDirs()
+    const log = join(mkdtempSync(join(tmpdir(), 'pixverse-hello-')), 'finished.log')
+    const cli = cliFor(sandbox, undefined, {...dirs, PIXVERSE_HELLO_LOG: log})
+    await login(cli)
+
+    const commandsOf = async () => (await cli(['capabilities', '--json'])).json<{commands: Array<{id: string}>}>().commands.map((c) => c.id)
+    const before = await commandsOf()
+    expect(before).to.not.include('hello credits')
+
+    const completion = await cli(['autocomplete', '--refresh-cache'])
+    expect(completion.exitCode, completion.stderr).to.equal(0)
+    const script = bashScriptIn(dirs.PIXVERSE_CACHE_DIR)
+    expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
+
+    const linked = await cli(['plugins', 'link', PLUGIN, '--no-install'])
+    expect(linked.exitCode, linked.stderr).to.equal(0)
+    // Completion learns the plugin's topic and flags (the cache is refreshed after a link).
+    expect(complete(script, ['pixverse', 'hello', ''])).to.deep.equal(['credits'])
+    expect(complete(script, ['pixverse', 'hello', 'credits', '--to'])).to.deep.equal(['--total'])
+    expect(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).to.include('pixverse-plugin-hello')
+    expect(await commandsOf()).to.include('hello credits')
+
+    // Its command goes through the core API client: JSON on stdout, the request in the sandbox log.
+    await sandbox.clearRequests()
+    const credits = await cli(['hello', 'credits', '--json'])
+    expect(credits.exitCode, credits.stderr).to.equal(0)
+    const first = credits.json<{total: number; daily: number; monthly: number; bonus: number}>()
+    expect(first.total).to.equal(first.daily + first.monthly + first.bonus)
+    expect((await sandbox.requests()).map((r) => r.path)).to.satisfy((paths: string[]) => paths.some((p) => p.endsWith('/user/credits')))
+
+    // Its hook hears the core event, from `create` and from `task wait`.
+    const created = await cli(['create', 'video', '--prompt', 'a plugin test', '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const {video_id: id, cost_credits: cost} = created.json<{video_id: number; cost_credits?: number}>()
+    await cli(['task', 'wait', String(id), '--json'])
+    expect(readFileSync(log, 'utf8').trim().split('\n')).to.deep.equal([`video ${id} completed 1`, `video ${id} completed 1`])
+
+    // The plugin's view of the account moves with the core's: the create was charged.
+    const after = (await cli(['hello', 'credits', '--json'])).json<{total: number}>()
+    expect(first.total - after.total).to.equal(cost ?? 0)
+
+    // A failed task is finished too: the listener hears it before the exit 5, from both paths.
+    const failing = await cli(['create', 'video', '--prompt', 'a plugin test [sandbox:fail]', '--no-wait', '--json'])
+    const failedId = failing.json<{video_id: number}>().video_id
+    expect((await cli(['task', 'wait', String(failedId), '--json'])).exitCode).to.equal(5)
+    const waitedFail = await cli(['create', 'video', '--prompt', 'another [sandbox:fail]', '--json'])
+    expect(waitedFail.exitCode).to.equal(5)
+    const lines = readFileSync(log, 'utf8').trim().split('\n')
+    expect(lines.slice(2, 3)).to.deep.equal([`video ${failedId} failed 8`])
+    expect(lines[3]).to.match(/^video \d+ failed 8$/)
+
+    // Logged out, the plugin command inherits the core's exit 3 before any request.
+    const anonymous = cliFor(sandbox, undefined, dirs)
+    const refused = await anonymous(['hello', 'credits', '--json'])
+    expect(refused.exitCode).to.equal(3)
+
+    const unlinked = await cli(['plugins', 'unlink', 'pixverse-plugin-hello'])
+    expect(unlinked.exitCode, unlinked.stderr).to.equal(0)
+    expect(await commandsOf()).to.deep.equal(before)
+    expect(JSON.parse(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).oclif.plugins).to.deep.equal([])
+    expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
+    const gone = await cli(['hello', 'credits', '--json'])
+    expect(gone.exitCode).to.equal(127)
+  })
+
+  it('a typo suggests the right command and exits 127 without prompting', async function () {
+    const cli = cliFor(sandbox, undefined, isolatedOclifDirs())
+    const result = await cli(['creat', 'video'])
+    expect(result.exitCode).to.equal(127)
+    expect(result.stdout).to.equal('')
+    expect(result.stderr).to.match(/creat.* is not a pixverse command/)
+    expect(result.stderr).to.include("Did you mean `pixverse create video`?")
+  })
+})
