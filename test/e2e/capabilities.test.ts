@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {modelsFor} from '../../src/catalog/index.js'
 import {ROOT, runCli} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
+import {expectSchema} from '../helpers/schema.js'
 
 const REGENERATE = 'capabilities.snapshot.json disagrees with the parser: if the change is intended, run `npm run snapshot` and commit the file.'
 
@@ -22,6 +23,10 @@ describe('capabilities --json', function () {
     const result = await runCli(['capabilities', '--json'], {env: isolatedOclifDirs()})
     expect(result.exitCode, result.stderr).to.equal(0)
     doc = result.json<Capabilities>()
+  })
+
+  it('matches its committed result schema', function () {
+    expectSchema('capabilities', doc)
   })
 
   it('lists every command the CLI has (the oclif manifest and core plugins)', function () {
