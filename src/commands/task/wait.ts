@@ -26,10 +26,19 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
   async run(): Promise<Record<string, unknown>> {
     const id = parseId(this.args.id)
     const kind = this.flags.type as TaskKind
-    const snapshot = await waitForTask(this.api, kind, id, {
-      timeoutSec: this.flags.timeout,
-      pollIntervalSec: this.flags['poll-interval'],
-    })
-    return waitView(kind, id, snapshot.raw)
+    const {createProgress} = await import('../../progress/progress.js')
+    const progress = await createProgress(this.out.json)
+    const watch = progress.watch(kind, [id])
+    try {
+      const snapshot = await waitForTask(this.api, kind, id, {
+        timeoutSec: this.flags.timeout,
+        pollIntervalSec: this.flags['poll-interval'],
+        onUpdate: (update) => watch.update(update),
+      })
+      return waitView(kind, id, snapshot.raw)
+    } finally {
+      watch.end()
+      await progress.close()
+    }
   }
 }
