@@ -41,7 +41,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
       ),
     )
     if (answer.trim() !== '') {
-      argv.push(`--${name}`, answer.trim())
+      argv.push(...pair(name, answer.trim()))
       summary.push([name, answer.trim()])
     }
   }
@@ -72,7 +72,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     }
 
     counts[key] = values.length
-    for (const value of values) argv.push(`--${flagName}`, value)
+    for (const value of values) argv.push(...pair(flagName, value))
     if (values.length > 0) summary.push([flagName, values.join(', ')])
   }
 
@@ -94,6 +94,14 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   for (const question of paramQuestions(ctx.mode, model, ctx.defaults, hasImage)) {
     const flag = ctx.flags[question.flag]
     if (!flag) continue
+    if (question.type === 'select' && question.choices.length === 1) {
+      // Nothing to choose: say what it will be rather than ask.
+      ctx.say(`✔ ${question.message} ${question.choices[0]} (the only choice${model ? ` for ${model}` : ''})`)
+      argv.push(...answerArgv(question, question.choices[0], Boolean(flag.allowNo)))
+      summary.push([question.param.replace(/_/g, ' '), question.choices[0]])
+      continue
+    }
+
     const answer =
       question.type === 'confirm'
         ? await asking(() => confirm({message: question.message, default: question.default}, io))
@@ -104,7 +112,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
 
   // 5. Summary and confirmation.
   ctx.say('')
-  ctx.say(`Create ${spec.title.toLowerCase()}:`)
+  ctx.say(`Create: ${spec.title}`)
   const width = Math.max(...summary.map(([key]) => key.length))
   for (const [key, value] of summary) ctx.say(`  ${key.padEnd(width)}  ${value}`)
   ctx.say(`  ${'cost'.padEnd(width)}  ${costLine(ctx.mode, model)}`)
@@ -145,6 +153,11 @@ function costLine(mode: Mode, model: string | undefined): string {
   }
 
   return 'not known before submitting (the service reports it once the task is created)'
+}
+
+/** `--prompt text`, or `--prompt=-text` when the value itself starts with a dash (never read as a flag). */
+function pair(flag: string, value: string): string[] {
+  return value.startsWith('-') ? [`--${flag}=${value}`] : [`--${flag}`, value]
 }
 
 function cap(text: string): string {

@@ -21,6 +21,8 @@ export function validateMediaAnswer(flag: string, kind: MediaKind, value: string
     if (input.form === 'media-path' && existsSync(dirname(text)) && !text.startsWith('upload/')) return `No such file: ${text}`
     return true
   } catch (error) {
+    // A person typing `cat.png` or `./shots/cat.png` means a local file: say so plainly.
+    if (/\.[a-z0-9]{2,5}$/i.test(text) && !/^https?:/i.test(text) && !existsSync(text)) return `No such file: ${text}`
     return (error as Error).message
   }
 }
