@@ -107,7 +107,7 @@ export class TerminalProgress implements Progress {
 }
 
 async function render(lines: Line[]): Promise<void> {
-  const {DefaultRenderer, Listr, ProcessOutput} = await import('listr2')
+  const {DefaultRenderer, Listr, ListrLogger, ProcessOutput} = await import('listr2')
   // listr2 picks its fallback renderer when *stdout* is not a terminal; we draw on stderr, so the
   // renderer declares itself fit for that (stdout may be a pipe holding the result).
   class StderrRenderer extends DefaultRenderer {
@@ -138,7 +138,11 @@ async function render(lines: Line[]): Promise<void> {
       exitOnError: false,
       registerSignalListeners: false,
       renderer: StderrRenderer as never,
-      rendererOptions: {processOutput: new ProcessOutput(process.stderr, process.stderr), showErrorMessage: true} as never,
+      // The renderer draws through its logger's process output: both of its streams are stderr.
+      rendererOptions: {
+        logger: new ListrLogger({useIcons: true, toStderr: [], processOutput: new ProcessOutput(process.stderr, process.stderr)}),
+        showErrorMessage: true,
+      } as never,
     },
   )
   await list.run().catch(() => {})
