@@ -175,7 +175,8 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       details: idDetails(kind, ids),
       hint: `Resume with \`pixverse task wait ${ids[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
     }))
-    process.once('SIGINT', onSigint)
+    // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
+    process.on('SIGINT', onSigint)
     const watch = (await this.progress()).watch(kind, ids)
     try {
       const {timeout, pollInterval} = this.waitFlags

@@ -2,7 +2,8 @@ import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
 import {byteBar, formatBytes, formatElapsed, taskPhase} from './format.js'
 import type {Progress, ProgressStep, TaskWatch} from './progress.js'
 
-type Phase = 'running' | 'done' | 'failed'
+/** `stopped`: we stopped watching a task that is still running (Ctrl-C, --timeout). */
+type Phase = 'running' | 'done' | 'failed' | 'stopped'
 
 /** One line of the display: its title and output are read by the renderer on every tick. */
 interface Line {
@@ -65,7 +66,9 @@ export class TerminalProgress implements Progress {
         phase: 'running',
         title: () => {
           const phase = line.snapshot ? taskPhase(line.snapshot) : 'Submitted'
-          return `${kind} ${id}: ${phase} ${formatElapsed((line.endedAt ?? Date.now()) - started)}`
+          const elapsed = formatElapsed((line.endedAt ?? Date.now()) - started)
+          if (line.phase === 'stopped') return `${kind} ${id}: stopped waiting (last seen: ${phase}) ${elapsed}`
+          return `${kind} ${id}: ${phase} ${elapsed}`
         },
         output: () => undefined,
       }
@@ -76,7 +79,7 @@ export class TerminalProgress implements Progress {
       for (const line of lines.values()) {
         if (line.phase !== 'running') continue
         line.endedAt = Date.now()
-        line.phase = line.snapshot?.state === 'failed' ? 'failed' : 'done'
+        line.phase = line.snapshot?.state === 'failed' ? 'failed' : line.snapshot?.state === 'done' ? 'done' : 'stopped'
       }
     }
 
@@ -117,7 +120,7 @@ async function render(lines: Line[]): Promise<void> {
   const list = new Listr(
     lines.map((line) => ({
       title: line.title(),
-      task: (_: unknown, task: {title: string; output: string}) =>
+      task: (_: unknown, task: {title: string; output: string; skip(message?: string): void}) =>
         new Promise<void>((resolve, reject) => {
           const tick = () => {
             task.title = line.title()
@@ -126,7 +129,10 @@ async function render(lines: Line[]): Promise<void> {
             if (line.phase === 'running') return
             clearInterval(timer)
             if (line.phase === 'done') resolve()
-            else reject(new Error(line.title()))
+            else if (line.phase === 'stopped') {
+              task.skip(line.title())
+              resolve()
+            } else reject(new Error(line.title()))
           }
 
           const timer = setInterval(tick, 100)

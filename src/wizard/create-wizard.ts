@@ -50,7 +50,8 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   const counts: Record<string, number> = {}
   for (const [key, limit] of Object.entries(spec.inputs)) {
     const flagName = ctx.flags[key] ? key : key.endsWith('s') && ctx.flags[key.slice(0, -1)] ? key.slice(0, -1) : undefined
-    const max = inputMax(ctx.mode, key, limit.max)
+    // A single-value flag takes one input whatever the catalogue allows elsewhere.
+    const max = flagName && !ctx.flags[flagName].multiple ? Math.min(1, inputMax(ctx.mode, key, limit.max)) : inputMax(ctx.mode, key, limit.max)
     if (!flagName || max === 0) continue
     const kind = mediaKindOf(key)
     const values: string[] = []

@@ -97,6 +97,18 @@ describe('progress on stderr, never on stdout', function () {
     expect(stdout).not.to.match(PROGRESS_WORDS)
   })
 
+  it('Ctrl-C while waiting at a terminal ends the display cleanly and names the ids to resume', async function () {
+    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url})
+    await term.waitFor(/video \d+: In queue[\s\S]*video \d+: In queue/)
+    term.keys('C-c')
+    expect(await term.exitCode(), term.screen()).to.equal(130)
+    const screen = term.screen()
+    expect(screen).to.match(/video \d+: stopped waiting \(last seen: In queue/)
+    expect(screen).not.to.match(/✔ video \d+: In queue/)
+    expect(screen).to.include('error Interrupted while waiting; the tasks keep running')
+    expect(screen).to.match(/hint {2}Resume with `pixverse task wait \d+`/)
+  })
+
   it('auth login at a terminal shows the code, the URL and a waiting indicator; JSON mode only the URL', async function () {
     const fresh = cliFor(sandbox)
     const json = await fresh(['auth', 'login', '--json'])

@@ -27,7 +27,9 @@ export class Terminal {
     const exitFile = join(dir, 'exit-code')
     const vars = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env}
     const command = options.command ?? [process.execPath, BIN, ...args]
+    // The shell ignores Ctrl-C (the CLI still gets it) so the session lives on to report the exit code.
     const line = [
+      'trap : INT;',
       'env -i',
       ...Object.entries(vars).map(([key, value]) => quote(`${key}=${value}`)),
       ...command.map(quote),
