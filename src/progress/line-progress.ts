@@ -28,7 +28,7 @@ export class LineProgress implements Progress {
       done: (note) => {
         if (finished) return
         finished = true
-        this.line(`${title}: done${note ? `, ${note}` : bytes ? ` (${formatBytes(bytes)})` : ''} in ${formatElapsed(this.now() - started)}`)
+        this.line(`${title}: done${bytes ? ` (${formatBytes(bytes)})` : ''}${note ? `, ${note}` : ''} in ${formatElapsed(this.now() - started)}`)
       },
       fail: (note) => {
         if (finished) return

@@ -34,7 +34,7 @@ export class TerminalProgress implements Progress {
         const elapsed = formatElapsed((finishedAt ?? Date.now()) - started)
         if (line.phase === 'running') return `${title} ${elapsed}`
         const size = transferred ? ` ${formatBytes(transferred)}` : ''
-        return `${title}${note ? ` — ${note}` : size} (${elapsed})`
+        return `${title}${size}${note ? ` — ${note}` : ''} (${elapsed})`
       },
       output: () => (line.phase === 'running' && (transferred || total) ? byteBar(transferred, total) : undefined),
     }

@@ -64,7 +64,7 @@ describe('progress on stderr, never on stdout', function () {
     const id = /^video_id\s+(\d+)$/m.exec(result.stdout)?.[1]
     const downloaded = await cli(['asset', 'download', String(id), '--dest', join(cli.home, 'dl')])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
-    expect(downloaded.stderr).to.match(/Downloading video \d+: done, .*\.mp4 in 0:\d\d$/m)
+    expect(downloaded.stderr).to.match(/Downloading video \d+: done \([\d.]+ KB\), .*\.mp4 in 0:\d\d$/m)
     expect(downloaded.stdout).not.to.match(PROGRESS_WORDS)
     const waited = await cli(['task', 'wait', String(id)])
     expect(waited.stderr).to.match(/video \d+: Completed \[0:\d\d\]$/m)
