@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {type CreationModelSpec, type Mode, builtInDefaults, countRange, modeSpec, modelSpec, modelsFor, modes} from '../../src/catalog/index.js'
-import {answerArgv, modelChoices, paramQuestions} from '../../src/wizard/choices.js'
+import {type ParamQuestion, answerArgv, modelChoices, paramQuestions} from '../../src/wizard/choices.js'
 import {isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../../src/wizard/required-flags.js'
 
 const creationModes = modes().filter((mode) => ['video', 'image'].includes(modeSpec(mode).kind))
@@ -79,10 +79,10 @@ describe('wizard choices come from the catalogue', function () {
   })
 
   it('turns answers into the flags an agent would type', function () {
-    const audio = {param: 'audio', flag: 'audio', type: 'confirm', message: '', default: true} as const
+    const audio: ParamQuestion = {param: 'audio', flag: 'audio', type: 'confirm', message: '', default: true}
     expect(answerArgv(audio, false, true)).to.deep.equal(['--no-audio'])
     expect(answerArgv(audio, true, true)).to.deep.equal(['--audio'])
-    const ratio = {param: 'aspect_ratio', flag: 'aspect-ratio', type: 'select', message: '', choices: ['16:9']} as const
+    const ratio: ParamQuestion = {param: 'aspect_ratio', flag: 'aspect-ratio', type: 'select', message: '', choices: ['16:9']}
     expect(answerArgv(ratio, '16:9', false)).to.deep.equal(['--aspect-ratio', '16:9'])
   })
 })
