@@ -45,6 +45,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   public async init(): Promise<void> {
     // Decided from argv before parsing, so that a parse error is reported as JSON too.
     this.out = new Output(this.argv.includes('--json') || this.argv.includes('-p'))
+    await this.parseArgv()
+  }
+
+  /** Parses `this.argv` into flags and args (again after a wizard filled the argv in). */
+  protected async parseArgv(): Promise<void> {
     const {args, argv, flags} = await this.parse({
       args: this.ctor.args,
       baseFlags: (this.ctor as typeof BaseCommand).baseFlags,

@@ -2,15 +2,18 @@ import {Command} from '@oclif/core'
 import {randomUUID} from 'node:crypto'
 
 import type {MediaResolver} from '../api/media-resolver.js'
-import {type TaskKind, type TaskSnapshot, statusLabel, waitForTask} from '../api/tasks.js'
-import {type Mode, displayName} from '../catalog/index.js'
+import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
+import {type Mode, builtInDefaults, displayName} from '../catalog/index.js'
 import {CliError, ExitCode, generationError, isCliError, validationError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
+import type {Progress} from '../progress/progress.js'
 import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
+import {canPrompt} from '../wizard/can-prompt.js'
+import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
 
 
 export type CreationResult = Record<string, unknown>
@@ -31,6 +34,51 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   /** Exit code to use after the result was printed (a partial failure still prints its successes). */
   protected resultExitCode?: number
   private resolver?: MediaResolver
+  private display?: Promise<Progress>
+
+  /** Live progress on stderr (listr2 at a terminal, timestamped lines otherwise, nothing in JSON mode). */
+  protected progress(): Promise<Progress> {
+    this.display ??= import('../progress/progress.js').then(({createProgress}) => createProgress(this.out.json))
+    return this.display
+  }
+
+  /** The display must draw its last frame (and stop its timers) before the result or an error is printed. */
+  protected async closeProgress(): Promise<void> {
+    if (this.display) await (await this.display).close()
+  }
+
+  public async finally(error: Error | undefined): Promise<void> {
+    await this.closeProgress()
+    return super.finally(error)
+  }
+
+  /**
+   * A creation asked for with no flags at all: a person at a terminal gets the wizard (which fills
+   * the argv in, then the flags are parsed again so everything after is the flag path); anyone else
+   * gets one line naming every flag to pass (exit 6), and nothing ever waits for input.
+   */
+  public async init(): Promise<void> {
+    await super.init()
+    const mode = modeOfCommand(this.id)
+    const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
+    if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
+    const flags = ctor.flags ?? {}
+    if (!canPrompt(this.out.json)) {
+      const missing = requiredFlags(mode, flags)
+      if (missing.length > 0) throw missingFlagsError(mode, missing)
+      return
+    }
+
+    const {runCreateWizard} = await import('../wizard/create-wizard.js')
+    const answers = await runCreateWizard({
+      mode,
+      defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
+      flags,
+      say: (line) => this.out.info(line),
+    })
+    this.argv = [...answers, ...this.argv]
+    await this.parseArgv()
+  }
 
   protected async _run<R>(): Promise<R> {
     const result = await super._run<R>()
@@ -46,7 +94,14 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   protected async media(): Promise<MediaResolver> {
     if (!this.resolver) {
       const {MediaResolver} = await import('../api/media-resolver.js')
-      this.resolver = new MediaResolver(this.api)
+      const progress = await this.progress()
+      this.resolver = new MediaResolver(this.api, (label) => {
+        const step = progress.step(`Uploading ${label}`)
+        return (transferred, total) => {
+          step.bytes(transferred, total)
+          if (total > 0 && transferred >= total) step.done()
+        }
+      })
     }
 
     return this.resolver
@@ -64,8 +119,12 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       text: resolveTextInput,
     })
     this.warnAll(prepared.warnings)
-    const plan = await prepared.plan({media: () => this.media()})
-    return this.submit(plan, input['idempotency-key'])
+    try {
+      const plan = await prepared.plan({media: () => this.media()})
+      return await this.submit(plan, input['idempotency-key'])
+    } finally {
+      await this.closeProgress()
+    }
   }
 
   /** Reports coercion warnings on stderr (both modes) as the reference client does. */
@@ -79,11 +138,16 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (key) params.idempotency_key = key
     const name = typeof params.model === 'string' ? displayName(params.model) : undefined
     const body = name ? {...params, model_name_default: name} : params
+    const step = (await this.progress()).step(`Submitting ${request.kind}`)
     // With a key the service deduplicates, so a lost answer can be asked again without paying twice.
-    const {data, traceId} = await this.api.call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'})
+    const {data, traceId} = await this.api.call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'}).catch((error: unknown) => {
+      step.fail()
+      throw error
+    })
     const ids = submittedIds(request.kind, data)
     if (ids.length === 0) throw generationError(`No ${request.kind}_id returned from API`, undefined)
     const cost = typeof data?.cost_credits === 'number' && data.cost_credits > 0 ? data.cost_credits : undefined
+    step.done(`${request.kind} ${ids.join(', ')}${cost ? ` (cost: ${cost} credits)` : ''}`)
     const failCount = typeof data?.fail_count === 'number' && data.fail_count > 0 ? data.fail_count : undefined
     if (failCount) {
       this.out.warn(`${failCount} of the requested ${request.kind}s could not be created`)
@@ -101,7 +165,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       ...(key ? {idempotency_key: key} : {}),
     }
     if (!this.waitFlags.wait) return {...submitted, status: 'submitted', params}
-    this.out.info(`Submitted ${ids.length > 1 ? `${ids.length} tasks` : `${request.kind} ${ids[0]}`}${cost ? ` (cost: ${cost} credits)` : ''}; waiting…`)
     return this.waitAll(request.kind, ids, submitted)
   }
 
@@ -113,7 +176,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       details: idDetails(kind, ids),
       hint: `Resume with \`pixverse task wait ${ids[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
     }))
-    process.once('SIGINT', onSigint)
+    // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
+    process.on('SIGINT', onSigint)
+    const watch = (await this.progress()).watch(kind, ids)
     try {
       const {timeout, pollInterval} = this.waitFlags
       const outcomes = await Promise.allSettled(
@@ -122,27 +187,24 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
             timeoutSec: timeout,
             pollIntervalSec: pollInterval,
             signal: controller.signal,
-            onUpdate: (snapshot) => this.onTaskUpdate(snapshot),
+            onUpdate: (snapshot) => {
+              if (snapshot.state !== 'pending') this.finalSnapshots.set(snapshot.id, snapshot)
+              watch.update(snapshot)
+            },
           }),
         ),
       )
       if (controller.signal.aborted) throw controller.signal.reason
       return await this.collect(kind, ids, outcomes, submitted)
     } finally {
+      watch.end()
+      await this.closeProgress()
       process.removeListener('SIGINT', onSigint)
     }
   }
 
-  private lastStatus = new Map<number, number>()
   /** The final snapshot of each task, so a failed one can be reported to plugins with its detail. */
   private finalSnapshots = new Map<number, TaskSnapshot>()
-
-  private onTaskUpdate(snapshot: TaskSnapshot): void {
-    if (snapshot.state !== 'pending') this.finalSnapshots.set(snapshot.id, snapshot)
-    if (this.lastStatus.get(snapshot.id) === snapshot.statusCode) return
-    this.lastStatus.set(snapshot.id, snapshot.statusCode)
-    this.out.info(`${new Date().toISOString()} ${snapshot.kind} ${snapshot.id}: ${statusLabel(snapshot.statusCode)}`)
-  }
 
   private async collect(
     kind: TaskKind,

@@ -29,8 +29,19 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
     const dest = this.flags.dest ?? this.settings.outputDir ?? process.cwd()
     const {url, name} = await this.downloadUrl(id, asset.type, asset.raw)
-    this.out.info(`Downloading ${asset.type} ${id}…`)
-    const file = await downloadFile(url, dest, name)
+    const {createProgress} = await import('../../progress/progress.js')
+    const progress = await createProgress(this.out.json)
+    const step = progress.step(`Downloading ${asset.type} ${id}`)
+    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0)).then(
+      (saved) => {
+        step.done(saved)
+        return saved
+      },
+      (error: unknown) => {
+        step.fail()
+        throw error
+      },
+    ).finally(() => progress.close())
     await emit(this.config, 'file-downloaded', {id, type: asset.type, file}, (m) => this.out.warn(m))
     return {id, type: asset.type, file}
   }

@@ -24,8 +24,19 @@ Shows a URL and a code; approve it in a browser and the token is stored in ~/.pi
     const code = await requestDeviceCode(this.api)
     this.out.notice(`Authorize at: ${code.url} (code: ${code.userCode})`)
     if (!this.out.json && process.stdout.isTTY && !process.env.CI) openInBrowser(code.url)
-    this.out.info('Waiting for approval…')
-    const token = await pollDeviceToken(this.api, code)
+    const {createProgress} = await import('../../progress/progress.js')
+    const progress = await createProgress(this.out.json)
+    const waiting = progress.step('Waiting for approval in the browser')
+    const token = await pollDeviceToken(this.api, code).then(
+      (approved) => {
+        waiting.done('approved')
+        return approved
+      },
+      (error: unknown) => {
+        waiting.fail()
+        throw error
+      },
+    ).finally(() => progress.close())
     try {
       this.storeToken(token.accessToken)
       const user = await this.api.get<Record<string, unknown>>('getUserInfo')

@@ -27,12 +27,18 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
   async run(): Promise<Record<string, unknown>> {
     const id = parseId(this.args.id)
     const kind = this.flags.type as TaskKind
+    const {createProgress} = await import('../../progress/progress.js')
+    const progress = await createProgress(this.out.json)
+    const watch = progress.watch(kind, [id])
     let last: TaskSnapshot | undefined
     try {
       const snapshot = await waitForTask(this.api, kind, id, {
         timeoutSec: this.flags.timeout,
         pollIntervalSec: this.flags['poll-interval'],
-        onUpdate: (update) => (last = update),
+        onUpdate: (update) => {
+          last = update
+          watch.update(update)
+        },
       })
       await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
       return waitView(kind, id, snapshot.raw)
@@ -40,6 +46,9 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
       // A failed task is finished too: plugins hear about it before the exit 5.
       if (last?.state === 'failed') await emit(this.config, 'task-finished', finishedEvent(last), (m) => this.out.warn(m))
       throw error
+    } finally {
+      watch.end()
+      await progress.close()
     }
   }
 }

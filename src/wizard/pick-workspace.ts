@@ -1,0 +1,29 @@
+import {asking} from './cancel.js'
+
+export interface WorkspaceChoice {
+  workspace_id: number
+  name: string
+  role?: string
+}
+
+/**
+ * Lets a person pick a workspace from a list (for `workspace switch` without an id). The caller
+ * decides whether a person is there (`canPrompt`); Ctrl-C exits 130 with nothing changed.
+ */
+export async function pickWorkspace(workspaces: WorkspaceChoice[]): Promise<number> {
+  const {select} = await import('@inquirer/prompts')
+  return asking(() =>
+    select(
+      {
+        message: 'Switch to workspace',
+        choices: workspaces.map((w) => ({
+          value: w.workspace_id,
+          name: `${w.name}${w.role ? `  (${w.role})` : ''}${w.workspace_id === 0 ? '  [personal]' : ''}`,
+          description: `id ${w.workspace_id}`,
+        })),
+        pageSize: 12,
+      },
+      {output: process.stderr},
+    ),
+  )
+}

@@ -1,0 +1,127 @@
+import {expect} from 'chai'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {ROOT} from '../helpers/cli.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {Terminal} from '../helpers/tmux.js'
+
+const PROGRESS_WORDS = /Uploading|Submitting|In queue|Generating|Downloading|Waiting for approval|^\d{4}-\d\d-\d\dT[\d:.]+Z |[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖█░]|\u001B\[/m
+const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /
+
+describe('progress on stderr, never on stdout', function () {
+  this.timeout(90_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+  let term: Terminal | undefined
+
+  before(async function () {
+    sandbox = await startSandboxProcess()
+    cli = cliFor(sandbox)
+    await login(cli)
+  })
+
+  afterEach(function () {
+    term?.kill()
+    term = undefined
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  it('JSON mode: stdout is the one result document and stderr carries no progress at all', async function () {
+    const result = await cli(['create', 'video', '--prompt', '[sandbox:seconds=3] a neon city', '--image', 'fixtures/media/sample.png', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.json()).to.include({status: 'completed'})
+    expect(result.stderr).not.to.match(PROGRESS_WORDS)
+
+    const waited = await cli(['task', 'wait', String(result.json().video_id), '--json'])
+    expect(waited.exitCode, waited.stderr).to.equal(0)
+    expect(waited.stderr).to.equal('')
+    const downloaded = await cli(['asset', 'download', String(result.json().video_id), '--dest', join(cli.home, 'dl'), '--json'])
+    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
+    expect(downloaded.json()).to.have.property('file')
+    expect(downloaded.stderr).to.equal('')
+  })
+
+  it('text with stderr piped: timestamped lines for every phase on stderr, only the result on stdout', async function () {
+    const result = await cli(['create', 'video', '--prompt', '[sandbox:seconds=5] a neon city', '--image', 'fixtures/media/sample.png'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    const lines = result.stderr.trim().split('\n')
+    for (const line of lines) expect(line).to.match(ISO_LINE)
+    const text = lines.map((line) => line.replace(ISO_LINE, '')).join('\n')
+    expect(text).to.match(/^Uploading --image fixtures\/media\/sample\.png…$/m)
+    expect(text).to.match(/^Uploading --image fixtures\/media\/sample\.png: done \([\d.]+ KB\) in 0:\d\d$/m)
+    expect(text).to.match(/^Submitting video: done, video \d+ \(cost: \d+ credits\) in 0:\d\d$/m)
+    expect(text).to.match(/^video \d+: In queue \(\d+s so far, generation takes ~5s\) \[0:\d\d\]$/m)
+    expect(text).to.match(/^video \d+: Generating \(about \d+s left of ~5s\) \[0:\d\d\]$/m)
+    expect(text).to.match(/^video \d+: Completed \[0:\d\d\]$/m)
+    expect(result.stdout).to.match(/^status\s+completed$/m)
+    expect(result.stdout).not.to.match(PROGRESS_WORDS)
+
+    const id = /^video_id\s+(\d+)$/m.exec(result.stdout)?.[1]
+    const downloaded = await cli(['asset', 'download', String(id), '--dest', join(cli.home, 'dl')])
+    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
+    expect(downloaded.stderr).to.match(/Downloading video \d+: done \([\d.]+ KB\), .*\.mp4 in 0:\d\d$/m)
+    expect(downloaded.stdout).not.to.match(PROGRESS_WORDS)
+    const waited = await cli(['task', 'wait', String(id)])
+    expect(waited.stderr).to.match(/video \d+: Completed \[0:\d\d\]$/m)
+    expect(waited.stdout).not.to.match(PROGRESS_WORDS)
+  })
+
+  it('at a terminal: a live display on stderr (kept in test-output/progress-capture.txt), stdout still only the result', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'pixverse-progress-'))
+    const stdoutFile = join(dir, 'stdout.txt')
+    term = Terminal.start(
+      ['create', 'video', '--prompt', '[sandbox:seconds=8] a neon city', '--image', 'fixtures/media/sample.png'],
+      {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url},
+      {shellSuffix: `> '${stdoutFile}'`},
+    )
+    const queued = await term.waitFor(/video \d+: In queue/)
+    const generating = await term.waitFor(/video \d+: Generating \(about \d+s left of ~8s\) 0:\d\d/)
+    expect(await term.exitCode(), term.screen()).to.equal(0)
+    const final = term.screen()
+    mkdirSync(join(ROOT, 'test-output'), {recursive: true})
+    writeFileSync(
+      join(ROOT, 'test-output', 'progress-capture.txt'),
+      `# pixverse create video --image … at a 120x40 terminal (stdout redirected to a file)\n\n## while queued\n${queued}\n## while generating\n${generating}\n## at the end\n${final}`,
+    )
+
+    expect(final).to.match(/✔ Uploading --image fixtures\/media\/sample\.png [\d.]+ KB \(0:\d\d\)/)
+    expect(final).to.match(/✔ Submitting video — video \d+ \(cost: \d+ credits\) \(0:\d\d\)/)
+    expect(final).to.match(/✔ video \d+: Completed 0:\d\d/)
+    const stdout = readFileSync(stdoutFile, 'utf8')
+    expect(stdout).to.match(/^status\s+completed$/m)
+    expect(stdout).not.to.match(PROGRESS_WORDS)
+  })
+
+  it('Ctrl-C while waiting at a terminal ends the display cleanly and names the ids to resume', async function () {
+    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url})
+    await term.waitFor(/video \d+: In queue[\s\S]*video \d+: In queue/)
+    term.keys('C-c')
+    expect(await term.exitCode(), term.screen()).to.equal(130)
+    const screen = term.screen()
+    expect(screen).to.match(/video \d+: stopped waiting \(last seen: In queue/)
+    expect(screen).not.to.match(/✔ video \d+: In queue/)
+    expect(screen).to.include('error Interrupted while waiting; the tasks keep running')
+    expect(screen).to.match(/hint {2}Resume with `pixverse task wait \d+`/)
+  })
+
+  it('auth login at a terminal shows the code, the URL and a waiting indicator; JSON mode only the URL', async function () {
+    const fresh = cliFor(sandbox)
+    const json = await fresh(['auth', 'login', '--json'])
+    expect(json.exitCode, json.stderr).to.equal(0)
+    expect(json.stderr.trim().split('\n')).to.have.length(1)
+    expect(json.stderr.trim()).to.match(/^Authorize at: \S+ \(code: \S+\)$/)
+
+    const other = cliFor(sandbox)
+    term = Terminal.start(['auth', 'login'], {PIXVERSE_HOME: other.home, PIXVERSE_API_BASE: sandbox.url})
+    expect(await term.exitCode()).to.equal(0)
+    const screen = term.screen()
+    expect(screen).to.match(/Authorize at: http:\/\/127\.0\.0\.1:\d+\/device\?user_code=(\S+) \(code: \1\)/)
+    expect(screen).to.match(/✔ Waiting for approval in the browser — approved \(0:\d\d\)/)
+    expect(screen).to.include('Logged in as')
+  })
+})
