@@ -198,6 +198,25 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(await creations(sandbox)).to.have.length(0)
   })
 
+  it('workspace switch without an id lets a person pick, and refuses agents with exit 6', async function () {
+    term = Terminal.start(['workspace', 'switch'], env())
+    const screen = await term.waitFor(/Switch to workspace[\s\S]*Partner Agency/)
+    expect(screen).to.include('Personal')
+    term.keys('Down', 'Enter')
+    expect(await term.exitCode()).to.equal(0)
+    expect(term.screen()).to.match(/Switched to Sandbox Studio \(880001/)
+    term.kill()
+    term = undefined
+    const status = await cli(['workspace', 'status', '--json'])
+    expect(status.json()).to.include({workspaceId: 880001})
+    await cli(['workspace', 'switch', '0', '--json'])
+
+    const agent = await cli(['workspace', 'switch', '--json'])
+    expect(agent.exitCode).to.equal(6)
+    expect(agent.stdout).to.equal('')
+    expect(agent.errorJson().error).to.include('workspace-id')
+  })
+
   it('pickWorkspace lets a person choose from the list, and Ctrl-C exits 130', async function () {
     const driver = ['--import', 'tsx', 'test/helpers/pick-workspace-driver.ts']
     term = Terminal.start([], {}, {command: [process.execPath, ...driver]})

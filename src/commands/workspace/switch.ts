@@ -33,12 +33,16 @@ The choice is saved; --workspace-id overrides it for a single command. Without a
     return {workspaceId: active, name: entry?.name ?? null, role: entry?.role ?? null}
   }
 
-  /**
-   * TODO(interactive picker): a person at a terminal chooses from `team/workspace/list`. Until it
-   * exists, a missing id is a validation error (which is also the JSON-mode/no-TTY behaviour).
-   */
+  /** A person at a terminal picks from the list; anyone else must pass the id (exit 6). */
   protected async pickWorkspace(): Promise<number> {
-    throw validationError('Missing argument: workspace-id', 'Run `pixverse workspace list` and pass an id (0 = personal).')
+    const {canPrompt} = await import('../../wizard/can-prompt.js')
+    if (!canPrompt(this.out.json)) {
+      throw validationError('Missing argument: workspace-id', 'Run `pixverse workspace list` and pass an id (0 = personal).')
+    }
+
+    const {list} = await this.syncWorkspaces()
+    const {pickWorkspace} = await import('../../wizard/pick-workspace.js')
+    return pickWorkspace([{workspace_id: 0, name: 'Personal'}, ...list.workspaces])
   }
 
   protected renderHuman(result: unknown): string {
