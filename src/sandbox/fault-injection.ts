@@ -30,6 +30,8 @@ export async function injectFault(rule: FaultRule, req: IncomingMessage, res: Se
       return plain(200, '{"ErrCode": 0, "Resp": {"video_id": 12') // cut mid-document
     case 'concurrency-limit':
       return envelope(200, 500044, 'Concurrent generation limit reached (sandbox fault)')
+    case 'service-error':
+      return envelope(200, 500, 'Internal server error (sandbox fault)')
     case 'reset-before-body':
       req.socket.destroy()
       return 'answered'

@@ -27,6 +27,7 @@ export const FAULT_KINDS = [
   'truncate', // media only: the body stops half-way and the connection closes
   'expire-token', // every issued token expires now, then the request is handled (→ 10005)
   'concurrency-limit', // the envelope error 500044
+  'service-error', // HTTP 200 with the envelope error ErrCode 500 (a plain, final API failure)
   'hostile-name', // asset/download answers download_name "../../evil.mp3"
 ] as const
 
@@ -55,7 +56,7 @@ interface FaultFile {
 export type FaultTarget = {area: 'api'; route: string} | {area: 'media'} | {area: 'oss'}
 
 const MEDIA_ONLY = new Set<FaultKind>(['truncate'])
-const API_ONLY = new Set<FaultKind>(['reset-after-body', 'malformed-json', 'expire-token', 'concurrency-limit', 'hostile-name', 'http-500-envelope', 'http-503-envelope'])
+const API_ONLY = new Set<FaultKind>(['reset-after-body', 'malformed-json', 'expire-token', 'concurrency-limit', 'service-error', 'hostile-name', 'http-500-envelope', 'http-503-envelope'])
 
 export class BadFaultRequest extends Error {}
 
