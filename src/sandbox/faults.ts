@@ -50,6 +50,8 @@ interface FaultFile {
   /** draws taken from the seeded sequence so far */
   draws: number
   injected: Record<string, number>
+  /** requests looked at while rules were set (so a run can state its fault rate) */
+  seen?: number
 }
 
 /** Where a request goes, as far as fault rules can tell. */
@@ -82,7 +84,7 @@ export class Faults {
     const {rules, seed} = parseFaultConfig(body)
     return withLock(this.lockFile, () => {
       const current = this.load()
-      const next: FaultFile = {rules: rules.map((r) => ({...r, used: 0})), seed, draws: 0, injected: current.injected}
+      const next: FaultFile = {rules: rules.map((r) => ({...r, used: 0})), seed, draws: 0, injected: current.injected, seen: current.seen}
       writeFileAtomic(this.file, JSON.stringify(next))
       return this.summaryOf(next)
     })
@@ -103,7 +105,7 @@ export class Faults {
 
   private summaryOf(file: FaultFile) {
     const total = Object.values(file.injected).reduce((a, b) => a + b, 0)
-    return {rules: file.rules, seed: file.seed, injected: file.injected, injected_total: total}
+    return {rules: file.rules, seed: file.seed, injected: file.injected, injected_total: total, requests_seen: file.seen ?? 0}
   }
 
   /** The fault to inject into this request, if any (decided and counted under the lock). */
@@ -113,6 +115,7 @@ export class Faults {
     if (this.load().rules.length === 0) return undefined
     return withLock(this.lockFile, () => {
       const file = this.load()
+      file.seen = (file.seen ?? 0) + 1
       let chosen: FaultRule | undefined
       for (const rule of file.rules) {
         if (!applies(rule, target)) continue

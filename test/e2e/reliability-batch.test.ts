@@ -105,6 +105,7 @@ describe('reliability: 50+ creations and their downloads under injected faults',
       charges: Record<string, number>
       faults_injected: Record<string, number>
       faults_injected_total: number
+      fault_requests_seen: number
     }
     const created = state.tasks - before.tasks
     const batchKeys = Object.entries(state.charges).filter(([key]) => keys.includes(key) || key.startsWith('pixverse-cli-'))
@@ -121,6 +122,8 @@ describe('reliability: 50+ creations and their downloads under injected faults',
       downloads_attempted: ids.length,
       partial_files_left: leftovers.length,
       faults_injected: state.faults_injected_total,
+      requests_under_faults: state.fault_requests_seen,
+      fault_rate: Number((state.faults_injected_total / state.fault_requests_seen).toFixed(3)),
       faults_by_kind: state.faults_injected,
     }
     recordSummary('reliability batch', figures)
@@ -136,6 +139,7 @@ describe('reliability: 50+ creations and their downloads under injected faults',
     expect(leftovers).to.deep.equal([])
     // The faults really happened, including charged-then-dropped creates and cut downloads.
     expect(state.faults_injected_total).to.be.greaterThan(40)
+    expect(figures.fault_rate, 'at least 20 % of requests were spoiled').to.be.at.least(0.2)
     expect(state.faults_injected['reset-after-body']).to.be.at.least(2)
     expect(state.faults_injected.truncate).to.be.at.least(1)
   })

@@ -94,7 +94,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
       case 'GET state': {
         const summary = await store.read((s) => stateSummary(s, now))
         const faults = new Faults(store.dataDir).summary()
-        return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total})
+        return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total, fault_requests_seen: faults.requests_seen})
       }
       case 'GET faults':
         return sendJson(res, 200, new Faults(store.dataDir).summary())
