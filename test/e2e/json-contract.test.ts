@@ -52,7 +52,14 @@ describe('the JSON contract, walked over every command in the manifest', functio
     await login(cli)
     const video = await cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
     expect(video.exitCode, video.stderr).to.equal(0)
-    values = {video: String(video.json().video_id), dir: mkdtempSync(join(tmpdir(), 'pixverse-contract-'))}
+    const slow = await cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
+    const failed = await cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
+    values = {
+      video: String(video.json().video_id),
+      slow: String(slow.json().video_id),
+      failed: String(failed.json().video_id),
+      dir: mkdtempSync(join(tmpdir(), 'pixverse-contract-')),
+    }
   })
 
   after(async function () {
@@ -95,7 +102,9 @@ describe('the JSON contract, walked over every command in the manifest', functio
   it('1: an answer that is not JSON (every retry) exits 1, never printing garbage', async function () {
     await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'malformed-json'}]})
     try {
-      const ids = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id).slice(0, 1)
+      // One command is enough (each failure costs the full retry schedule); auth status when it exists.
+      const api = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id)
+      const ids = api.includes('auth:status') ? ['auth:status'] : api.slice(0, 1)
       await walk(ids, (id) => cli(argsFor(id)), () => 1, 'malformed JSON')
     } finally {
       await sandbox.control('faults', {rules: []})
@@ -110,6 +119,13 @@ describe('the JSON contract, walked over every command in the manifest', functio
     } finally {
       await sandbox.control('faults', {rules: []})
     }
+  })
+
+  it('2, 5: waiting commands time out on a slow task and fail on a failed one', async function () {
+    const ids = withRow((c) => Boolean(c.waits)).map((c) => c.id)
+    const on = (id: string, task: string, extra: string[] = []) => argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
+    await walk(ids, (id) => cli(on(id, 'slow', ['--timeout', '1'])), () => 2, 'wait timeout')
+    await walk(ids, (id) => cli(on(id, 'failed')), () => 5, 'task failed')
   })
 
   it('4, 5, 2: creations without credits, that fail, or that outlast --timeout', async function () {

@@ -19,6 +19,8 @@ export interface CommandCase {
   login?: boolean
   /** a creation: also exits 4 without credits, 5 when the generation fails, 2 on a wait timeout */
   creates?: boolean
+  /** waits on the task in {video}: exits 2 on a task that outlasts --timeout, 5 on a failed task */
+  waits?: boolean
   /** the success run uses a fresh home instead of the logged-in one */
   fresh?: boolean
 }
@@ -37,7 +39,7 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'create:video': {success: ['--prompt', 'contract walk'], api: true, login: true, creates: true},
   'sandbox:serve': {skip: 'runs until stopped; test/helpers/sandbox.ts starts it for every suite'},
   'task:status': {success: ['{video}'], api: true, login: true},
-  'task:wait': {success: ['{video}'], api: true, login: true},
+  'task:wait': {success: ['{video}'], api: true, login: true, waits: true},
 }
 
 export interface ManifestFlag {
