@@ -1,5 +1,6 @@
 import {ExitCode, isCliError} from '../errors.js'
 import type {ApiClient} from './client.js'
+import {isTransient} from './retry.js'
 
 export type AssetType = 'video' | 'image' | 'audio'
 
@@ -29,7 +30,8 @@ export async function findAsset(client: ApiClient, id: number, type?: AssetType,
       const found = await attempt()
       if (found.raw && typeof found.raw === 'object') return found
     } catch (error) {
-      if (!isCliError(error) || error.exitCode !== ExitCode.General) throw error
+      // A network failure says nothing about the type: report it rather than try the next one.
+      if (!isCliError(error) || error.exitCode !== ExitCode.General || isTransient(error)) throw error
       last = error
     }
   }

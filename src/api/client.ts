@@ -3,7 +3,7 @@ import {randomUUID} from 'node:crypto'
 import {CliError, ExitCode} from '../errors.js'
 import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
-import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
+import {backoffDelay, isRetryableNetworkError, isRetryableStatus, markTransient, retryAfterMs, sleep} from './retry.js'
 
 export type Credential = {kind: 'token'; value: string} | {kind: 'access-key'; value: string}
 
@@ -50,7 +50,8 @@ interface Envelope {
   Resp?: unknown
 }
 
-const MAX_ATTEMPTS = 4
+// Five tries (four jittered waits, 0.3 s → 2.4 s) ride out a brief outage without looking hung.
+const MAX_ATTEMPTS = 5
 
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {
@@ -82,7 +83,7 @@ export class ApiClient {
         return {data: this.unwrap<T>(outcome.envelope, path, outcome.traceId), traceId: outcome.traceId}
       }
 
-      if (attempt >= attempts || !outcome.retryable) throw outcome.error
+      if (attempt >= attempts || !outcome.retryable) throw outcome.retryable ? markTransient(outcome.error) : outcome.error
       await sleep(outcome.retryAfterMs ?? backoffDelay(attempt))
     }
   }

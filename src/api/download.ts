@@ -3,9 +3,9 @@ import {join, resolve} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 
 import {CliError, ExitCode} from '../errors.js'
-import {backoffDelay, isRetryableNetworkError, isRetryableStatus, sleep} from './retry.js'
+import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
 
-const MAX_ATTEMPTS = 5
+const MAX_ATTEMPTS = 6
 
 export interface DownloadProgress {
   (received: number, total: number | undefined): void
@@ -44,7 +44,7 @@ export async function downloadFile(url: string, destDir: string, name: string, o
       if (status !== 200 && !resuming) {
         stream.destroy()
         if (isRetryableStatus(status) && attempt < MAX_ATTEMPTS) {
-          await sleep(backoffDelay(attempt))
+          await sleep(retryAfterMs(response.headers['retry-after']) ?? backoffDelay(attempt))
           continue
         }
 

@@ -14,14 +14,40 @@ const TIMEOUT_MS = 5 * 60 * 1000
 
 /** True for addresses a remote media URL must never reach: loopback, private, link-local, CGNAT, ULA. */
 export function isPrivateAddress(address: string): boolean {
-  const ip = address.replace(/^::ffff:/i, '')
+  const ip = address.replace(/^\[|\]$/g, '').replace(/^::ffff:(?=\d+\.)/i, '')
   if (isIP(ip) === 4) {
     const [a, b] = ip.split('.').map(Number)
     return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
   }
 
-  const lower = ip.toLowerCase()
-  return lower === '::1' || lower === '::' || lower.startsWith('fc') || lower.startsWith('fd') || lower.startsWith('fe80')
+  const groups = ipv6Groups(ip)
+  if (!groups) return true // not an address we can read: refuse rather than guess
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups
+  // IPv4 inside IPv6 (::ffff:7f00:1 is 127.0.0.1 as URLs normalise it; ::a.b.c.d; NAT64 64:ff9b::/96).
+  const embedded = `${g6 >> 8}.${g6 & 0xff}.${g7 >> 8}.${g7 & 0xff}`
+  const zeroPrefix = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0
+  if (zeroPrefix && (g5 === 0xffff || g5 === 0)) return g5 === 0 && g6 === 0 ? true /* :: and ::1 */ : isPrivateAddress(embedded)
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return isPrivateAddress(embedded)
+  // ULA fc00::/7, link-local fe80::/10, site-local fec0::/10, multicast ff00::/8.
+  return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0 || (g0 & 0xff00) === 0xff00
+}
+
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 allowed), or undefined. */
+function ipv6Groups(ip: string): number[] | undefined {
+  if (isIP(ip) !== 6) return undefined
+  let text = ip.toLowerCase().replace(/%.*$/, '')
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number)
+    text = text.slice(0, dotted.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+
+  const [head, tail] = text.split('::')
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => Number.parseInt(g, 16)) : [])
+  const left = part(head)
+  const right = part(tail)
+  const groups = tail === undefined ? left : [...left, ...Array.from({length: 8 - left.length - right.length}, () => 0), ...right]
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined
 }
 
 /**

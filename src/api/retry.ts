@@ -52,3 +52,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, {once: true})
   })
 }
+
+/**
+ * Marks an error as a transport hiccup that outlived the client's own retries (a reset, a 5xx, a
+ * damaged body). A caller that loops anyway (task polling) may look again instead of giving up.
+ */
+export function markTransient<E extends object>(error: E): E {
+  Object.defineProperty(error, 'transient', {value: true, enumerable: false})
+  return error
+}
+
+export function isTransient(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as {transient?: unknown}).transient === true
+}

@@ -1,6 +1,6 @@
 import {generationError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
-import {sleep} from './retry.js'
+import {isTransient, sleep} from './retry.js'
 
 /** The kinds of task the service tracks, each with its own detail endpoint. */
 export type TaskKind = 'video' | 'image' | 'audio' | 'music'
@@ -92,7 +92,16 @@ export async function waitForTask(client: ApiClient, kind: TaskKind, id: number,
   const started = Date.now()
   const deadline = started + options.timeoutSec * 1000
   for (;;) {
-    const snapshot = await fetchTask(client, kind, id)
+    let snapshot: TaskSnapshot
+    try {
+      snapshot = await fetchTask(client, kind, id)
+    } catch (error) {
+      // A poll lost to the network says nothing about the task: look again while time remains.
+      if (!isTransient(error) || Date.now() >= deadline) throw error
+      await sleep(Math.min(2000, Math.max(0, deadline - Date.now())), options.signal)
+      continue
+    }
+
     const elapsed = Date.now() - started
     options.onUpdate?.(snapshot, elapsed)
     if (snapshot.state === 'done') return snapshot

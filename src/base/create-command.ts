@@ -140,10 +140,13 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const body = name ? {...params, model_name_default: name} : params
     const step = (await this.progress()).step(`Submitting ${request.kind}`)
     // With a key the service deduplicates, so a lost answer can be asked again without paying twice.
-    const {data, traceId} = await this.api.call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'}).catch((error: unknown) => {
-      step.fail()
-      throw error
-    })
+    const {data, traceId} = await this.api
+      .call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'})
+      // Whether or not the service took it, the same key can be sent again without paying twice.
+      .catch((error: unknown) => {
+        step.fail()
+        throw key && isCliError(error) ? withDetails(error, {idempotency_key: key}, `Retry with --idempotency-key ${key}; it will not be charged twice.`) : error
+      })
     const ids = submittedIds(request.kind, data)
     if (ids.length === 0) throw generationError(`No ${request.kind}_id returned from API`, undefined)
     const cost = typeof data?.cost_credits === 'number' && data.cost_credits > 0 ? data.cost_credits : undefined
@@ -227,7 +230,11 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       })
     }
 
-    if (failures.length > 0 && done.length === 0) throw failures[0].error
+    // The tasks exist (and were paid for) whatever went wrong while waiting: name them so they are not lost.
+    if (failures.length > 0 && done.length === 0) {
+      const first = failures[0].error
+      throw isCliError(first) ? withDetails(first, {...idDetails(kind, ids), ...(submitted.idempotency_key ? {idempotency_key: submitted.idempotency_key} : {})}) : first
+    }
     const {trace_id: traceId, cost_credits: cost, idempotency_key: key} = submitted
     if (ids.length === 1) return {[`${kind}_id`]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
 
@@ -260,6 +267,18 @@ export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | nul
   if (many.length > 0) return many
   const one = Number(resp?.[`${key}_id`])
   return Number.isFinite(one) && one > 0 ? [one] : []
+}
+
+/** The same error with more fields in its JSON object (CliError fields are read-only). */
+function withDetails(error: CliError, details: Record<string, unknown>, hint?: string): CliError {
+  return new CliError(error.message, {
+    exitCode: error.exitCode,
+    code: error.code,
+    traceId: error.traceId,
+    hint: error.hint ?? hint,
+    details: {...details, ...error.details},
+    cause: error,
+  })
 }
 
 function idDetails(kind: TaskKind, ids: number[]): Record<string, unknown> {

@@ -22,6 +22,11 @@ export function toCliError(error: unknown): CliError {
     return new CliError(message, {exitCode: ExitCode.Validation, hint: 'See --help for the accepted flags.'})
   }
 
+  // oclif reports a repeated single-value flag with a plain error (exit 1); it is bad input too.
+  if (/^Flag --[\w-]+ can only be specified once/.test(message)) {
+    return new CliError(message, {exitCode: ExitCode.Validation, hint: 'See --help for the accepted flags.'})
+  }
+
   const oclifExit = err?.oclif?.exit
   if (typeof oclifExit === 'number' && oclifExit !== 0) {
     // Parser errors: exit 6 (validation). oclif's other errors keep their own code.
@@ -32,7 +37,12 @@ export function toCliError(error: unknown): CliError {
 }
 
 function unwrapFlagParse(message: string): string {
-  return message.replace(/^Parsing --[\w-]+\s*\n\t/, '').replace(/\nSee more help with --help$/, '')
+  const cleaned = message.replace(/\nSee more help with --help$/, '')
+  const match = /^Parsing (--[\w-]+)\s*\n\t/.exec(cleaned)
+  if (!match) return cleaned
+  const rest = cleaned.slice(match[0].length)
+  // Keep the flag's name when the parser's own text does not say it ("Expected an integer…").
+  return rest.includes(match[1]) ? rest : `Invalid ${match[1]} value: ${rest}`
 }
 
 /** oclif decorates parse errors with a help footer; the one-line contract keeps the first line. */

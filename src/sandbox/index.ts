@@ -5,6 +5,7 @@
  */
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
+import {Faults} from './faults.js'
 import {applyConfig} from './routes/control.js'
 import {createHandler} from './server.js'
 import {Store} from './store.js'
@@ -17,6 +18,8 @@ export interface SandboxOptions {
   credits?: number
   slots?: number
   autoApprove?: boolean
+  /** Fault rules to start with ({rules, seed}); see faults.ts. */
+  faults?: unknown
 }
 
 export interface RunningSandbox {
@@ -38,6 +41,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   if (options.slots !== undefined) overrides.slots = options.slots
   if (options.autoApprove !== undefined) overrides.autoApprove = options.autoApprove
   await store.update((state) => applyConfig(state, overrides)) // also creates state.json on first run
+  if (options.faults !== undefined) await new Faults(options.dataDir).configure(options.faults)
 
   let origin = ''
   const wildcard = host === '0.0.0.0' || host === '::' || host === ''

@@ -12,6 +12,8 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {handleBlob} from './blob.js'
 import {approvePage, approvedPage, enterCodePage} from './device-page.js'
 import {ApiError, ERR, type Ctx, type RouteTable, parseJsonBody, readBody, sendEnvelope, sendJson, sendText} from './http.js'
+import {injectFault} from './fault-injection.js'
+import {type FaultTarget, Faults} from './faults.js'
 import {contentTypeFor, fixturePath, serveFile} from './media.js'
 import {handleOssPut, objectFile, safeKey} from './oss.js'
 import {appendRequest, redactHeaders} from './request-log.js'
@@ -37,6 +39,7 @@ const ROUTES: RouteTable = {...authRoutes, ...accountRoutes, ...videoRoutes, ...
 const WORKSPACE_EXEMPT = new Set(['team/workspace/list', 'team/workspace/switch', 'getUserInfo'])
 
 export function createHandler(store: Store, getOrigin: (req: IncomingMessage) => string) {
+  const faults = new Faults(store.dataDir)
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const traceHeader = req.headers['ai-trace-id']
     const traceId = (Array.isArray(traceHeader) ? traceHeader[0] : traceHeader) || crypto.randomUUID()
@@ -44,6 +47,9 @@ export function createHandler(store: Store, getOrigin: (req: IncomingMessage) =>
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
     const pathname = url.pathname
     try {
+      const target = faultTarget(pathname)
+      const rule = target && (await faults.pick(target))
+      if (rule && (await injectFault(rule, req, res, store)) === 'answered') return
       if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, getOrigin(req), url)
       if (pathname.startsWith('/_oss/')) {
         const body = await readBody(req)
@@ -61,6 +67,14 @@ export function createHandler(store: Store, getOrigin: (req: IncomingMessage) =>
       else res.destroy()
     }
   }
+}
+
+/** Which fault rules can apply to a path (the control API and the device page never fail). */
+function faultTarget(pathname: string): FaultTarget | undefined {
+  if (pathname.startsWith(API_PREFIX)) return {area: 'api', route: pathname.slice(API_PREFIX.length).replace(/\/+$/, '')}
+  if (pathname.startsWith('/media/')) return {area: 'media'}
+  if (pathname.startsWith('/_oss/')) return {area: 'oss'}
+  return undefined
 }
 
 function log(store: Store, req: IncomingMessage, url: URL, body: unknown): void {

@@ -1,9 +1,12 @@
 import {type ChildProcess, spawn} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {appendFileSync, mkdirSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 
-import {BIN, type CliResult, type RunOptions, runCli, tempHome} from './cli.js'
+import {BIN, type CliResult, ROOT, type RunOptions, runCli, tempHome} from './cli.js'
+
+/** Every sandbox folder of the run, so the last test can look for leaked tokens (zz-secrets.test.ts). */
+export const SANDBOX_DIRS_FILE = join(ROOT, 'test-output', 'sandbox-dirs.log')
 
 export interface SandboxProcess {
   /** API base URL (…/creative_platform). */
@@ -19,12 +22,14 @@ export interface SandboxProcess {
 }
 
 /** Starts `pixverse sandbox serve` as a subprocess on a free loopback port and reads its URL. */
-export async function startSandboxProcess(flags: string[] = []): Promise<SandboxProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
+export async function startSandboxProcess(flags: string[] = [], options: {dataDir?: string; env?: Record<string, string>} = {}): Promise<SandboxProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
+  mkdirSync(dirname(SANDBOX_DIRS_FILE), {recursive: true})
+  appendFileSync(SANDBOX_DIRS_FILE, dataDir + '\n')
   const child: ChildProcess = spawn(
     process.execPath,
     [BIN, 'sandbox', 'serve', '--port', '0', '--json', '--data-dir', dataDir, '--task-seconds', '1', '--auto-approve', ...flags],
-    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome()}, stdio: ['ignore', 'pipe', 'pipe']},
+    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env}, stdio: ['ignore', 'pipe', 'pipe']},
   )
   const {url, origin} = await new Promise<{url: string; origin: string}>((resolve, reject) => {
     let buffer = ''

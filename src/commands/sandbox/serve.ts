@@ -21,6 +21,9 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
     credits: Flags.integer({description: 'Credits of a fresh sandbox account.', min: 0}),
     slots: Flags.integer({description: 'Concurrent generation slots per kind.', min: 1}),
     'auto-approve': Flags.boolean({description: 'Approve device logins without the browser page.'}),
+    faults: Flags.string({
+      description: 'Fault rules to inject, as JSON ({"rules":[{"endpoint":"*","kind":"http-503","probability":0.2}],"seed":1}) or a path to a JSON file. [env: PIXVERSE_SANDBOX_FAULTS]',
+    }),
   }
 
   async run(): Promise<undefined> {
@@ -31,6 +34,20 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
     }
 
     const {startSandbox} = await import('../../sandbox/index.js')
+    const faultOption = this.flags.faults ?? process.env.PIXVERSE_SANDBOX_FAULTS
+    let faults: unknown
+    if (faultOption) {
+      const {BadFaultRequest, parseFaultConfig, readFaultOption} = await import('../../sandbox/faults.js')
+      const {validationError} = await import('../../errors.js')
+      try {
+        faults = readFaultOption(faultOption)
+        parseFaultConfig(faults)
+      } catch (error) {
+        const reason = error instanceof BadFaultRequest || error instanceof SyntaxError ? error.message : (error as Error).message
+        throw validationError(`Invalid --faults value: ${reason}`)
+      }
+    }
+
     const sandbox = await startSandbox({
       port: this.flags.port,
       dataDir: this.flags['data-dir'] ?? join(pixverseHome(), 'sandbox'),
@@ -38,6 +55,7 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
       credits: this.flags.credits,
       slots: this.flags.slots,
       autoApprove: this.flags['auto-approve'],
+      faults,
     })
     // The URL is printed as soon as the server listens, so a script can read it and go on.
     this.out.result({url: sandbox.baseUrl, origin: sandbox.origin}, () => sandbox.baseUrl)

@@ -9,9 +9,14 @@
  *   POST   /_sandbox/approve        {user_code} approve a device grant (same as the web page)
  *   POST   /_sandbox/workspace-membership {workspace_id, member} remove the user from a team workspace
  *                                   (member: false; its requests then answer 500401) or add them back
+ *   GET    /_sandbox/faults         fault rules, seed and faults injected per kind (see faults.ts)
+ *   POST   /_sandbox/faults         {rules: [{endpoint, kind, probability?, count?}], seed?}
+ *   DELETE /_sandbox/faults         stop injecting (counters kept)
+ *   GET    /_sandbox/secrets        every token and access key ever issued (for leak checks in tests)
  */
 import crypto from 'node:crypto'
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {BadFaultRequest, Faults} from '../faults.js'
 import {parseJsonBody, readBody, sendJson} from '../http.js'
 import {clearRequests, readRequests} from '../request-log.js'
 import type {Kind, State, Store} from '../store.js'
@@ -89,8 +94,19 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
       case 'DELETE requests':
         clearRequests(store.requestLog)
         return sendJson(res, 200, {cleared: true})
-      case 'GET state':
-        return sendJson(res, 200, await store.read((s) => stateSummary(s, now)))
+      case 'GET state': {
+        const summary = await store.read((s) => stateSummary(s, now))
+        const faults = new Faults(store.dataDir).summary()
+        return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total, fault_requests_seen: faults.requests_seen})
+      }
+      case 'GET faults':
+        return sendJson(res, 200, new Faults(store.dataDir).summary())
+      case 'POST faults':
+        return sendJson(res, 200, await new Faults(store.dataDir).configure(body))
+      case 'DELETE faults':
+        return sendJson(res, 200, await new Faults(store.dataDir).clear())
+      case 'GET secrets':
+        return sendJson(res, 200, await store.read((s) => ({tokens: Object.keys(s.tokens), access_keys: Object.keys(s.accessKeys)})))
       case 'POST config':
         return sendJson(res, 200, await store.update((s) => {
           applyConfig(s, body)
@@ -118,7 +134,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
         return sendJson(res, 404, {error: `no control endpoint ${key}`})
     }
   } catch (error) {
-    if (error instanceof BadRequest || error instanceof SyntaxError) return sendJson(res, 400, {error: error.message})
+    if (error instanceof BadRequest || error instanceof BadFaultRequest || error instanceof SyntaxError) return sendJson(res, 400, {error: error.message})
     const message = error instanceof Error ? error.message : String(error)
     return sendJson(res, 400, {error: message})
   }

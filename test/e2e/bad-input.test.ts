@@ -1,0 +1,145 @@
+import {expect} from 'chai'
+import {randomUUID} from 'node:crypto'
+
+import type {CliResult} from '../helpers/cli.js'
+import {COMMAND_TABLE, type ManifestCommand, type ManifestFlag, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {recordSummary} from '../helpers/summary.js'
+
+/**
+ * Invalid values for flags with a domain. Enums come from the manifest (`options`), so a new
+ * command's enum flags are covered without touching this file; numbers and known shapes are
+ * recognised by flag name (a name means the same thing in every command), and a numeric flag is
+ * also recognised by a numeric default in the manifest.
+ */
+const BY_NAME: Record<string, string[]> = {
+  count: ['abc', '0', '5', '2.5'],
+  timeout: ['abc', '0', '-3'],
+  'poll-interval': ['abc', '0'],
+  seed: ['abc', '1.5'],
+  duration: ['abc', '0', '-5'],
+  port: ['abc', '70000', '-1'],
+  credits: ['abc', '-5'],
+  slots: ['abc', '0'],
+  'task-seconds': ['abc', '-1', '0'],
+  limit: ['abc', '0', '101'],
+  page: ['abc', '0'],
+  'trace-id': ['not-a-uuid', '123e4567-e89b-12d3-a456-426614174000'], // the second is a v1 UUID
+  'workspace-id': ['-1', 'abc', '1.5'],
+  ids: ['abc', '0', '12,x'],
+  image: ['./no-such-file.png', 'http://example.com/cat.png', 'ftp://example.com/cat.png', './package.json'],
+  images: ['./no-such-file.png', 'http://example.com/cat.png'],
+  video: ['./no-such-file.mp4', 'http://example.com/clip.mp4'],
+  videos: ['./no-such-file.mp4'],
+  audio: ['./no-such-file.mp3'],
+  audios: ['./no-such-file.mp3'],
+  prompt: [''],
+  faults: ['{not json', '{"rules":[{"endpoint":"*","kind":"no-such-kind"}]}'],
+}
+
+/** Positional arguments with a domain, by name: every id must be a positive integer. */
+const ARGS_BY_NAME: Record<string, string[]> = {
+  id: ['abc', '0', '-3', '1.5'],
+  ids: ['abc', '0'],
+}
+
+interface BadCase {
+  command: string
+  argv: string[]
+  what: string
+  /** the message must name this (the flag); undefined for positional arguments */
+  names?: string
+}
+
+function valuesFor(flag: ManifestFlag, defaults: unknown): string[] {
+  if (flag.type !== 'option') return []
+  if (BY_NAME[flag.name]) return BY_NAME[flag.name]
+  if (flag.options && flag.options.length > 0) return ['zz-not-a-choice']
+  if (typeof defaults === 'number') return ['abc']
+  return []
+}
+
+function casesFor(command: ManifestCommand, values: Record<string, string>): BadCase[] {
+  const row = COMMAND_TABLE[command.id]
+  if (!row) return []
+  const base = fillPlaceholders(row.success ?? [], values)
+  const cases: BadCase[] = []
+  for (const flag of Object.values(command.flags)) {
+    if (flag.hidden) continue
+    for (const value of valuesFor(flag, (flag as {default?: unknown}).default)) {
+      // Drop the success run's own value for this flag, then give the bad one.
+      const at = base.indexOf(`--${flag.name}`)
+      const args = at === -1 ? [...base] : [...base.slice(0, at), ...base.slice(at + 2)]
+      cases.push({command: command.id, argv: [...commandWords(command.id), ...args, `--${flag.name}=${value}`], what: `--${flag.name}=${JSON.stringify(value)}`, names: `--${flag.name}`})
+    }
+  }
+
+  const argNames = Object.keys(command.args ?? {})
+  for (const [index, name] of argNames.entries()) {
+    for (const value of ARGS_BY_NAME[name] ?? []) {
+      const args = [...base]
+      args[index] = value
+      cases.push({command: command.id, argv: [...commandWords(command.id), ...args], what: `<${name}>=${JSON.stringify(value)}`})
+    }
+  }
+
+  return cases
+}
+
+describe('bad input: every flag with a domain exits 6 before any request', function () {
+  this.timeout(180_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+  const values: Record<string, string> = {video: '390000000001', dir: '/tmp'}
+
+  before(async function () {
+    sandbox = await startSandboxProcess()
+    cli = cliFor(sandbox)
+    await login(cli)
+    await sandbox.clearRequests()
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  it('covers the enum flags of every command in the manifest', function () {
+    const commands = manifestCommands()
+    const enums = commands.flatMap((c) => Object.values(c.flags).filter((f) => f.type === 'option' && f.options?.length).map((f) => `${c.id} --${f.name}`))
+    const covered = commands.flatMap((c) => casesFor(c, values)).map((c) => `${c.command} ${c.names}`)
+    expect(enums.filter((e) => !covered.includes(e))).to.deep.equal([])
+  })
+
+  it('refuses each invalid value with exit 6, naming the flag, with no request sent', async function () {
+    const cases = manifestCommands().flatMap((c) => casesFor(c, values))
+    expect(cases.length).to.be.greaterThan(40)
+    const failures: string[] = []
+    const traceOf = new Map<string, BadCase>()
+    const run = async (bad: BadCase) => {
+      // A valid trace id per case (unless the case is about --trace-id) tells whose request leaked.
+      const trace = randomUUID()
+      traceOf.set(trace, bad)
+      const traced = bad.argv.some((a) => a.startsWith('--trace-id')) || bad.command === 'sandbox:serve' ? bad.argv : [...bad.argv, '--trace-id', trace]
+      const result: CliResult = await cli([...traced, '--json'], {timeoutMs: 20_000})
+      const label = `${bad.command} ${bad.what}`
+      if (result.exitCode !== 6) return failures.push(`${label}: exit ${result.exitCode}, expected 6 (${result.stderr.trim().split('\n').at(-1)})`)
+      if (result.stdout !== '') return failures.push(`${label}: stdout not empty: ${result.stdout}`)
+      let error: Record<string, unknown>
+      try {
+        error = result.errorJson()
+      } catch {
+        return failures.push(`${label}: no JSON error on stderr: ${result.stderr}`)
+      }
+      const message = String(error.error)
+      if (message.includes('\n')) failures.push(`${label}: message is not one line: ${message}`)
+      if (bad.names && !message.includes(bad.names)) failures.push(`${label}: message does not name ${bad.names}: ${message}`)
+    }
+    for (let i = 0; i < cases.length; i += 2) await Promise.all(cases.slice(i, i + 2).map(run))
+
+    const requests = await sandbox.requests()
+    const leaked = requests.map((r) => `${traceOf.get(r.headers['ai-trace-id'])?.command ?? '?'} ${traceOf.get(r.headers['ai-trace-id'])?.what ?? ''} → ${r.method} ${r.path}`)
+    recordSummary('bad input', {bad_inputs_tried: cases.length, refused_with_exit_6: cases.length - failures.length, requests_sent_for_bad_inputs: requests.length})
+    expect(failures, failures.join('\n')).to.deep.equal([])
+    expect(leaked, `requests sent for bad input:\n${leaked.join('\n')}`).to.deep.equal([])
+  })
+})

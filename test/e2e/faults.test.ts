@@ -1,0 +1,247 @@
+import {expect} from 'chai'
+import {type ChildProcess, spawn} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {BIN, ROOT} from '../helpers/cli.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {recordOutput} from '../helpers/transcript.js'
+
+type State = {tasks: number; charged_submits: number; charges: Record<string, number>; faults_injected: Record<string, number>}
+
+describe('fault switches and how the client rides them out', function () {
+  this.timeout(60_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+  const faults = (rules: unknown[], seed = 1) => sandbox.control('faults', {rules, seed})
+  const state = () => sandbox.state() as Promise<State>
+  const fixture = readFileSync(join(ROOT, 'fixtures', 'media', 'sample.mp4'))
+
+  before(async function () {
+    sandbox = await startSandboxProcess()
+    cli = cliFor(sandbox, undefined, {PIXVERSE_HTTP_TIMEOUT_MS: '700'})
+    await login(cli)
+    await sandbox.configure({taskSeconds: 0.3, slots: 50})
+  })
+
+  afterEach(async function () {
+    await faults([])
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  describe('the control API', function () {
+    it('refuses an unknown kind with 400 naming the field', async function () {
+      const response = await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({rules: [{endpoint: '*', kind: 'meteor'}]})})
+      expect(response.status).to.equal(400)
+      expect(((await response.json()) as {error: string}).error).to.include('rules[0].kind')
+    })
+
+    it('injects by count, counts per kind, and DELETE stops it', async function () {
+      await faults([{endpoint: 'getUserInfo', kind: 'http-503', count: 2}])
+      const hit = () => fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status)
+      expect([await hit(), await hit(), await hit()]).to.deep.equal([503, 503, 200])
+      const summary = (await fetch(`${sandbox.origin}/_sandbox/faults`).then((r) => r.json())) as {injected: Record<string, number>; rules: Array<{used: number}>}
+      expect(summary.rules[0].used).to.equal(2)
+      expect(summary.injected['http-503']).to.be.at.least(2)
+      await faults([{endpoint: '*', kind: 'http-500'}])
+      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+      expect(await hit()).to.equal(200)
+    })
+
+    it('repeats the same pattern for the same seed, and another for another seed', async function () {
+      const pattern = async (seed: number) => {
+        await faults([{endpoint: 'getUserInfo', kind: 'http-502', probability: 0.5}], seed)
+        const statuses: number[] = []
+        for (let i = 0; i < 24; i++) statuses.push(await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status))
+        return statuses.join(',')
+      }
+      const first = await pattern(42)
+      expect(first).to.include('502').and.include('200')
+      expect(await pattern(42)).to.equal(first)
+      expect(await pattern(43)).not.to.equal(first)
+    })
+
+    it('is shared by every process serving the same data folder, and can be set at startup', async function () {
+      const rules = JSON.stringify({rules: [{endpoint: 'getUserInfo', kind: 'http-500', count: 3}], seed: 5})
+      const second = await startSandboxProcess(['--faults', rules], {dataDir: sandbox.dataDir})
+      try {
+        const statuses = [
+          await fetch(`${second.url}/getUserInfo`).then((r) => r.status),
+          await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status),
+          await fetch(`${second.url}/getUserInfo`).then((r) => r.status),
+          await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status),
+        ]
+        expect(statuses).to.deep.equal([500, 500, 500, 200]) // one budget of 3 across both processes
+      } finally {
+        await second.stop()
+      }
+      const fromEnv = await startSandboxProcess([], {env: {PIXVERSE_SANDBOX_FAULTS: rules}})
+      try {
+        expect(await fetch(`${fromEnv.url}/getUserInfo`).then((r) => r.status)).to.equal(500)
+      } finally {
+        await fromEnv.stop()
+      }
+    })
+  })
+
+  describe('creations', function () {
+    it('a create charged but whose answer is lost is retried under its key and charged once', async function () {
+      const before = await state()
+      await faults([{endpoint: 'video/t2v', kind: 'reset-after-body', count: 2}])
+      const result = await cli(['create', 'video', '--prompt', 'dropped answer', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      const out = result.json<{video_id: number; idempotency_key: string}>()
+      const after = await state()
+      expect(after.faults_injected['reset-after-body']).to.be.at.least(2)
+      expect(after.tasks - before.tasks, 'one task, not three').to.equal(1)
+      expect(after.charged_submits - before.charged_submits).to.equal(1)
+      expect(after.charges[out.idempotency_key]).to.equal(1)
+    })
+
+    it('a create answered after the client timeout (PIXVERSE_HTTP_TIMEOUT_MS) is charged once', async function () {
+      const before = await state()
+      await faults([{endpoint: 'video/t2v', kind: 'slow', delayMs: 1500, count: 1}])
+      const result = await cli(['create', 'video', '--prompt', 'slow answer', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      await new Promise((resolve) => setTimeout(resolve, 1200)) // let the late original land
+      const after = await state()
+      expect(after.tasks - before.tasks).to.equal(1)
+      expect(after.charged_submits - before.charged_submits).to.equal(1)
+    })
+
+    it('a user-given --idempotency-key is reported and a repeat returns the same task uncharged', async function () {
+      const key = `agent-${Date.now()}`
+      const first = await cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      const again = await cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      expect(first.json().idempotency_key).to.equal(key)
+      expect(again.json().video_id).to.equal(first.json().video_id)
+      expect((await state()).charges[key]).to.equal(1)
+    })
+
+    it('a failed submit names the key so the agent can retry without paying twice', async function () {
+      await faults([{endpoint: 'video/t2v', kind: 'http-503'}])
+      const result = await cli(['create', 'video', '--prompt', 'down', '--json'])
+      expect(result.exitCode).to.equal(1)
+      expect(String(result.errorJson().idempotency_key)).to.match(/^pixverse-cli-/)
+    })
+
+    it('honours Retry-After on 429', async function () {
+      await faults([{endpoint: 'getUserInfo', kind: 'http-429', retryAfter: 2, count: 1}])
+      const started = Date.now()
+      const result = await cli(['auth', 'status', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      expect(Date.now() - started).to.be.at.least(2000)
+    })
+
+    it('a token that expires while polling exits 3 and still names the task', async function () {
+      const other = cliFor(sandbox)
+      await login(other)
+      await faults([{endpoint: 'video/list/detail', kind: 'expire-token', count: 1}])
+      const result = await other(['create', 'video', '--prompt', 'expiring', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(3)
+      expect(result.stdout).to.equal('')
+      const error = result.errorJson()
+      expect(error.video_id).to.be.a('number')
+      expect(error.hint).to.include('auth login')
+      await login(cli) // the fault expired every token, the shared one too
+    })
+
+    it('a concurrency refusal exits 7 without charging', async function () {
+      const before = await state()
+      await faults([{endpoint: 'video/t2v', kind: 'concurrency-limit'}])
+      const result = await cli(['create', 'video', '--prompt', 'busy', '--json'])
+      expect(result.exitCode).to.equal(7)
+      expect((await state()).charged_submits).to.equal(before.charged_submits)
+    })
+  })
+
+  describe('downloads', function () {
+    let videoId: string
+    before(async function () {
+      const result = await cli(['create', 'video', '--prompt', 'to download', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      videoId = String(result.json().video_id)
+    })
+
+    it('resumes a download cut half-way and writes the whole file', async function () {
+      await faults([{endpoint: 'media', kind: 'truncate', count: 2}])
+      const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
+      const result = await cli(['asset', 'download', videoId, '--dest', dest, '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      expect(readFileSync(result.json<{file: string}>().file).equals(fixture)).to.equal(true)
+      expect((await state()).faults_injected.truncate).to.be.at.least(2)
+      // The resumed attempts asked for the rest only.
+      expect(readdirSync(dest)).to.have.length(1)
+    })
+
+    it('a download that never completes exits 1 and leaves no file, partial or final', async function () {
+      await faults([{endpoint: 'media', kind: 'truncate'}])
+      const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
+      const result = await cli(['asset', 'download', videoId, '--dest', dest, '--json'])
+      expect(result.exitCode).to.equal(1)
+      expect(result.stdout).to.equal('')
+      expect(readdirSync(dest)).to.deep.equal([])
+    })
+
+    it('a hostile download_name from the server cannot write outside the folder', async function () {
+      const {token} = JSON.parse(readFileSync(join(cli.home, 'internal.json'), 'utf8')) as {token: string}
+      const created = (await fetch(`${sandbox.url}/speech/tts/generate`, {
+        method: 'POST',
+        headers: {Token: token, 'content-type': 'application/json'},
+        body: JSON.stringify({text: 'hello', model: 'tts-1', voice_id: 1}),
+      }).then((r) => r.json())) as {Resp: {audio_id: number}}
+      const waited = await cli(['task', 'wait', String(created.Resp.audio_id), '--type', 'audio', '--poll-interval', '1', '--json'])
+      expect(waited.exitCode, waited.stderr).to.equal(0)
+      await faults([{endpoint: 'asset/download', kind: 'hostile-name'}])
+      const root = mkdtempSync(join(tmpdir(), 'pixverse-hostile-'))
+      const dest = join(root, 'a', 'b')
+      const result = await cli(['asset', 'download', String(created.Resp.audio_id), '--type', 'audio', '--dest', dest, '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      const {file} = result.json<{file: string}>()
+      expect(file.startsWith(dest + '/')).to.equal(true)
+      expect(existsSync(join(root, 'evil.mp3'))).to.equal(false)
+      expect(readdirSync(dest)).to.deep.equal(['evil.mp3'])
+      expect(statSync(file).size).to.be.greaterThan(0)
+    })
+  })
+
+  it('Ctrl-C during a wait exits 130 with the ids as a JSON error, and the task can be resumed', async function () {
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--count', '2', '--json'], {
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (chunk) => (stdout += chunk))
+    const waiting = new Promise<void>((resolve) => {
+      child.stderr!.on('data', (chunk) => {
+        stderr += chunk
+        // The first poll has answered once a status line appears (JSON mode keeps info quiet, so poll the sandbox).
+      })
+      const timer = setInterval(async () => {
+        const requests = await sandbox.requests()
+        if (requests.some((r) => r.path.endsWith('video/list/detail'))) {
+          clearInterval(timer)
+          resolve()
+        }
+      }, 100)
+    })
+    await sandbox.clearRequests()
+    await waiting
+    child.kill('SIGINT')
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+    recordOutput(['create', 'video', '(SIGINT)'], stdout, stderr)
+    expect(code, stderr).to.equal(130)
+    expect(stdout).to.equal('')
+    const error = JSON.parse(stderr.trim().split('\n').filter((l) => l.startsWith('{')).at(-1) as string) as Record<string, unknown>
+    expect(error.exit_code).to.equal(130)
+    expect(error.video_ids).to.have.length(2)
+    expect(String(error.hint)).to.include('task wait')
+    const status = await cli(['task', 'status', String((error.video_ids as number[])[0]), '--json'])
+    expect(status.exitCode, status.stderr).to.equal(0)
+  })
+})

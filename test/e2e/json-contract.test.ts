@@ -1,0 +1,143 @@
+import {expect} from 'chai'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import type {CliResult} from '../helpers/cli.js'
+import {COMMAND_TABLE, type CommandCase, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
+import {expectJsonContract} from '../helpers/json-contract.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+
+const commands = manifestCommands()
+
+describe('the JSON contract, walked over every command in the manifest', function () {
+  this.timeout(120_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+  let values: Record<string, string>
+
+  const row = (id: string): CommandCase => COMMAND_TABLE[id]
+  const argsFor = (id: string, extra: string[] = []) => [...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values), ...extra, '--json']
+  /** The success args with the --prompt value replaced (markers steer the sandbox's outcome). */
+  const promptArgs = (id: string, prompt: string, extra: string[] = []) => {
+    const args = argsFor(id, extra)
+    const at = args.indexOf('--prompt')
+    if (at === -1) return [...args, '--prompt', prompt]
+    args[at + 1] = prompt
+    return args
+  }
+  const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && filter(row(c.id)))
+
+  /** Runs one case per command, two at a time (the machine has two cores). */
+  async function walk(ids: string[], run: (id: string) => Promise<CliResult>, expected: (id: string) => number, what: string) {
+    const failures: string[] = []
+    for (let i = 0; i < ids.length; i += 2) {
+      await Promise.all(
+        ids.slice(i, i + 2).map(async (id) => {
+          const result = await run(id)
+          try {
+            expectJsonContract(result, expected(id), `${id} (${what})`)
+          } catch (error) {
+            failures.push((error as Error).message)
+          }
+        }),
+      )
+    }
+    expect(failures, failures.join('\n\n')).to.deep.equal([])
+  }
+
+  before(async function () {
+    sandbox = await startSandboxProcess()
+    cli = cliFor(sandbox)
+    await login(cli)
+    const video = await cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
+    expect(video.exitCode, video.stderr).to.equal(0)
+    const slow = await cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
+    const failed = await cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
+    values = {
+      video: String(video.json().video_id),
+      slow: String(slow.json().video_id),
+      failed: String(failed.json().video_id),
+      dir: mkdtempSync(join(tmpdir(), 'pixverse-contract-')),
+    }
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  it('has a row for every command in oclif.manifest.json', function () {
+    const missing = commands.map((c) => c.id).filter((id) => !COMMAND_TABLE[id])
+    expect(missing, `Add these commands to COMMAND_TABLE in test/helpers/command-table.ts (args for a success run, and api/login/creates): ${missing.join(', ')}`).to.deep.equal([])
+    const stale = Object.keys(COMMAND_TABLE).filter((id) => !commands.some((c) => c.id === id))
+    expect(stale, `COMMAND_TABLE rows for commands that no longer exist: ${stale.join(', ')}`).to.deep.equal([])
+  })
+
+  it('0: every command succeeds with one JSON document on stdout', async function () {
+    const ids = withRow((c) => !c.skip && c.success !== undefined).map((c) => c.id)
+    await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 0, 'success')
+  })
+
+  it('6: an unknown flag is refused before any request, as JSON on stderr', async function () {
+    await sandbox.clearRequests()
+    await walk(commands.filter((c) => row(c.id)).map((c) => c.id), (id) => cli(argsFor(id, ['--zz-no-such-flag'])), () => 6, 'unknown flag')
+    expect(await sandbox.requests()).to.deep.equal([])
+  })
+
+  it('3: commands that need a login exit 3 in a home without one', async function () {
+    const ids = withRow((c) => Boolean(c.login)).map((c) => c.id)
+    await walk(ids, (id) => cliFor(sandbox)(argsFor(id)), () => 3, 'not logged in')
+  })
+
+  it('1: a service error exits 1 with the service message', async function () {
+    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
+    try {
+      const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
+      await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 1, 'service error')
+    } finally {
+      await sandbox.control('faults', {rules: []})
+    }
+  })
+
+  it('1: an answer that is not JSON (every retry) exits 1, never printing garbage', async function () {
+    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'malformed-json'}]})
+    try {
+      // One command is enough (each failure costs the full retry schedule); auth status when it exists.
+      const api = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id)
+      const ids = api.includes('auth:status') ? ['auth:status'] : api.slice(0, 1)
+      await walk(ids, (id) => cli(argsFor(id)), () => 1, 'malformed JSON')
+    } finally {
+      await sandbox.control('faults', {rules: []})
+    }
+  })
+
+  it('7: a concurrency refusal exits 7', async function () {
+    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'concurrency-limit'}]})
+    try {
+      const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
+      await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 7, 'concurrency limit')
+    } finally {
+      await sandbox.control('faults', {rules: []})
+    }
+  })
+
+  it('2, 5: waiting commands time out on a slow task and fail on a failed one', async function () {
+    const ids = withRow((c) => Boolean(c.waits)).map((c) => c.id)
+    const on = (id: string, task: string, extra: string[] = []) => argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
+    await walk(ids, (id) => cli(on(id, 'slow', ['--timeout', '1'])), () => 2, 'wait timeout')
+    await walk(ids, (id) => cli(on(id, 'failed')), () => 5, 'task failed')
+  })
+
+  it('4, 5, 2: creations without credits, that fail, or that outlast --timeout', async function () {
+    const ids = withRow((c) => Boolean(c.creates)).map((c) => c.id)
+    await walk(ids, (id) => cli(promptArgs(id, 'doomed [sandbox:fail]')), () => 5, 'generation failed')
+    await walk(ids, (id) => cli(promptArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1'])), () => 2, 'wait timeout')
+    const {credits} = (await sandbox.state()) as {credits: {total: number}}
+    await sandbox.configure({credits: 0})
+    try {
+      await walk(ids, (id) => cli(argsFor(id)), () => 4, 'no credits')
+    } finally {
+      await sandbox.configure({credits: credits.total})
+    }
+  })
+})
