@@ -63,7 +63,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       text: resolveTextInput,
     })
     this.warnAll(prepared.warnings)
-    const plan = await prepared.plan({media: () => this.media()})
+    const plan = await prepared.plan({media: () => this.media(), api: () => this.api})
     return this.submit(plan, input['idempotency-key'])
   }
 
@@ -90,9 +90,10 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     }
 
     await this.config.runHook('task-submitted', {kind: request.kind, ids, traceId, params})
-    const idKey = `${request.kind}_id`
+    const idKey = idKeyFor(request.kind)
     const submitted = {
       [idKey]: ids[0],
+      ...audioSubmitFields(request.kind, data),
       ...(ids.length > 1 ? {[`${idKey}s`]: ids} : {}),
       trace_id: traceId,
       ...(failCount ? {fail_count: failCount} : {}),
@@ -110,7 +111,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const onSigint = () => controller.abort(new CliError('Interrupted while waiting; the tasks keep running', {
       exitCode: ExitCode.Interrupted,
       details: idDetails(kind, ids),
-      hint: `Resume with \`pixverse task wait ${ids[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+      hint: `Resume with \`pixverse task wait ${ids[0]}${typeFlag(kind)}\`.`,
     }))
     process.once('SIGINT', onSigint)
     try {
@@ -156,20 +157,21 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       throw new CliError(`Polling timed out after ${this.waitFlags.timeout}s`, {
         exitCode: ExitCode.Timeout,
         details: {...idDetails(kind, ids), pending_ids: pending, ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {})},
-        hint: `Resume with \`pixverse task wait ${pending[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+        hint: `Resume with \`pixverse task wait ${pending[0]}${typeFlag(kind)}\`.`,
       })
     }
 
     if (failures.length > 0 && done.length === 0) throw failures[0].error
     const {trace_id: traceId, cost_credits: cost, idempotency_key: key} = submitted
-    if (ids.length === 1) return {[`${kind}_id`]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
+    const idKey = idKeyFor(kind)
+    if (ids.length === 1) return {[idKey]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
 
     const partial = failures.length > 0
     if (partial) this.resultExitCode = ExitCode.GenerationFailed
     return {
       trace_id: traceId,
       status: partial ? 'partial' : 'completed',
-      items: done.map((snapshot) => ({[`${kind}_id`]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+      items: done.map((snapshot) => ({[idKey]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
       ...(partial ? {failed_ids: failures.map((f) => f.id), fail_count: failures.length} : {}),
       ...(cost ? {cost_credits: cost} : {}),
       ...(key ? {idempotency_key: key} : {}),
@@ -195,7 +197,24 @@ export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | nul
   return Number.isFinite(one) && one > 0 ? [one] : []
 }
 
+/** Voice and music are both `audio_id` on the wire and in our output. */
+export function idKeyFor(kind: TaskKind): string {
+  return `${kind === 'music' ? 'audio' : kind}_id`
+}
+
+/** `task wait` knows video, image and audio (music is an audio task). */
+function typeFlag(kind: TaskKind): string {
+  return kind === 'video' ? '' : ` --type ${kind === 'music' ? 'audio' : kind}`
+}
+
+/** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */
+function audioSubmitFields(kind: TaskKind, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  if (kind !== 'audio' && kind !== 'music') return {}
+  const keys = kind === 'music' ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits'] : ['credits']
+  return Object.fromEntries(keys.filter((k) => data?.[k] !== undefined).map((k) => [k, data?.[k]]))
+}
+
 function idDetails(kind: TaskKind, ids: number[]): Record<string, unknown> {
-  const key = `${kind === 'music' ? 'audio' : kind}_id`
+  const key = idKeyFor(kind)
   return {[key]: ids[0], ...(ids.length > 1 ? {[`${key}s`]: ids} : {})}
 }
