@@ -178,6 +178,18 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     }
   }
 
+  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
+  protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
+    if (output === undefined) return result
+    if (result.status !== 'completed') {
+      this.out.warn('--output is ignored with --no-wait; download later with `pixverse asset download <id> --type audio`')
+      return result
+    }
+
+    const {saveAudio} = await import('./save-audio.js')
+    return {...result, local_path: await saveAudio(result, output)}
+  }
+
   /** A required flag that a person would be asked for; agents get exit 6 naming the flag. */
   protected requireFlag<V>(value: V | undefined, name: string): V {
     if (value === undefined || value === '') throw validationError(`${name} is required`)

@@ -47,7 +47,11 @@ export const referenceCreation: CreationSpec<ReferenceInput> = {
     )
     const {assertMediaInputs} = await import('../catalog/resolve.js')
     // Sizes of local audio files are known now: refuse an oversized clip before uploading anything.
-    assertMediaInputs('reference', model, {audios: audios.map((a) => (a.form === 'file' ? {bytes: statSync(a.value).size} : {}))})
+    assertMediaInputs('reference', model, {
+      images: images.length,
+      videos: videos.map(() => ({})),
+      audios: audios.map((a) => (a.form === 'file' ? {bytes: statSync(a.value).size} : {})),
+    })
     const prompt = await ctx.text(input.prompt as string)
     return {
       warnings,
