@@ -5,6 +5,8 @@ import type {CreationSpec} from './types.js'
 export interface ImageInput {
   prompt?: string
   image?: string
+  /** Seed-era hidden alias of `image`. */
+  'asset-image'?: string
   images?: string[]
   model?: string
   quality?: string
@@ -19,7 +21,8 @@ export const imageCreation: CreationSpec<ImageInput> = {
   mode: 'image',
   async prepare(input, ctx) {
     required(input.prompt, '--prompt')
-    const inputs = [...(input.image ? [classifyMediaInput('--image', input.image)] : []), ...classifyAll('--images', input.images)]
+    const single = input.image ?? input['asset-image']
+    const inputs = [...(single ? [classifyMediaInput(input.image ? '--image' : '--asset-image', single)] : []), ...classifyAll('--images', input.images)]
     const {model, values, warnings} = await resolveParams(
       'image',
       input.model,
@@ -48,7 +51,7 @@ export const imageCreation: CreationSpec<ImageInput> = {
         }
         if (inputs.length > 0) {
           const media = await planCtx.media()
-          const flag = (i: number) => (input.image && i === 0 ? '--image' : '--images')
+          const flag = (i: number) => (single && i === 0 ? '--image' : '--images')
           body.customer_img_paths = await Promise.all(inputs.map((m, i) => media.image(flag(i), m)))
         }
 

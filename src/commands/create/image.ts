@@ -19,6 +19,7 @@ With --image or --images it is image-to-image; how many references a model takes
     prompt: flag.prompt({required: true}),
     image: flag.image({description: 'A reference image (image to image)'}),
     images: flag.images({description: 'Reference images (image to image)'}),
+    'asset-image': flag.image({description: 'Seed-era alias of --image', hidden: true}),
     model: flag.model('image'),
     quality: flag.quality('image'),
     'aspect-ratio': flag.aspectRatio('image'),
