@@ -199,6 +199,14 @@ describe('create: every mode end to end against the sandbox', function () {
     })
   })
 
+  it('modify: a --keyframe-time past the end of the video is exit 6 and nothing is submitted', async function () {
+    await sandbox.clearRequests()
+    const result = await cli(['create', 'modify', '--video', String(videoId), '--prompt', 'x', '--keyframe-time', '99000', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(6)
+    expect(String(result.errorJson().error)).to.match(/--keyframe-time 99000 ms is past the end of --video \(5000 ms\)/)
+    expect((await sandbox.requests()).some((r) => r.path.endsWith('/video/modify'))).to.equal(false)
+  })
+
   describe('motion-control', function () {
     it('prechecks the image before touching the video, then sends video/mimic', async function () {
       const result = await run(['create', 'motion-control', '--image', PNG, '--video', String(videoId)])
