@@ -1,4 +1,6 @@
 import {expect} from 'chai'
+import {mkdtempSync, truncateSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
@@ -107,6 +109,17 @@ describe('create: validation errors exit 6 before any request', function () {
       expect(await sandbox.requests(), 'requests sent').to.deep.equal([])
     })
   }
+
+  it('reference: an audio clip over the size limit is refused before it is uploaded', async function () {
+    const big = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'big.mp3')
+    writeFileSync(big, '')
+    truncateSync(big, 16 * 1024 * 1024)
+    await sandbox.clearRequests()
+    const result = await cli(['create', 'reference', '--model', 'seedance-2.0-fast', '--images', PNG, '--audios', big, '--prompt', 'x', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(6)
+    expect(String(result.errorJson().error)).to.match(/Reference audio #1 is 16 MB; the limit is 15 MB each \(--audios\)/)
+    expect(await sandbox.requests()).to.deep.equal([])
+  })
 
   it('template: the wrong number of images is refused after reading the template, before any upload', async function () {
     await sandbox.clearRequests()
