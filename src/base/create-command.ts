@@ -120,7 +120,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     })
     this.warnAll(prepared.warnings)
     try {
-      const plan = await prepared.plan({media: () => this.media()})
+      const plan = await prepared.plan({media: () => this.media(), api: () => this.api})
       return await this.submit(plan, input['idempotency-key'])
     } finally {
       await this.closeProgress()
@@ -158,9 +158,10 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     }
 
     await emit(this.config, 'task-submitted', {kind: request.kind, ids, traceId, params}, (m) => this.out.warn(m))
-    const idKey = `${request.kind}_id`
+    const idKey = idKeyFor(request.kind)
     const submitted = {
       [idKey]: ids[0],
+      ...audioSubmitFields(request.kind, data),
       ...(ids.length > 1 ? {[`${idKey}s`]: ids} : {}),
       trace_id: traceId,
       ...(failCount ? {fail_count: failCount} : {}),
@@ -177,7 +178,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const onSigint = () => controller.abort(new CliError('Interrupted while waiting; the tasks keep running', {
       exitCode: ExitCode.Interrupted,
       details: idDetails(kind, ids),
-      hint: `Resume with \`pixverse task wait ${ids[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+      hint: `Resume with \`pixverse task wait ${ids[0]}${typeFlag(kind)}\`.`,
     }))
     // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
     process.on('SIGINT', onSigint)
@@ -226,7 +227,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       throw new CliError(`Polling timed out after ${this.waitFlags.timeout}s`, {
         exitCode: ExitCode.Timeout,
         details: {...idDetails(kind, ids), pending_ids: pending, ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {})},
-        hint: `Resume with \`pixverse task wait ${pending[0]}${kind === 'video' ? '' : ` --type ${kind}`}\`.`,
+        hint: `Resume with \`pixverse task wait ${pending[0]}${typeFlag(kind)}\`.`,
       })
     }
 
@@ -236,18 +237,31 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       throw isCliError(first) ? withDetails(first, {...idDetails(kind, ids), ...(submitted.idempotency_key ? {idempotency_key: submitted.idempotency_key} : {})}) : first
     }
     const {trace_id: traceId, cost_credits: cost, idempotency_key: key} = submitted
-    if (ids.length === 1) return {[`${kind}_id`]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
+    const idKey = idKeyFor(kind)
+    if (ids.length === 1) return {[idKey]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
 
     const partial = failures.length > 0
     if (partial) this.resultExitCode = ExitCode.GenerationFailed
     return {
       trace_id: traceId,
       status: partial ? 'partial' : 'completed',
-      items: done.map((snapshot) => ({[`${kind}_id`]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+      items: done.map((snapshot) => ({[idKey]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
       ...(partial ? {failed_ids: failures.map((f) => f.id), fail_count: failures.length} : {}),
       ...(cost ? {cost_credits: cost} : {}),
       ...(key ? {idempotency_key: key} : {}),
     }
+  }
+
+  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
+  protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
+    if (output === undefined) return result
+    if (result.status !== 'completed') {
+      this.out.warn('--output is ignored with --no-wait; download later with `pixverse asset download <id> --type audio`')
+      return result
+    }
+
+    const {saveAudio} = await import('./save-audio.js')
+    return {...result, local_path: await saveAudio(result, output)}
   }
 
   /** A required flag that a person would be asked for; agents get exit 6 naming the flag. */
@@ -281,7 +295,24 @@ function withDetails(error: CliError, details: Record<string, unknown>, hint?: s
   })
 }
 
+/** Voice and music are both `audio_id` on the wire and in our output. */
+export function idKeyFor(kind: TaskKind): string {
+  return `${kind === 'music' ? 'audio' : kind}_id`
+}
+
+/** `task wait` knows video, image and audio (music is an audio task). */
+function typeFlag(kind: TaskKind): string {
+  return kind === 'video' ? '' : ` --type ${kind === 'music' ? 'audio' : kind}`
+}
+
+/** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */
+function audioSubmitFields(kind: TaskKind, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  if (kind !== 'audio' && kind !== 'music') return {}
+  const keys = kind === 'music' ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits'] : ['credits']
+  return Object.fromEntries(keys.filter((k) => data?.[k] !== undefined).map((k) => [k, data?.[k]]))
+}
+
 function idDetails(kind: TaskKind, ids: number[]): Record<string, unknown> {
-  const key = `${kind === 'music' ? 'audio' : kind}_id`
+  const key = idKeyFor(kind)
   return {[key]: ids[0], ...(ids.length > 1 ? {[`${key}s`]: ids} : {})}
 }

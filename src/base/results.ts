@@ -3,6 +3,7 @@ import {statusLabel} from '../api/tasks.js'
 
 /** The fields of a finished creation (api.md §6 "waited"), from a detail object. */
 export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
+  if (kind === 'audio' || kind === 'music') return completedAudio(kind, raw)
   if (kind === 'image') {
     return {
       status: 'completed',
@@ -64,4 +65,46 @@ export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown
   }
 
   return {id, type: 'audio', status: 'completed', create_mode: raw.create_mode ?? null, audio_url: raw.url ?? raw.audio_url ?? null, duration: raw.duration ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
+}
+
+/** Voice (`audio`) and music results (api.md §6 "voice done" / "music done"). */
+function completedAudio(kind: 'audio' | 'music', raw: Record<string, unknown>): Record<string, unknown> {
+  const common = {
+    status: 'completed',
+    audio_url: raw.audio_url ?? raw.url ?? null,
+    duration: raw.duration ?? null,
+    file_size: raw.file_size ?? null,
+    format: raw.format ?? null,
+  }
+  if (kind === 'audio') {
+    return {
+      ...common,
+      sample_rate: raw.sample_rate ?? null,
+      bitrate: raw.bitrate ?? null,
+      channel: raw.channel ?? null,
+      voice: raw.voice ?? null,
+      model: raw.model ?? null,
+      language_code: raw.language_code ?? null,
+      credits: raw.credits ?? null,
+      created_at: raw.created_at ?? null,
+    }
+  }
+
+  return {
+    asset_id: raw.asset_id ?? null,
+    asset_type: raw.asset_type ?? null,
+    asset_source: raw.asset_source ?? null,
+    create_mode: raw.create_mode ?? null,
+    ...common,
+    audio_status: raw.audio_status ?? null,
+    audio_path: raw.audio_path ?? null,
+    provider: raw.provider ?? null,
+    model: raw.model ?? null,
+    prompt: raw.prompt ?? null,
+    lyrics: raw.lyrics ?? null,
+    instrumental: raw.instrumental ?? null,
+    auto_lyrics: raw.auto_lyrics ?? null,
+    credits: raw.credits ?? null,
+    created_at: raw.created_at ?? null,
+  }
 }

@@ -1,3 +1,4 @@
+import type {ApiClient} from '../api/client.js'
 import type {MediaResolver} from '../api/media-resolver.js'
 import type {Mode} from '../catalog/index.js'
 
@@ -20,6 +21,8 @@ export interface PrepareContext {
 
 export interface PlanContext {
   media(): Promise<MediaResolver>
+  /** For look-ups a mode needs before it can build its body (template detail, motion precheck). */
+  api(): ApiClient
 }
 
 export interface PreparedCreation {

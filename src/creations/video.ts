@@ -5,6 +5,8 @@ import type {CreationSpec} from './types.js'
 export interface VideoInput {
   prompt?: string
   image?: string
+  /** Seed-era hidden alias of `image` (api.md §3.1). */
+  'asset-image'?: string
   model?: string
   duration?: number
   quality?: string
@@ -21,7 +23,8 @@ export const videoCreation: CreationSpec<VideoInput> = {
   mode: 'video',
   async prepare(input, ctx) {
     if (!input.prompt) throw validationError('--prompt is required')
-    const image = input.image ? classifyMediaInput('--image', input.image) : undefined
+    const imageValue = input.image ?? input['asset-image']
+    const image = imageValue ? classifyMediaInput(input.image ? '--image' : '--asset-image', imageValue) : undefined
     const stored = ctx.storedDefaults('video')
     const {resolveModel, resolveCreationParams} = await import('../catalog/resolve.js')
     const resolved = resolveModel('video', input.model, {stored: stored.model as string | undefined})

@@ -71,9 +71,9 @@ export async function submit(ctx: Ctx, endpoint: string, prepared: Prepared, res
 
     const size = outputSize(prepared.quality, prepared.aspectRatio)
     const durationMs = Math.max(0, (markers.seconds ?? state.settings.taskSeconds) * 1000)
-    const outcome: Task['outcome'] = markers.reject ? 7 : markers.fail ? 8 : 1
     const tasks: Task[] = []
     for (let i = 0; i < count; i++) {
+      const outcome: Task['outcome'] = markers.reject ? 7 : markers.fail || i < markers.failFirst ? 8 : 1
       const task: Task = {
         id: Store.nextId(state),
         kind: prepared.kind,

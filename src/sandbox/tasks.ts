@@ -46,6 +46,7 @@ export function slotsUsed(state: State, kind: Kind, now: number): number {
 export interface Markers {
   fail: boolean
   reject: boolean
+  failFirst: number
   sensitive: boolean
   seconds?: number
 }
@@ -63,6 +64,8 @@ export function readMarkers(body: Record<string, unknown>): Markers {
   const seconds = /\[sandbox:seconds=(\d+(?:\.\d+)?)\]/.exec(text)
   return {
     fail: text.includes('[sandbox:fail]'),
+    // `[sandbox:fail=K]`: only the first K tasks of a `create_count` batch fail (partial failures).
+    failFirst: Number(/\[sandbox:fail=(\d+)\]/.exec(text)?.[1] ?? 0),
     reject: text.includes('[sandbox:reject]'),
     sensitive: text.includes('[sandbox:sensitive]'),
     seconds: seconds ? Number(seconds[1]) : undefined,

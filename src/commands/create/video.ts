@@ -16,6 +16,7 @@ Waits for the result by default (2 s / 5 s / 10 s polling) and prints it; --no-w
   static flags = {
     prompt: flag.prompt({required: true}),
     image: flag.image({description: 'Start from this image (image to video)'}),
+    'asset-image': flag.image({description: 'Seed-era alias of --image', hidden: true}),
     model: flag.model('video'),
     duration: flag.duration(),
     quality: flag.quality('video'),

@@ -67,7 +67,9 @@ export const videoRoutes: RouteTable = {
   'video/t2v': submitRoute('video/t2v', (b) => video(templateMode(b, 'text_video'), b, {prompt: 'required'})),
   'video/i2v': submitRoute('video/i2v', (b) => {
     if (b.customer_img_path === undefined && typeof b.customer_img_url === 'string') return video('image_text', b, {prompt: 'optional'})
-    mediaPathField(b, 'customer_img_path')
+    // Templates of N images send customer_img_paths (api.md §3.13).
+    if (b.template_id !== undefined && Array.isArray(b.customer_img_paths)) strArray(b, 'customer_img_paths', {required: true, min: 1})
+    else mediaPathField(b, 'customer_img_path')
     return video(templateMode(b, 'image_text'), b, {prompt: 'optional'})
   }),
   'video/frames': submitRoute('video/frames', (b) => {

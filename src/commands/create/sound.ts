@@ -1,0 +1,29 @@
+import {CreateCommand, type CreationResult} from '../../base/create-command.js'
+import * as flag from '../../base/creation-flags.js'
+import * as media from '../../base/media-flags.js'
+import {soundCreation} from '../../creations/sound.js'
+
+export default class CreateSound extends CreateCommand<typeof CreateSound> {
+  static description = `Add AI sound effects to a video, described by a prompt.
+
+For standalone music use \`create music\`.`
+
+  static examples = [
+    '<%= config.bin %> create sound --video 123456 --prompt "rain and distant thunder" --json',
+    '<%= config.bin %> create sound --video ./clip.mp4 --prompt "crowd cheering" --keep-original-sound',
+  ]
+
+  static flags = {
+    video: media.video({description: 'The video to add sound to. Required'}),
+    prompt: flag.prompt({required: true, description: 'The sound effect'}),
+    model: flag.model('sound'),
+    'keep-original-sound': media.keepOriginalSound(),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  }
+
+  async run(): Promise<CreationResult> {
+    return this.create(soundCreation, this.flags)
+  }
+}

@@ -1,0 +1,23 @@
+import {CreateCommand, type CreationResult} from '../../base/create-command.js'
+import * as flag from '../../base/creation-flags.js'
+import * as media from '../../base/media-flags.js'
+import {upscaleCreation} from '../../creations/upscale.js'
+
+export default class CreateUpscale extends CreateCommand<typeof CreateUpscale> {
+  static description = 'Upscale a video to a higher resolution. [default quality: 2160p]'
+
+  static examples = [
+    '<%= config.bin %> create upscale --video 123456 --json',
+    '<%= config.bin %> create upscale --video ./clip.mp4 --quality 1080p --no-wait --json',
+  ]
+
+  static flags = {
+    video: media.video({description: 'The video to upscale. Required'}),
+    quality: flag.quality('upscale'),
+    'idempotency-key': flag.idempotencyKey(),
+  }
+
+  async run(): Promise<CreationResult> {
+    return this.create(upscaleCreation, this.flags)
+  }
+}

@@ -1,0 +1,127 @@
+import {classifyMediaInput} from '../api/media-input.js'
+import {validationError} from '../errors.js'
+import {lastFrameUrl} from './extend.js'
+import {classifyAll, decodeUri, optionalFields, required, resolveParams} from './common.js'
+import type {CreationSpec} from './types.js'
+
+export interface TemplateInput {
+  'template-id'?: number
+  image?: string[]
+  video?: string
+  prompt?: string
+  quality?: string
+  duration?: number
+  'aspect-ratio'?: string
+  seed?: number
+  count?: number
+  'off-peak'?: boolean
+}
+
+interface TemplateDetail {
+  template_id: number
+  template_type?: number
+  effect_type?: number
+  supported_features?: number
+  video_base_cost?: number
+  fixed_cost?: number
+  template_model?: string
+  duration?: number
+  display_prompt?: string
+}
+
+/** Template fields an image template keeps when it goes to `image/i2i` (api.md §3.13). */
+const IMAGE_TEMPLATE_KEYS = ['template_id', 'model', 'quality', 'aspect_ratio', 'create_count', 'seed', 'customer_img_path', 'customer_img_paths', 'off_peak', 'template_type', 'effect_type', 'customer_img_count']
+
+/**
+ * Create from an effect template (api.md §3.13). The template decides what it takes
+ * (`effect_type`: 0 text only, 1 one image — or one video with `supported_features` 1000 —,
+ * N exactly N images) and whether the result is a video or an image, so it is read first.
+ */
+export const templateCreation: CreationSpec<TemplateInput> = {
+  mode: 'template',
+  async prepare(input, ctx) {
+    const id = required(input['template-id'], '--template-id', ' (find one with `pixverse template list`)')
+    const images = classifyAll('--image', input.image)
+    const video = input.video === undefined ? undefined : classifyMediaInput('--video', input.video)
+    if (video && images.length > 0) throw validationError('Use either --image or --video with a template, not both')
+    const {values, warnings} = await resolveParams(
+      'template',
+      undefined,
+      {
+        quality: input.quality,
+        duration: input.duration,
+        aspectRatio: input['aspect-ratio'],
+        offPeak: input['off-peak'] || undefined,
+        count: input.count,
+      },
+      ctx,
+    )
+    const prompt = input.prompt === undefined ? undefined : await ctx.text(input.prompt)
+    return {
+      warnings,
+      async plan(planCtx) {
+        const t = await planCtx.api().post<TemplateDetail>('template/detail', {template_id: id})
+        const effect = Number(t.effect_type ?? 0)
+        const takesVideo = effect === 1 && Number(t.supported_features) === 1000
+        checkInputs(id, effect, takesVideo, images.length, video !== undefined)
+        const isImage = Number(t.template_type) === 2
+        const body: Record<string, unknown> = {
+          template_id: t.template_id ?? id,
+          template_type: t.template_type ?? 1,
+          effect_type: effect,
+          supported_features: t.supported_features ?? 0,
+          video_base_cost: t.video_base_cost ?? 20,
+          fixed_cost: t.fixed_cost ?? (isImage ? 20 : 0),
+          model: t.template_model || 'v5.5',
+          quality: values.quality,
+          ...(isImage ? {} : {duration: values.duration ?? t.duration ?? 5}),
+          create_count: values.count ?? 1,
+          ...(effect > 0 ? {customer_img_count: effect} : {}),
+          prompt: prompt ?? t.display_prompt ?? '',
+          ...(values.aspect_ratio ? {aspect_ratio: values.aspect_ratio} : {}),
+          ...optionalFields(values, input.seed),
+        }
+        const media = await planCtx.media()
+        if (images.length > 0) {
+          const paths = await Promise.all(images.map((m) => media.image('--image', m)))
+          if (paths.length === 1) body.customer_img_path = paths[0]
+          else body.customer_img_paths = paths
+        }
+
+        if (video) {
+          const bundle = await media.video('--video', video)
+          Object.assign(body, {
+            customer_video_path: bundle.customer_video_path,
+            ...(bundle.customer_video_url ? {customer_video_url: bundle.customer_video_url} : {}),
+            ...(bundle.customer_video_duration === undefined ? {} : {customer_video_duration: bundle.customer_video_duration}),
+            ...(bundle.original_video_id === undefined ? {} : {original_video_id: bundle.original_video_id}),
+            customer_video_last_frame_url: decodeUri(await lastFrameUrl(media, bundle)),
+          })
+        }
+
+        if (isImage) {
+          const filtered = Object.fromEntries(Object.entries(body).filter(([k]) => IMAGE_TEMPLATE_KEYS.includes(k)))
+          return {kind: 'image', path: 'image/i2i', body: filtered, idempotent: true}
+        }
+
+        const path = video ? 'video/extend' : images.length > 0 ? 'video/i2v' : 'video/t2v'
+        return {kind: 'video', path, body, idempotent: true}
+      },
+    }
+  },
+}
+
+/** The template's own input count is the rule (exit 6, before any upload). */
+function checkInputs(id: number, effect: number, takesVideo: boolean, images: number, hasVideo: boolean): void {
+  if (hasVideo && !takesVideo) throw validationError(`Template ${id} does not take a video (--video); it takes ${describe(effect, false)}.`)
+  if (hasVideo) return
+  if (images !== effect && !(takesVideo && images === 1)) {
+    throw validationError(`Template ${id} takes ${describe(effect, takesVideo)}; got ${images} (--image).`)
+  }
+}
+
+function describe(effect: number, takesVideo: boolean): string {
+  if (effect === 0) return 'no image (text only)'
+  if (takesVideo) return 'exactly one image (--image) or one video (--video)'
+  return `exactly ${effect} image${effect === 1 ? '' : 's'} (--image)`
+}
