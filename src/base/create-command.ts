@@ -2,9 +2,10 @@ import {Command} from '@oclif/core'
 import {randomUUID} from 'node:crypto'
 
 import type {MediaResolver} from '../api/media-resolver.js'
+import {idKeyFor, sendCreation, withDetails} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
-import {type Mode, builtInDefaults, displayName} from '../catalog/index.js'
-import {CliError, ExitCode, generationError, isCliError, validationError} from '../errors.js'
+import {type Mode, builtInDefaults} from '../catalog/index.js'
+import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
@@ -133,25 +134,13 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   protected async submit(request: CreationPlan, userKey?: string): Promise<CreationResult> {
-    const params = {...request.body}
     const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
-    if (key) params.idempotency_key = key
-    const name = typeof params.model === 'string' ? displayName(params.model) : undefined
-    const body = name ? {...params, model_name_default: name} : params
     const step = (await this.progress()).step(`Submitting ${request.kind}`)
-    // With a key the service deduplicates, so a lost answer can be asked again without paying twice.
-    const {data, traceId} = await this.api
-      .call<Record<string, unknown>>('POST', request.path, {body, retry: key ? 'safe' : 'once'})
-      // Whether or not the service took it, the same key can be sent again without paying twice.
-      .catch((error: unknown) => {
-        step.fail()
-        throw key && isCliError(error) ? withDetails(error, {idempotency_key: key}, `Retry with --idempotency-key ${key}; it will not be charged twice.`) : error
-      })
-    const ids = submittedIds(request.kind, data)
-    if (ids.length === 0) throw generationError(`No ${request.kind}_id returned from API`, undefined)
-    const cost = typeof data?.cost_credits === 'number' && data.cost_credits > 0 ? data.cost_credits : undefined
+    const {ids, traceId, params, cost, failCount, data} = await sendCreation(this.api, request, key).catch((error: unknown) => {
+      step.fail()
+      throw error
+    })
     step.done(`${request.kind} ${ids.join(', ')}${cost ? ` (cost: ${cost} credits)` : ''}`)
-    const failCount = typeof data?.fail_count === 'number' && data.fail_count > 0 ? data.fail_count : undefined
     if (failCount) {
       this.out.warn(`${failCount} of the requested ${request.kind}s could not be created`)
       this.resultExitCode = ExitCode.GenerationFailed
@@ -269,35 +258,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (value === undefined || value === '') throw validationError(`${name} is required`)
     return value
   }
-}
-
-/** success_ids, else video_ids/image_ids, else the single id (api.md §3.0.1). */
-export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | null | undefined): number[] {
-  const key = kind === 'music' ? 'audio' : kind
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : [])
-  const success = list(resp?.success_ids)
-  if (success.length > 0) return success
-  const many = list(resp?.[`${key}_ids`])
-  if (many.length > 0) return many
-  const one = Number(resp?.[`${key}_id`])
-  return Number.isFinite(one) && one > 0 ? [one] : []
-}
-
-/** The same error with more fields in its JSON object (CliError fields are read-only). */
-function withDetails(error: CliError, details: Record<string, unknown>, hint?: string): CliError {
-  return new CliError(error.message, {
-    exitCode: error.exitCode,
-    code: error.code,
-    traceId: error.traceId,
-    hint: error.hint ?? hint,
-    details: {...details, ...error.details},
-    cause: error,
-  })
-}
-
-/** Voice and music are both `audio_id` on the wire and in our output. */
-export function idKeyFor(kind: TaskKind): string {
-  return `${kind === 'music' ? 'audio' : kind}_id`
 }
 
 /** `task wait` knows video, image and audio (music is an audio task). */

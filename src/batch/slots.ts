@@ -1,0 +1,40 @@
+import {sleep} from '../api/retry.js'
+
+/**
+ * A counting semaphore per task kind: a row holds as many units as the tasks it creates, so the
+ * batch never asks the service for more concurrent generations than the account has slots.
+ */
+export class SlotPool {
+  private used = 0
+  private waiters: Array<() => void> = []
+
+  constructor(private limit: number) {}
+
+  async acquire(units: number, signal?: AbortSignal): Promise<void> {
+    const need = Math.min(units, this.limit)
+    while (this.used + need > this.limit) {
+      if (signal?.aborted) throw signal.reason
+      await new Promise<void>((resolve) => this.waiters.push(resolve))
+    }
+
+    this.used += need
+  }
+
+  release(units: number): void {
+    this.used = Math.max(0, this.used - Math.min(units, this.limit))
+    const waiting = this.waiters
+    this.waiters = []
+    for (const wake of waiting) wake()
+  }
+
+  /** Wakes every waiter so an abort is noticed. */
+  wakeAll(): void {
+    this.release(0)
+  }
+}
+
+/** Back-off after the service said every slot is busy (exit 7): 2 s, 4 s … 30 s, jittered. */
+export async function concurrencyBackoff(attempt: number, signal?: AbortSignal): Promise<void> {
+  const ceiling = Math.min(30_000, 2000 * 2 ** Math.min(attempt, 4))
+  await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal)
+}
