@@ -19,6 +19,14 @@ export class Output {
     if (text !== '') this.stdout.write(text.endsWith('\n') ? text : text + '\n')
   }
 
+  /**
+   * One compact JSON line on stdout, for commands that stream results as JSONL (`batch run` in text
+   * mode). Never in JSON mode, where stdout holds exactly one document.
+   */
+  line(value: unknown): void {
+    if (!this.json) this.stdout.write(JSON.stringify(value) + '\n')
+  }
+
   /** Warnings reach stderr in both modes (agents read coercion notes too) and are kept for the result. */
   warn(message: string): void {
     this.warnings.push(message)

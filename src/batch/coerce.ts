@@ -21,13 +21,13 @@ const BATCH_OWNED = new Set(['wait', 'timeout', 'poll-interval', 'json', 'sandbo
 export async function rowInput(row: ManifestRow, flags: Record<string, FlagDefinition>): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row.fields)) {
+    if (BATCH_OWNED.has(key)) throw validationError(`Manifest line ${row.line}: "${key}" is set for the whole batch, not per row`)
     const flag = flags[key]
     if (!flag || flag.hidden) {
       const known = Object.entries(flags).filter(([name, f]) => !f.hidden && !BATCH_OWNED.has(name)).map(([name]) => name)
       throw validationError(`Manifest line ${row.line}: unknown field "${key}" for ${row.mode} (fields: mode, ${known.join(', ')})`)
     }
 
-    if (BATCH_OWNED.has(key)) throw validationError(`Manifest line ${row.line}: "${key}" is set for the whole batch, not per row`)
     input[key] = await coerce(row, key, flag, value)
   }
 

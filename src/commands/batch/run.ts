@@ -1,0 +1,152 @@
+import {Args, Flags} from '@oclif/core'
+import {resolve} from 'node:path'
+
+import {AuthedCommand} from '../../base/authed-command.js'
+import * as flag from '../../base/creation-flags.js'
+import {integer} from '../../base/media-flags.js'
+import {CliError, ExitCode, validationError} from '../../errors.js'
+import {resolveTextInput} from '../../util/text-input.js'
+
+interface Summary {
+  manifest: string
+  state_file: string
+  rows: number
+  completed: number
+  partial: number
+  failed: number
+  interrupted: number
+  resumed: number
+  credits_spent: number
+  exit_code: number
+}
+
+export default class BatchRun extends AuthedCommand<typeof BatchRun> {
+  static description = `Create many things from one manifest, within your concurrent slots, resumably.
+
+The manifest is JSONL (one object per line: "mode" plus the same fields as that create command's flags, e.g. {"mode":"video","prompt":"a cat","model":"v6","duration":5}) or CSV (a header row of field names; list fields separated by |). Every row is checked before anything is sent: a bad row stops the batch with its line number (exit 6).
+
+Each row is submitted with an idempotency key derived from the manifest and the row, so running the batch again never pays twice. Progress is kept in a state file beside the manifest (<manifest>.state.json, or --state): after Ctrl-C, a crash or a reboot, run the same command again — finished rows are not repeated and submitted rows are waited for, not resubmitted.
+
+Results: one JSON line per row on stdout as it finishes, then a summary line; with --json, one document {rows, summary} at the end. Progress lines go to stderr. Exit 0 only when every row succeeded, otherwise the most severe code (3 > 4 > 7 > 2 > 5).`
+
+  static examples = [
+    '<%= config.bin %> batch run shots.jsonl --download ./out',
+    '<%= config.bin %> batch run shots.csv --concurrency 3 --json',
+    '<%= config.bin %> batch status shots.jsonl',
+  ]
+
+  static args = {
+    manifest: Args.string({description: 'JSONL or CSV manifest.', required: true}),
+  }
+
+  static flags = {
+    concurrency: integer('--concurrency', {description: 'At most this many creations at once. [default: the free slots of `account slots`]', min: 1}),
+    download: Flags.string({description: 'Download every result into this folder.'}),
+    state: Flags.string({description: 'State file. [default: <manifest>.state.json]'}),
+    timeout: flag.timeout(),
+    'poll-interval': flag.pollInterval(),
+  }
+
+  async run(): Promise<{rows: unknown[]; summary: Summary}> {
+    const manifest = resolve(this.args.manifest)
+    const stateFile = resolve(this.flags.state ?? `${manifest}.state.json`)
+    const [{readManifest}, {BatchState}, {prepareRows}] = await Promise.all([
+      import('../../batch/manifest.js'),
+      import('../../batch/state.js'),
+      import('../../batch/prepare-rows.js'),
+    ])
+    const rows = readManifest(manifest)
+    const state = new BatchState(stateFile, manifest)
+    const stored = (mode: string) => (this.settings.defaults()[mode] ?? {}) as Record<string, unknown>
+    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text: textWithoutStdin}, (m) => this.out.warn(m))
+
+    // A batch that is already complete sends nothing at all.
+    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await this.slotLimits()
+    const controller = new AbortController()
+    const onSigint = () => controller.abort(new Error('interrupted'))
+    process.on('SIGINT', onSigint)
+    const totals = {done: 0, failed: 0, credits: 0}
+    const {runBatch} = await import('../../batch/runner.js')
+    const {MediaResolver} = await import('../../api/media-resolver.js')
+    let media: InstanceType<typeof MediaResolver> | undefined
+    try {
+      const outcomes = await runBatch(prepared, {
+        api: this.api,
+        media: async () => (media ??= new MediaResolver(this.api)),
+        state,
+        pools,
+        timeoutSec: this.flags.timeout,
+        pollIntervalSec: this.flags['poll-interval'],
+        downloadDir: this.flags.download ? resolve(this.flags.download) : undefined,
+        signal: controller.signal,
+        onRow: (outcome) => {
+          if (outcome.status === 'interrupted') return
+          if (outcome.exit_code === 0) totals.done++
+          else totals.failed++
+          totals.credits += outcome.resumed ? 0 : outcome.cost_credits ?? 0
+          this.out.line(outcome)
+        },
+        onProgress: (row, note) =>
+          this.out.info(`${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`),
+      })
+      const {batchExitCode} = await import('../../batch/exit-code.js')
+      const exitCode = batchExitCode(outcomes.map((o) => o.exit_code))
+      const sorted = [...outcomes].sort((a, b) => a.row - b.row)
+      const summary: Summary = {
+          manifest,
+          state_file: stateFile,
+          rows: sorted.length,
+          completed: sorted.filter((o) => o.status === 'completed').length,
+          partial: sorted.filter((o) => o.status === 'partial').length,
+          failed: sorted.filter((o) => o.status === 'failed').length,
+          interrupted: sorted.filter((o) => o.status === 'interrupted').length,
+          resumed: sorted.filter((o) => o.resumed).length,
+          credits_spent: totals.credits,
+          exit_code: exitCode,
+      }
+      if (controller.signal.aborted) {
+        throw new CliError('Interrupted: the submitted tasks keep running; run the same command again to resume', {
+          exitCode: ExitCode.Interrupted,
+          details: {summary},
+          hint: `pixverse batch run ${this.args.manifest}`,
+        })
+      }
+
+      if (exitCode !== 0) process.exitCode = exitCode
+      return {rows: sorted, summary}
+    } finally {
+      process.removeListener('SIGINT', onSigint)
+    }
+  }
+
+  /** Text mode streamed the rows already: the closing line is the summary. */
+  protected renderHuman(result: unknown): string {
+    return JSON.stringify({summary: (result as {summary: Summary}).summary})
+  }
+
+  /** Free slots per kind from the service, capped by --concurrency. */
+  private async slotLimits(): Promise<{video: number; image: number; audio: number}> {
+    const cap = this.flags.concurrency
+    let slots: Record<string, {remaining?: number; limit?: number; unlimited?: boolean}> = {}
+    try {
+      slots = await this.api.get('user/credits/concurrency')
+    } catch {
+      // Unknown slots: fall back to --concurrency (or a modest default) and the service's 500044 back-off.
+    }
+
+    const free = (kind: string) => {
+      const entry = slots?.[kind]
+      if (!entry || entry.unlimited) return cap ?? 4
+      const remaining = Math.max(1, Number(entry.remaining ?? entry.limit ?? 1))
+      return cap ? Math.min(cap, remaining) : remaining
+    }
+
+    return {video: free('video'), image: free('image'), audio: free('audio')}
+  }
+}
+
+/** Manifest text fields may name files, but a batch cannot read stdin. */
+async function textWithoutStdin(value: string): Promise<string> {
+  if (value === '-') throw validationError('A batch row cannot read its text from stdin (-)')
+  return resolveTextInput(value)
+}

@@ -1,0 +1,194 @@
+import {expect} from 'chai'
+import {type ChildProcess, spawn} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {BIN} from '../helpers/cli.js'
+import {expectSchema} from '../helpers/schema.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+
+interface Row {
+  row: number
+  status: string
+  ids: number[]
+  exit_code: number
+  idempotency_key: string
+  files?: string[]
+}
+
+function manifest(name: string, lines: string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'pixverse-batch-')), name)
+  writeFileSync(file, lines.join('\n') + '\n')
+  return file
+}
+
+function jsonLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+}
+
+async function charges(sandbox: SandboxProcess): Promise<Record<string, number>> {
+  return ((await sandbox.state()) as {charges: Record<string, number>}).charges
+}
+
+describe('batch run: many creations from one manifest', function () {
+  this.timeout(180_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+
+  before(async function () {
+    sandbox = await startSandboxProcess(['--slots', '3'])
+    cli = cliFor(sandbox)
+    await login(cli)
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  it('a bad row stops the batch before any request, naming its line', async function () {
+    const file = manifest('bad.jsonl', [
+      '{"mode":"video","prompt":"fine"}',
+      '# a comment line',
+      '{"mode":"video","prompt":"wrong model","model":"v5.5"}',
+    ])
+    await sandbox.clearRequests()
+    const result = await cli(['batch', 'run', file, '--json'])
+    expect(result.exitCode).to.equal(6)
+    expect(result.stdout).to.equal('')
+    expect(result.errorJson().error).to.match(/^Manifest line 3: /)
+    expect(await sandbox.requests()).to.deep.equal([])
+
+    for (const [line, pattern] of [
+      ['{"mode":"dance","prompt":"x"}', /unknown mode "dance"/],
+      ['{"mode":"video","prompt":"x","colour":"red"}', /unknown field "colour"/],
+      ['{"mode":"video","prompt":"x","count":9}', /--count/],
+      ['{"mode":"video"}', /--prompt/],
+      ['{"mode":"video","prompt":"x","timeout":5}', /whole batch/],
+    ] as const) {
+      const bad = await cli(['batch', 'run', manifest('bad.jsonl', [line]), '--json'])
+      expect(bad.exitCode, line).to.equal(6)
+      expect(bad.errorJson().error, line).to.match(pattern)
+    }
+
+    expect(await sandbox.requests()).to.deep.equal([])
+  })
+
+  it('runs 40 rows within 3 slots under injected faults: none lost, each charged once, all downloaded', async function () {
+    const lines = Array.from({length: 40}, (_, i) =>
+      i % 5 === 4 ? JSON.stringify({mode: 'image', prompt: `picture ${i}`}) : JSON.stringify({mode: 'video', prompt: `clip ${i}`, duration: 5}),
+    )
+    const file = manifest('forty.jsonl', lines)
+    const out = join(mkdtempSync(join(tmpdir(), 'pixverse-batch-out-')), 'files')
+    await sandbox.control('faults', {
+      seed: 7,
+      rules: [
+        {endpoint: '*', kind: 'http-503', probability: 0.08},
+        {endpoint: '*', kind: 'reset-after-body', probability: 0.06},
+        {endpoint: 'video/t2v', kind: 'concurrency-limit', probability: 0.1},
+        {endpoint: 'media', kind: 'truncate', probability: 0.2},
+      ],
+    })
+    try {
+      const result = await cli(['batch', 'run', file, '--download', out, '--poll-interval', '1'], {timeoutMs: 170_000})
+      expect(result.exitCode, result.stderr.slice(-2000)).to.equal(0)
+      const lines = jsonLines(result.stdout)
+      const rows = lines.filter((line) => 'row' in line) as unknown as Row[]
+      const summary = lines.at(-1)?.summary as Record<string, number>
+      expect(rows.map((r) => r.row).sort((a, b) => a - b)).to.deep.equal(Array.from({length: 40}, (_, i) => i + 1))
+      expect(rows.every((r) => r.status === 'completed' && r.exit_code === 0)).to.equal(true)
+      expect(summary).to.include({rows: 40, completed: 40, failed: 0})
+      expect(result.stderr).to.match(/row \d+ \(line \d+, video\): submitted/)
+
+      const charged = await charges(sandbox)
+      for (const row of rows) expect(charged[row.idempotency_key], `row ${row.row}`).to.equal(1)
+      const files = readdirSync(out)
+      expect(files.filter((name) => name.endsWith('.part'))).to.deep.equal([])
+      expect(files).to.have.length(40)
+      for (const name of files.filter((n) => n.endsWith('.mp4'))) {
+        expect(readFileSync(join(out, name)).subarray(4, 8).toString(), name).to.equal('ftyp')
+      }
+
+      const faults = (await sandbox.control('faults', undefined).catch(() => undefined)) as unknown
+      expect(faults).not.to.equal(undefined)
+    } finally {
+      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+    }
+  })
+
+  it('running the same manifest again repeats nothing and pays nothing', async function () {
+    const file = manifest('again.csv', ['mode,prompt,aspect_ratio', 'video,"a fox, in snow",9:16', 'image,a lighthouse,'])
+    const first = await cli(['batch', 'run', file, '--json'])
+    expect(first.exitCode, first.stderr).to.equal(0)
+    const before = await charges(sandbox)
+    await sandbox.clearRequests()
+    const second = await cli(['batch', 'run', file, '--json'])
+    expect(second.exitCode, second.stderr).to.equal(0)
+    const doc = second.json<{rows: Array<Row & {resumed?: boolean}>; summary: Record<string, number>}>()
+    expect(doc.summary).to.include({rows: 2, resumed: 2, credits_spent: 0})
+    expect(doc.rows.map((r) => r.ids)).to.deep.equal(first.json<{rows: Row[]}>().rows.map((r) => r.ids))
+    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await charges(sandbox)).to.deep.equal(before)
+  })
+
+  it('resumes after Ctrl-C: submitted rows are waited for, not resubmitted', async function () {
+    const lines = Array.from({length: 8}, (_, i) => JSON.stringify({mode: 'video', prompt: `slow ${i} [sandbox:seconds=4]`}))
+    const file = manifest('resume.jsonl', lines)
+    const stateFile = `${file}.state.json`
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'batch', 'run', file, '--concurrency', '2', '--json'], {
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (c) => (stdout += c))
+    child.stderr!.on('data', (c) => (stderr += c))
+    // Interrupt once some rows are submitted and none can have finished.
+    const deadline = Date.now() + 20_000
+    while (Date.now() < deadline) {
+      const state = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : {rows: []}
+      if ((state.rows as Array<{status: string}>).filter((r) => r.status === 'submitted').length >= 2) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+
+    child.kill('SIGINT')
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code, stderr).to.equal(130)
+    expect(stdout).to.equal('')
+    const interrupted = JSON.parse(readFileSync(stateFile, 'utf8')).rows as Array<{row: number; status: string; key: string}>
+    const submittedKeys = interrupted.filter((r) => r.status === 'submitted').map((r) => r.key)
+    expect(submittedKeys.length).to.be.greaterThan(0)
+
+    await sandbox.clearRequests()
+    const status = await cli(['batch', 'status', file, '--json'])
+    expect(status.json<{counts: Record<string, number>}>().counts.submitted).to.equal(submittedKeys.length)
+
+    const rerun = await cli(['batch', 'run', file, '--concurrency', '2', '--json'], {timeoutMs: 120_000})
+    expect(rerun.exitCode, rerun.stderr).to.equal(0)
+    expect(rerun.json<{summary: Record<string, number>}>().summary).to.include({rows: 8, completed: 8})
+    const resubmits = (await sandbox.requests()).filter(
+      (r) => r.path.endsWith('/video/t2v') && submittedKeys.includes((r.body as {idempotency_key: string}).idempotency_key),
+    )
+    expect(resubmits, 'rows submitted before the interrupt were sent again').to.deep.equal([])
+    const charged = await charges(sandbox)
+    for (const row of interrupted) expect(charged[row.key] ?? 0, `row ${row.row}`).to.be.at.most(1)
+  })
+
+  it('exits with the most severe code and still reports every row', async function () {
+    const file = manifest('mixed.jsonl', ['{"mode":"video","prompt":"ok"}', '{"mode":"video","prompt":"doomed [sandbox:fail]"}'])
+    const result = await cli(['batch', 'run', file, '--json'])
+    expect(result.exitCode).to.equal(5)
+    const doc = result.json<{rows: Row[]; summary: Record<string, number>}>()
+    expect(doc.rows.map((r) => r.status)).to.deep.equal(['completed', 'failed'])
+    expect(doc.summary).to.include({completed: 1, failed: 1, exit_code: 5})
+    expectSchema('batch-run', doc)
+    const status = await cli(['batch', 'status', join(file), '--json'])
+    expect(status.exitCode).to.equal(0)
+    expectSchema('batch-status', status.json())
+    expect(status.json<{counts: Record<string, number>}>().counts).to.include({total: 2, done: 1, failed: 1})
+  })
+})
