@@ -4,10 +4,10 @@
  * and the hard limits that are errors (exit 6).
  *
  * Every limit is read from the catalogue (index.ts); the numeric/enum rules are turned into JSON
- * Schemas built from that data and checked with ajv (compiled lazily, cached). Only import this
+ * Schemas built from that data and checked with ajv (precompiled by the build, else compiled lazily: validators.ts). Only import this
  * module inside `run()`.
  */
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import type {ErrorObject} from 'ajv'
 
 import {type CliError, validationError} from '../errors.js'
 import {
@@ -27,8 +27,12 @@ import {
   modeSpec,
   modelSpec,
   modelsFor,
+  modes,
+  musicModel,
+  voiceModel,
   voiceParamOwners,
 } from './index.js'
+import {validator} from './validators.js'
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -140,20 +144,7 @@ export interface MusicValues {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ajv: one lazy instance, validators cached by key
-
-let ajvInstance: Ajv | undefined
-const validators = new Map<string, ValidateFunction>()
-
-function validator(key: string, build: () => object): ValidateFunction {
-  let v = validators.get(key)
-  if (!v) {
-    ajvInstance ??= new Ajv({allErrors: false, strict: true})
-    v = ajvInstance.compile(build())
-    validators.set(key, v)
-  }
-  return v
-}
+// Validators: precompiled at build time, else compiled lazily (validators.ts)
 
 /** The property an ajv error is about (`/count` → `count`; additionalProperties → the extra key). */
 function errorProperty(error: ErrorObject): string {
@@ -779,4 +770,23 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
     ...(hasLyrics && !instrumental && !autoLyrics ? {lyrics: requested.lyrics} : {}),
   }
   return {values, warnings}
+}
+
+/** Every schema the resolvers validate against, by cache key: the build precompiles them all. */
+export function validatorSchemas(): Record<string, object> {
+  const schemas: Record<string, object> = {count: {type: 'integer', minimum: countRange().min, maximum: countRange().max}}
+  for (const mode of modes()) {
+    const kind = modeSpec(mode).kind
+    if (kind === 'voice') {
+      for (const id of modelsFor(mode)) schemas[`voice:${id}`] = voiceSchema(voiceModel(id) as VoiceModelSpec)
+    } else if (kind === 'music') {
+      for (const id of modelsFor(mode)) schemas[`music:${id}`] = musicSchema(musicModel(id) as MusicModelSpec)
+    } else if (modelsFor(mode).length === 0) {
+      schemas[`params:${mode}:`] = paramSchema(mode, undefined)
+    } else {
+      for (const id of modelsFor(mode)) schemas[`params:${mode}:${id}`] = paramSchema(mode, modelSpec(mode, id) as CreationModelSpec)
+    }
+  }
+
+  return schemas
 }

@@ -8,10 +8,10 @@ import {BIN, ROOT} from '../helpers/cli.js'
 
 const HEAVY = ['/node_modules/got/', '/node_modules/ajv/', '/node_modules/inquirer/', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
 
-function loadedModules(args: string[]): {urls: string[]; stdout: string; status: number | null} {
+function loadedModules(args: string[], env: Record<string, string> = {}): {urls: string[]; stdout: string; status: number | null} {
   const file = join(mkdtempSync(join(tmpdir(), 'pixverse-spy-')), 'imports.txt')
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/helpers/import-spy.mjs'), BIN, ...args], {
-    env: {PATH: process.env.PATH, HOME: process.env.HOME, IMPORT_SPY_FILE: file},
+    env: {PATH: process.env.PATH, HOME: process.env.HOME, IMPORT_SPY_FILE: file, ...env},
     encoding: 'utf8',
   })
   let urls: string[] = []
@@ -40,6 +40,24 @@ describe('start-up stays light', function () {
     expect(urls.length).to.be.greaterThan(0)
     expect(urls.filter((url) => HEAVY.some((heavy) => url.includes(heavy)))).to.deep.equal([])
     expect(urls.some((url) => url.includes('/dist/commands/'))).to.equal(false)
+  })
+
+  it('a create sends its request without compiling a schema, loading inquirer, listr2 or sharp', async function () {
+    const {startSandboxProcess, cliFor, login} = await import('../helpers/sandbox.js')
+    const sandbox = await startSandboxProcess()
+    try {
+      const cli = cliFor(sandbox)
+      await login(cli)
+      const {urls, stdout, status} = loadedModules(['create', 'video', '--prompt', 'x', '--no-wait', '--json'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'})
+      expect(status, stdout).to.equal(0)
+      expect(JSON.parse(stdout).status).to.equal('submitted')
+      expect(urls.some((url) => url.includes('/node_modules/got/'))).to.equal(true)
+      expect(urls.some((url) => url.includes('/dist/catalog/validators/'))).to.equal(true)
+      const heavy = ['/node_modules/ajv/dist/compile/', '/node_modules/ajv/dist/core.js', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
+      expect(urls.filter((url) => heavy.some((h) => url.includes(h)))).to.deep.equal([])
+    } finally {
+      await sandbox.stop()
+    }
   })
 
   it('the shipped manifest lists every command', function () {
