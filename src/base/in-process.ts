@@ -53,8 +53,7 @@ export async function runInProcess(
   options: InProcessOptions = {},
 ): Promise<InProcessResult> {
   const from = host as unknown as Wired
-  const Construct = CommandClass as unknown as new (argv: string[], config: Command['config']) => Wired
-  const command = new Construct(argv, (host as unknown as {config: Command['config']}).config)
+  const command = new (isolatedFromStdin(CommandClass))(argv, (host as unknown as {config: Command['config']}).config)
   command.out = new Output(true)
   await command.parseArgv()
   // JSON mode: human-only notes are muted; warnings still reach stderr (never stdout).
@@ -79,5 +78,17 @@ export async function runInProcess(
   } finally {
     process.exitCode = before
     await command.closeProgress?.()
+  }
+}
+
+/**
+ * oclif reads stdin for a positional argument that was not given; in the MCP server stdin is the
+ * protocol (and a read pauses it), so the in-process copy of the command never looks there.
+ */
+function isolatedFromStdin(CommandClass: Command.Class): new (argv: string[], config: Command['config']) => Wired {
+  const Base = CommandClass as unknown as (new (argv: string[], config: Command['config']) => Wired) & {args?: Record<string, object>}
+  const args = Object.fromEntries(Object.entries(Base.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}]))
+  return class extends Base {
+    static args = args
   }
 }

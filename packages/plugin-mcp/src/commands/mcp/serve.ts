@@ -15,7 +15,7 @@ stdio by default (stdout carries only MCP messages; logs go to stderr), or strea
 
   static flags = {
     http: Flags.boolean({description: 'Serve streamable HTTP on 127.0.0.1 instead of stdio.'}),
-    port: Flags.integer({description: 'Port for --http (0 picks a free one; the address is printed on stderr).', default: 8765, min: 0, max: 65_535, dependsOn: ['http']}),
+    port: Flags.integer({description: 'Port for --http (0 picks a free one; the address is printed on stderr).', default: 8765, min: 0, max: 65_535}),
   }
 
   async run(): Promise<undefined> {
