@@ -10,6 +10,8 @@ export {BaseCommand, type BaseArgs, type BaseFlags} from './base/base-command.js
 export {AuthedCommand} from './base/authed-command.js'
 export {CreateCommand, type CreationResult} from './base/create-command.js'
 export * as creationFlags from './base/creation-flags.js'
+export {type InProcessOptions, type InProcessResult, runInProcess} from './base/in-process.js'
+export {toCliError} from './base/to-cli-error.js'
 // The same @oclif/core copy as the base classes (a second copy breaks flag parsing and instanceof).
 export {Args, Flags} from '@oclif/core'
 
@@ -26,6 +28,7 @@ export {type Mode, modelSpec, modelsFor, modes} from './catalog/index.js'
 // Creations: reusable specs (check with no request, then plan uploads) for `CreateCommand#create`.
 export type {CreationPlan, CreationSpec, PlanContext, PrepareContext, PreparedCreation} from './creations/types.js'
 export {type VideoInput, videoCreation} from './creations/video.js'
+export {type CreationName, creations} from './creations/index.js'
 
 // Errors and exit codes.
 export {

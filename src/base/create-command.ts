@@ -34,6 +34,8 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 
   /** Exit code to use after the result was printed (a partial failure still prints its successes). */
   protected resultExitCode?: number
+  /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
+  waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
   private resolver?: MediaResolver
   private display?: Promise<Progress>
 
@@ -171,6 +173,14 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     }))
     // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
     process.on('SIGINT', onSigint)
+    const external = this.waitHooks?.signal
+    const onCancel = () => controller.abort(new CliError('Cancelled while waiting; the tasks keep running', {
+      exitCode: ExitCode.Interrupted,
+      details: idDetails(kind, ids),
+      hint: `Resume with \`pixverse task wait ${ids[0]}${typeFlag(kind)}\`.`,
+    }))
+    if (external?.aborted) onCancel()
+    external?.addEventListener('abort', onCancel, {once: true})
     const watch = (await this.progress()).watch(kind, ids)
     try {
       const {timeout, pollInterval} = this.waitFlags
@@ -183,6 +193,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
             onUpdate: (snapshot) => {
               if (snapshot.state !== 'pending') this.finalSnapshots.set(snapshot.id, snapshot)
               watch.update(snapshot)
+              this.waitHooks?.onUpdate?.(snapshot)
             },
           }),
         ),
@@ -193,6 +204,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       watch.end()
       await this.closeProgress()
       process.removeListener('SIGINT', onSigint)
+      external?.removeEventListener('abort', onCancel)
     }
   }
 

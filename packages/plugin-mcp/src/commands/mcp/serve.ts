@@ -1,0 +1,34 @@
+import {AuthedCommand, Flags, runInProcess} from '../../core.js'
+
+export default class McpServe extends AuthedCommand<typeof McpServe> {
+  static description = `Serve pixverse to AI agents over the Model Context Protocol.
+
+One tool per creation mode (create_video, create_image, … create_sound) and per library/account command (task_status, task_wait, asset_list, asset_info, asset_download, account_info, account_slots, template_search, template_info). Tool inputs are the command's flags (kebab-case), with the CLI's own choices and checks; results are the objects \`--json\` prints, and errors the CLI's error objects (isError). Uses the CLI's login, PIXVERSE_TOKEN or PIXVERSE_ACCESS_KEY; with --sandbox, a local sandbox that lives as long as the server.
+
+stdio by default (stdout carries only MCP messages; logs go to stderr), or streamable HTTP on 127.0.0.1 with --http.`
+
+  static examples = [
+    '<%= config.bin %> mcp serve',
+    '<%= config.bin %> mcp serve --sandbox',
+    '<%= config.bin %> mcp serve --http --port 8765',
+  ]
+
+  static flags = {
+    http: Flags.boolean({description: 'Serve streamable HTTP on 127.0.0.1 instead of stdio.'}),
+    port: Flags.integer({description: 'Port for --http (0 picks a free one; the address is printed on stderr).', default: 8765, min: 0, max: 65_535}),
+  }
+
+  async run(): Promise<undefined> {
+    if (!this.credential()) this.out.warn('Not logged in: tools will fail with exit_code 3 until you run `pixverse auth login` (or set PIXVERSE_TOKEN).')
+    const {serve} = await import('../../server.js')
+    await serve(
+      {
+        config: this.config,
+        run: async (tool, argv, options) => runInProcess(this, await tool.load(), argv, options),
+        log: (message) => this.out.notice(message),
+      },
+      {http: this.flags.http, port: this.flags.port},
+    )
+    return undefined
+  }
+}

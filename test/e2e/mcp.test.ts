@@ -1,0 +1,142 @@
+import {Client} from '@modelcontextprotocol/sdk/client/index.js'
+import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
+import {StreamableHTTPClientTransport} from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import {expect} from 'chai'
+import {spawn} from 'node:child_process'
+
+import {aspectRatiosFor, modelsFor, qualitiesFor} from '../../src/catalog/index.js'
+import {creations} from '../../src/creations/index.js'
+import {BIN} from '../helpers/cli.js'
+import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
+import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+
+type Schema = {type?: string; enum?: string[]; items?: Schema; properties?: Record<string, Schema>}
+type ToolResult = {isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{type: string; text?: string}>}
+
+describe('pixverse mcp serve', function () {
+  this.timeout(60_000)
+  let sandbox: SandboxProcess
+  let cli: ReturnType<typeof cliFor>
+  let client: Client
+  let stderr = ''
+  let env: Record<string, string>
+
+  before(async function () {
+    sandbox = await startSandboxProcess()
+    cli = cliFor(sandbox)
+    await login(cli)
+    env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, ...isolatedOclifDirs()}
+    const transport = new StdioClientTransport({command: process.execPath, args: [BIN, 'mcp', 'serve'], env, stderr: 'pipe'})
+    transport.stderr?.on('data', (chunk) => (stderr += chunk))
+    client = new Client({name: 'pixverse-test', version: '1.0.0'})
+    await client.connect(transport)
+  })
+
+  after(async function () {
+    await client?.close()
+    await sandbox?.stop()
+  })
+
+  it('lists a tool per creation mode and per library/account command', async function () {
+    const names = (await client.listTools()).tools.map((tool) => tool.name)
+    const expected = [
+      ...Object.keys(creations).map((name) => `create_${name.replaceAll('-', '_')}`),
+      ...['task_status', 'task_wait', 'asset_list', 'asset_info', 'asset_download', 'account_info', 'account_slots', 'template_search', 'template_info'],
+    ]
+    expect(names).to.have.members(expected)
+  })
+
+  it('generates input schemas from the same catalogue and flags as the CLI', async function () {
+    const tools = new Map((await client.listTools()).tools.map((tool) => [tool.name, tool.inputSchema as Schema]))
+    const video = tools.get('create_video')!.properties!
+    expect(video.model.enum).to.deep.equal(modelsFor('video'))
+    expect(video.quality.enum).to.deep.equal(qualitiesFor('video'))
+    expect(video['aspect-ratio'].enum).to.deep.equal(aspectRatiosFor('video'))
+    expect(video.count.type).to.equal('integer')
+    expect(video.duration.type).to.equal('integer')
+    expect(video.audio.type).to.equal('boolean')
+    expect(video).to.not.have.property('json')
+    expect(video).to.not.have.property('sandbox')
+    expect(video).to.not.have.property('asset-image') // hidden flags stay hidden
+    expect(tools.get('create_image')!.properties!.model.enum).to.include.members(modelsFor('image'))
+    expect(tools.get('task_status')!.properties!.type.enum).to.deep.equal(['video', 'image', 'audio'])
+  })
+
+  it('creates a video against the sandbox and returns the object `create video --json` prints', async function () {
+    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'a cat surfing', quality: '540p'}})) as ToolResult
+    expect(result.isError, JSON.stringify(result)).to.not.equal(true)
+    const created = result.structuredContent!
+    expect(created.status).to.equal('completed')
+    expect(created.video_id).to.be.a('number')
+    expect(JSON.parse(result.content[0].text!)).to.deep.equal(created)
+
+    const viaCli = (await cli(['create', 'video', '--prompt', 'a cat surfing', '--quality', '540p', '--json'])).json()
+    expect(Object.keys(created).sort()).to.deep.equal(Object.keys(viaCli).sort())
+
+    const status = (await client.callTool({name: 'task_status', arguments: {ids: String(created.video_id)}})) as ToolResult
+    expect(status.isError).to.not.equal(true)
+    expect(JSON.stringify(status.structuredContent)).to.include(String(created.video_id))
+  })
+
+  it('refuses a bad model with the CLI error object and sends no request', async function () {
+    await sandbox.clearRequests()
+    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'a cat', model: 'not-a-model'}})) as ToolResult
+    expect(result.isError).to.equal(true)
+    expect(result.structuredContent).to.include({exit_code: 6})
+    expect(String(result.structuredContent!.error)).to.include('not-a-model')
+    expect(await sandbox.requests()).to.deep.equal([])
+  })
+
+  it('refuses stdin ("-") as a text input and unknown arguments', async function () {
+    await sandbox.clearRequests()
+    const dash = (await client.callTool({name: 'create_video', arguments: {prompt: '-'}})) as ToolResult
+    expect(dash.isError).to.equal(true)
+    expect(dash.structuredContent).to.include({exit_code: 6})
+    const unknown = (await client.callTool({name: 'create_video', arguments: {prompt: 'x', colour: 'red'}})) as ToolResult
+    expect(unknown.structuredContent).to.include({exit_code: 6})
+    expect(await sandbox.requests()).to.deep.equal([])
+  })
+
+  it('reports progress while it polls when the client sent a progress token', async function () {
+    const updates: Array<{progress: number; message?: string}> = []
+    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'slow [sandbox:seconds=3]'}}, undefined, {
+      onprogress: (progress) => updates.push(progress),
+      resetTimeoutOnProgress: true,
+    })) as ToolResult
+    expect(result.isError, JSON.stringify(result)).to.not.equal(true)
+    expect(updates.length).to.be.greaterThan(0)
+    for (const update of updates) expect(update.message).to.match(new RegExp(`^video ${result.structuredContent!.video_id}: (In queue|Generating|Completed)$`))
+    expect(updates.map((u) => u.progress)).to.deep.equal([...updates.map((u) => u.progress)].sort((a, b) => a - b))
+  })
+
+  it('keeps stdout for protocol messages only (logs on stderr)', function () {
+    expect(stderr).to.include('pixverse MCP server ready on stdio')
+  })
+
+  it('serves streamable HTTP on 127.0.0.1 with --http', async function () {
+    const child = spawn(process.execPath, [BIN, 'mcp', 'serve', '--http', '--port', '0'], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = ''
+        child.stderr.on('data', (chunk) => {
+          text += chunk
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(text)
+          if (match) resolve(match[1])
+        })
+        child.on('exit', (code) => reject(new Error(`mcp serve exited ${code}: ${text}`)))
+      })
+      const http = new Client({name: 'pixverse-http-test', version: '1.0.0'})
+      await http.connect(new StreamableHTTPClientTransport(new URL(url)))
+      const names = (await http.listTools()).tools.map((tool) => tool.name)
+      expect(names).to.include('create_video')
+      const slots = (await http.callTool({name: 'account_slots', arguments: {}})) as ToolResult
+      expect(slots.isError, JSON.stringify(slots)).to.not.equal(true)
+      expect(slots.structuredContent).to.have.property('video')
+      await http.close()
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
+  })
+})
