@@ -25,5 +25,5 @@ function isFolderTarget(output: string): boolean {
 /** `--output` that can never be written (under a regular file) is exit 6 before the creation is paid for. */
 export function assertAudioOutput(output: string | undefined): void {
   if (output === undefined) return
-  assertFolderWritable(isFolderTarget(output) ? output : dirname(output), '--output')
+  assertFolderWritable(isFolderTarget(output) ? output : dirname(output), '--output', output)
 }
