@@ -12,7 +12,7 @@ export function parseFolderId(value: string, what = 'folder id'): number {
   if (trimmed.toLowerCase() === 'default') return DEFAULT_FOLDER_ID
   const id = Number(trimmed)
   if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(id) || id <= 0) {
-    throw validationError(`Invalid ${what} "${value}" — must be a folder id (a positive integer) or "default"`)
+    throw validationError(`Invalid ${what} "${value}" — must be a positive integer or "default"`)
   }
 
   return id
