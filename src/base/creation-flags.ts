@@ -16,9 +16,17 @@ function integerParser(flag: string, rule: string, accept: (n: number) => boolea
   }
 }
 
-export const prompt = (options: {required?: boolean; description?: string} = {}) =>
+/**
+ * A text flag (--prompt, --text). An explicitly empty value is refused: `--prompt "$UNSET"` is a
+ * caller's bug, and the service would refuse it only after the request (or silently use nothing).
+ */
+export const prompt = (options: {required?: boolean; description?: string; flag?: string} = {}) =>
   Flags.string({
     description: `${options.description ?? 'What to create'}: literal text, a path to a text file, or - to read stdin.${options.required ? ' Required.' : ''}`,
+    async parse(input) {
+      if (input.trim() === '') throw validationError(`${options.flag ?? '--prompt'} is empty${options.required ? '' : ' (leave the flag out for none)'}`)
+      return input
+    },
   })
 
 export const model = (mode: Mode, extraModes: Mode[] = []) =>

@@ -26,7 +26,7 @@ export abstract class FolderItemsCommand<T extends typeof Command> extends Authe
     if (!flags.type) throw validationError('--type is required (video | image)')
     if (this.positionals.length === 0) throw validationError('At least one asset id is required')
     const ids = [...new Set(this.positionals.map((value) => parseId(value, 'asset ID')))]
-    const folderId = parseFolderId(flags.folder)
+    const folderId = parseFolderId(flags.folder, '--folder')
     const items = ids.map((id) => ({asset_id: id, asset_type: ASSET_TYPE_CODE[flags.type!], asset_source: SOURCE_CODE[flags.source], folder_id: folderId}))
     await this.api.post(endpoint, {items})
     return {folder_id: folderId, folder_label: folderLabel(folderId), ids}

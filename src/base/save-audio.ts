@@ -2,6 +2,7 @@ import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, extname} from 'node:path'
 
 import {CliError, ExitCode} from '../errors.js'
+import {assertFolderWritable} from '../util/writable-folder.js'
 
 /**
  * `create voice|music --output`: downloads the finished audio from its URL (api.md §5.3) to a file
@@ -12,7 +13,17 @@ export async function saveAudio(result: Record<string, unknown>, output: string)
   const id = result.audio_id
   if (typeof url !== 'string' || !url) throw new CliError(`Audio ${String(id)} has no URL to download`, {exitCode: ExitCode.General})
   const {defaultFileName, downloadFile} = await import('../api/download.js')
-  const isDir = (existsSync(output) && statSync(output).isDirectory()) || extname(output) === ''
-  if (isDir) return downloadFile(url, output, defaultFileName('audio', String(id), url, 'mp3'))
+  if (isFolderTarget(output)) return downloadFile(url, output, defaultFileName('audio', String(id), url, 'mp3'))
   return downloadFile(url, dirname(output), basename(output))
+}
+
+/** A folder (existing, or a path without an extension) gets a default file name inside it. */
+function isFolderTarget(output: string): boolean {
+  return (existsSync(output) && statSync(output).isDirectory()) || extname(output) === ''
+}
+
+/** `--output` that can never be written (under a regular file) is exit 6 before the creation is paid for. */
+export function assertAudioOutput(output: string | undefined): void {
+  if (output === undefined) return
+  assertFolderWritable(isFolderTarget(output) ? output : dirname(output), '--output', output)
 }

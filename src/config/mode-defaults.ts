@@ -7,11 +7,11 @@ import {validationError} from '../errors.js'
 
 const NUMERIC = new Set(['duration', 'count'])
 
-/** `motion-control` and `Motion_Control` both mean the mode `motion_control`. */
-export function parseMode(input: string): Mode {
+/** `motion-control` and `Motion_Control` both mean the mode `motion_control`. `flag` names a flag input. */
+export function parseMode(input: string, flag?: string): Mode {
   const mode = input.trim().toLowerCase().replace(/-/g, '_')
   const known = defaultModes()
-  if (!(known as string[]).includes(mode)) throw validationError(`Unknown mode: ${input}`, `Modes: ${known.join(', ')}.`)
+  if (!(known as string[]).includes(mode)) throw validationError(`Unknown mode${flag ? ` for ${flag}` : ''}: ${input}`, `Modes: ${known.join(', ')}.`)
   return mode as Mode
 }
 

@@ -44,6 +44,10 @@ export const templateCreation: CreationSpec<TemplateInput> = {
     const images = classifyAll('--image', input.image)
     const video = input.video === undefined ? undefined : classifyMediaInput('--video', input.video)
     if (video && images.length > 0) throw validationError('Use either --image or --video with a template, not both')
+    // The template look-up comes before the uploads: check local files now, so a bad one sends nothing.
+    const {checkLocalMedia} = await import('../api/upload.js')
+    for (const image of images) if (image.form === 'file') checkLocalMedia('--image', image.value, 'image')
+    if (video?.form === 'file') checkLocalMedia('--video', video.value, 'video')
     const {values, warnings} = await resolveParams(
       'template',
       undefined,

@@ -3,9 +3,10 @@ import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import type {CliResult} from '../helpers/cli.js'
+import {type CliResult, runCli} from '../helpers/cli.js'
 import {COMMAND_TABLE, type CommandCase, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
 import {expectJsonContract} from '../helpers/json-contract.js'
+import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
 
 const commands = manifestCommands()
@@ -18,15 +19,19 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   const row = (id: string): CommandCase => COMMAND_TABLE[id]
   const argsFor = (id: string, extra: string[] = []) => [...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values), ...extra, '--json']
-  /** The success args with the --prompt value replaced (markers steer the sandbox's outcome). */
-  const promptArgs = (id: string, prompt: string, extra: string[] = []) => {
+  /** The success args with a sandbox marker in the row's marker flag (default --prompt): it steers the outcome. */
+  const markedArgs = (id: string, marker: string, extra: string[] = []) => {
+    const [flag, value] = row(id).marker ?? ['--prompt', '{marker}']
     const args = argsFor(id, extra)
-    const at = args.indexOf('--prompt')
-    if (at === -1) return [...args, '--prompt', prompt]
-    args[at + 1] = prompt
+    const at = args.indexOf(flag)
+    if (at === -1) return [...args, flag, value.replace('{marker}', marker)]
+    args[at + 1] = value.replace('{marker}', marker)
     return args
   }
-  const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && filter(row(c.id)))
+  /** Rows that speak JSON (text-only plugin commands have their own test below). */
+  const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && !row(c.id).text && filter(row(c.id)))
+  /** Runs a command with its row's environment, logged in unless told otherwise. */
+  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? cliFor(sandbox) : cli) => as(args, {env: row(id).env})
 
   /** Runs one case per command, two at a time (the machine has two cores). */
   async function walk(ids: string[], run: (id: string) => Promise<CliResult>, expected: (id: string) => number, what: string) {
@@ -50,12 +55,22 @@ describe('the JSON contract, walked over every command in the manifest', functio
     sandbox = await startSandboxProcess()
     cli = cliFor(sandbox)
     await login(cli)
+    // Every creation mode leaves a slow task running in the timeout walk: more than the 5 default slots.
+    await sandbox.configure({slots: 100})
     const video = await cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
     expect(video.exitCode, video.stderr).to.equal(0)
     const slow = await cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
     const failed = await cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
+    const spare = await cli(['create', 'video', '--prompt', 'deleted by the walk', '--json'])
+    const folder = await cli(['saved', 'new', 'contract folder', '--json'])
+    const doomed = await cli(['saved', 'new', 'deleted by the walk', '--json'])
+    for (const made of [spare, folder, doomed]) expect(made.exitCode, made.stderr).to.equal(0)
     values = {
       video: String(video.json().video_id),
+      spare: String(spare.json().video_id),
+      folder: String(folder.json().folder_id),
+      doomed: String(doomed.json().folder_id),
+      template: '315000', // seeded by the sandbox: a text-only video template (src/sandbox/catalog-data.ts)
       slow: String(slow.json().video_id),
       failed: String(failed.json().video_id),
       dir: mkdtempSync(join(tmpdir(), 'pixverse-contract-')),
@@ -75,25 +90,37 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   it('0: every command succeeds with one JSON document on stdout', async function () {
     const ids = withRow((c) => !c.skip && c.success !== undefined).map((c) => c.id)
-    await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 0, 'success')
+    await walk(ids, (id) => runAs(id, argsFor(id)), () => 0, 'success')
+  })
+
+  it('0: the text-only plugin commands succeed without --json, for the reason their row gives', async function () {
+    const ids = commands.filter((c) => row(c.id)?.text).map((c) => c.id)
+    expect(ids, 'plugin commands without --json').to.include.members(['autocomplete', 'autocomplete:create'])
+    for (const id of ids) {
+      expect(row(id).text, `${id}: the reason it prints text`).to.match(/\w{10}/)
+      // Their own cache/data folders: the completion cache never touches the real user's.
+      const result = await runCli([...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values)], {env: {...isolatedOclifDirs(), ...row(id).env}})
+      expect(result.exitCode, `${id}: ${result.stderr}`).to.equal(0)
+      expect(result.stderr, id).not.to.match(/error/i)
+    }
   })
 
   it('6: an unknown flag is refused before any request, as JSON on stderr', async function () {
     await sandbox.clearRequests()
-    await walk(commands.filter((c) => row(c.id)).map((c) => c.id), (id) => cli(argsFor(id, ['--zz-no-such-flag'])), () => 6, 'unknown flag')
+    await walk(withRow(() => true).map((c) => c.id), (id) => runAs(id, argsFor(id, ['--zz-no-such-flag']), cli), () => 6, 'unknown flag')
     expect(await sandbox.requests()).to.deep.equal([])
   })
 
   it('3: commands that need a login exit 3 in a home without one', async function () {
     const ids = withRow((c) => Boolean(c.login)).map((c) => c.id)
-    await walk(ids, (id) => cliFor(sandbox)(argsFor(id)), () => 3, 'not logged in')
+    await walk(ids, (id) => runAs(id, argsFor(id), cliFor(sandbox)), () => 3, 'not logged in')
   })
 
   it('1: a service error exits 1 with the service message', async function () {
     await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
-      await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 1, 'service error')
+      await walk(ids, (id) => runAs(id, argsFor(id)), () => 1, 'service error')
     } finally {
       await sandbox.control('faults', {rules: []})
     }
@@ -105,7 +132,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
       // One command is enough (each failure costs the full retry schedule); auth status when it exists.
       const api = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id)
       const ids = api.includes('auth:status') ? ['auth:status'] : api.slice(0, 1)
-      await walk(ids, (id) => cli(argsFor(id)), () => 1, 'malformed JSON')
+      await walk(ids, (id) => runAs(id, argsFor(id), cli), () => 1, 'malformed JSON')
     } finally {
       await sandbox.control('faults', {rules: []})
     }
@@ -115,7 +142,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
     await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'concurrency-limit'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
-      await walk(ids, (id) => (row(id).fresh ? cliFor(sandbox) : cli)(argsFor(id)), () => 7, 'concurrency limit')
+      await walk(ids, (id) => runAs(id, argsFor(id)), () => 7, 'concurrency limit')
     } finally {
       await sandbox.control('faults', {rules: []})
     }
@@ -124,18 +151,18 @@ describe('the JSON contract, walked over every command in the manifest', functio
   it('2, 5: waiting commands time out on a slow task and fail on a failed one', async function () {
     const ids = withRow((c) => Boolean(c.waits)).map((c) => c.id)
     const on = (id: string, task: string, extra: string[] = []) => argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
-    await walk(ids, (id) => cli(on(id, 'slow', ['--timeout', '1'])), () => 2, 'wait timeout')
-    await walk(ids, (id) => cli(on(id, 'failed')), () => 5, 'task failed')
+    await walk(ids, (id) => runAs(id, on(id, 'slow', ['--timeout', '1']), cli), () => 2, 'wait timeout')
+    await walk(ids, (id) => runAs(id, on(id, 'failed'), cli), () => 5, 'task failed')
   })
 
   it('4, 5, 2: creations without credits, that fail, or that outlast --timeout', async function () {
     const ids = withRow((c) => Boolean(c.creates)).map((c) => c.id)
-    await walk(ids, (id) => cli(promptArgs(id, 'doomed [sandbox:fail]')), () => 5, 'generation failed')
-    await walk(ids, (id) => cli(promptArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1'])), () => 2, 'wait timeout')
+    await walk(ids, (id) => runAs(id, markedArgs(id, 'doomed [sandbox:fail]'), cli), () => 5, 'generation failed')
+    await walk(ids, (id) => runAs(id, markedArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1']), cli), () => 2, 'wait timeout')
     const {credits} = (await sandbox.state()) as {credits: {total: number}}
     await sandbox.configure({credits: 0})
     try {
-      await walk(ids, (id) => cli(argsFor(id)), () => 4, 'no credits')
+      await walk(ids, (id) => runAs(id, argsFor(id), cli), () => 4, 'no credits')
     } finally {
       await sandbox.configure({credits: credits.total})
     }

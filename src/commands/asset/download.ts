@@ -6,6 +6,7 @@ import {downloadFile} from '../../api/download.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {emit} from '../../events.js'
+import {assertFolderWritable} from '../../util/writable-folder.js'
 
 export default class AssetDownload extends AuthedCommand<typeof AssetDownload> {
   static description = `Download a finished asset to a folder.
@@ -25,8 +26,9 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
 
   async run(): Promise<{id: number; type: AssetType; file: string}> {
     const id = parseId(this.args.id)
-    const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
     const dest = this.flags.dest ?? this.settings.outputDir ?? process.cwd()
+    assertFolderWritable(dest, this.flags.dest === undefined ? 'output-dir setting' : '--dest')
+    const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
     const {url, name} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)

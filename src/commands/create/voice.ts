@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
 import * as flag from '../../base/creation-flags.js'
 import * as media from '../../base/media-flags.js'
+import {assertAudioOutput} from '../../base/save-audio.js'
 import {voiceCreation} from '../../creations/voice.js'
 
 export default class CreateVoice extends CreateCommand<typeof CreateVoice> {
@@ -17,7 +18,7 @@ Voice settings depend on the provider: MiniMax models take --speed, --volume, --
   ]
 
   static flags = {
-    text: flag.prompt({required: true, description: 'What to say'}),
+    text: flag.prompt({required: true, description: 'What to say', flag: '--text'}),
     model: flag.model('voice'),
     'voice-id': Flags.string({description: 'Voice preset id (from `pixverse voice presets`). This or --provider-voice-id is required.'}),
     'provider-voice-id': Flags.string({description: "The provider's own voice id."}),
@@ -35,6 +36,7 @@ Voice settings depend on the provider: MiniMax models take --speed, --volume, --
   }
 
   async run(): Promise<CreationResult> {
+    assertAudioOutput(this.flags.output)
     const result = await this.create(voiceCreation, this.flags)
     return this.saveOutput(result, this.flags.output)
   }

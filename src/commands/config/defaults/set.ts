@@ -90,7 +90,7 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
       return {mode: parseMode(words[0]), pairs: [[words[1], words[2]]]}
     }
 
-    const mode = parseMode(this.flags.mode)
+    const mode = parseMode(this.flags.mode, '--mode')
     if (words.length > 0) throw validationError(`Unexpected argument "${words[0]}" (with --mode, pass --<key> <value> pairs)`)
     const pairs: Array<[string, string]> = []
     const alias = this.aliasWords
