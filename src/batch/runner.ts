@@ -95,14 +95,16 @@ async function runRow(row: PreparedRow, pool: SlotPool, options: RunnerOptions):
   }
 }
 
+/** Submits, backing off while every slot is busy; --timeout bounds that wait too (then exit 7). */
 async function submitUntilSlotFree(row: PreparedRow, plan: Parameters<typeof sendCreation>[1], options: RunnerOptions) {
+  const deadline = Date.now() + options.timeoutSec * 1000
   for (let attempt = 0; ; attempt++) {
     try {
       return await sendCreation(options.api, plan, row.state.key)
     } catch (error) {
-      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit) throw error
+      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit || Date.now() >= deadline) throw error
       options.onProgress(row.state, 'every slot is busy; waiting to retry (not charged)')
-      await concurrencyBackoff(attempt, options.signal)
+      await concurrencyBackoff(attempt, options.signal, deadline - Date.now())
     }
   }
 }

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -64,7 +64,13 @@ describe('the JSON contract, walked over every command in the manifest', functio
     const spare = await cli(['create', 'video', '--prompt', 'deleted by the walk', '--json'])
     const folder = await cli(['saved', 'new', 'contract folder', '--json'])
     const doomed = await cli(['saved', 'new', 'deleted by the walk', '--json'])
-    for (const made of [spare, folder, doomed]) expect(made.exitCode, made.stderr).to.equal(0)
+    const dir = mkdtempSync(join(tmpdir(), 'pixverse-contract-'))
+    const manifest = join(dir, 'walk.jsonl')
+    writeFileSync(manifest, '{"mode":"video","prompt":"batch row of the walk"}\n')
+    const batched = join(dir, 'batched.jsonl')
+    writeFileSync(batched, '{"mode":"image","prompt":"a batch that already ran"}\n')
+    const ran = await cli(['batch', 'run', batched, '--json'])
+    for (const made of [spare, folder, doomed, ran]) expect(made.exitCode, made.stderr).to.equal(0)
     values = {
       video: String(video.json().video_id),
       spare: String(spare.json().video_id),
@@ -74,6 +80,8 @@ describe('the JSON contract, walked over every command in the manifest', functio
       slow: String(slow.json().video_id),
       failed: String(failed.json().video_id),
       dir: mkdtempSync(join(tmpdir(), 'pixverse-contract-')),
+      manifest,
+      batched,
     }
   })
 

@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from './cli.js'
@@ -8,7 +9,8 @@ import {ROOT} from './cli.js'
  * oclif.manifest.json must have a row: a new command without one fails the walk with a message
  * naming it. Placeholders in `success`: {video} = a finished video id, {spare} = another finished
  * video (for `asset delete`), {folder} = a saved folder holding {video}, {doomed} = a saved folder to
- * delete, {template} = a seeded text-only video template, {dir} = a fresh temp folder. Media inputs
+ * delete, {template} = a seeded text-only video template, {dir} = a fresh temp folder, {manifest} = a one-row
+ * batch manifest, {batched} = a manifest whose batch already ran, {fresh_file} = a new path each run. Media inputs
  * are the committed fixtures (the CLI runs with the repository as its working folder).
  */
 export interface CommandCase {
@@ -62,6 +64,9 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'auth:logout': {success: [], fresh: true},
   'auth:status': {success: [], ...SERVICE},
   autocomplete: {success: ['bash'], text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag'},
+  // A fresh state file per run, so each walk really submits instead of resuming a finished batch.
+  'batch:run': {success: ['{manifest}', '--state', '{fresh_file}', '--timeout', '20'], ...SERVICE},
+  'batch:status': {success: ['{batched}'], ...LOCAL},
   'autocomplete:create': {success: [], text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag'},
   capabilities: {success: [], ...LOCAL},
   'config:defaults': {success: [], ...LOCAL},
@@ -142,5 +147,7 @@ export function commandWords(id: string): string[] {
 }
 
 export function fillPlaceholders(args: string[], values: Record<string, string>): string[] {
-  return args.map((arg) => arg.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole))
+  return args.map((arg) =>
+    arg.replace(/\{(\w+)\}/g, (whole, name: string) => (name === 'fresh_file' ? join(mkdtempSync(join(tmpdir(), 'pixverse-walk-')), 'file') : values[name] ?? whole)),
+  )
 }

@@ -27,7 +27,7 @@ The manifest is JSONL (one object per line: "mode" plus the same fields as that 
 
 Each row is submitted with an idempotency key derived from the manifest and the row, so running the batch again never pays twice. Progress is kept in a state file beside the manifest (<manifest>.state.json, or --state): after Ctrl-C, a crash or a reboot, run the same command again — finished rows are not repeated and submitted rows are waited for, not resubmitted.
 
-Results: one JSON line per row on stdout as it finishes, then a summary line; with --json, one document {rows, summary} at the end. Progress lines go to stderr. Exit 0 only when every row succeeded, otherwise the most severe code (3 > 4 > 7 > 2 > 5).`
+Results: one JSON line per row on stdout as it finishes, then a summary line; with --json, one document {rows, summary} at the end. Progress lines go to stderr. Exit 0 only when every row succeeded, otherwise the most severe code (3 > 4 > 7 > 2 > 5), with one error line (JSON in JSON mode) on stderr. --timeout bounds both the wait for each task and the wait for a free slot.`
 
   static examples = [
     '<%= config.bin %> batch run shots.jsonl --download ./out',
@@ -112,7 +112,19 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         })
       }
 
-      if (exitCode !== 0) process.exitCode = exitCode
+      if (exitCode !== 0) {
+        // The rows are the result (stdout); that not all of them succeeded is the error (stderr).
+        const failedRows = sorted.filter((o) => o.exit_code !== 0)
+        this.out.error(
+          new CliError(`${failedRows.length} of ${sorted.length} rows did not succeed: ${failedRows[0].error ?? failedRows[0].status}`, {
+            exitCode,
+            details: {failed_rows: failedRows.map((o) => o.row)},
+            hint: `See each row's error; run \`pixverse batch run ${this.args.manifest}\` again to retry the rows that did not finish.`,
+          }),
+        )
+        process.exitCode = exitCode
+      }
+
       return {rows: sorted, summary}
     } finally {
       process.removeListener('SIGINT', onSigint)
