@@ -56,6 +56,10 @@ const BY_NAME: Record<string, string[]> = {
   folder: ['abc', '0', '-3'],
   category: ['abc', '0'],
   mode: ['zz-no-such-mode'],
+  // batches
+  concurrency: ['abc', '0'],
+  download: ['./package.json/out'],
+  state: ['./package.json/state.json'],
 }
 
 /** Positional arguments with a domain, by name: every id must be a positive integer. */
@@ -66,6 +70,7 @@ const ARGS_BY_NAME: Record<string, string[]> = {
   'workspace-id': ['abc', '-1'],
   mode: ['zz-no-such-mode'],
   input: ['./no-such-file.png'],
+  manifest: ['./no-such-manifest.jsonl'],
 }
 
 interface BadCase {

@@ -1,11 +1,12 @@
 import {Args, Flags} from '@oclif/core'
-import {resolve} from 'node:path'
+import {dirname, resolve} from 'node:path'
 
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
 import {CliError, ExitCode, validationError} from '../../errors.js'
 import {resolveTextInput} from '../../util/text-input.js'
+import {assertFolderWritable} from '../../util/writable-folder.js'
 
 interface Summary {
   manifest: string
@@ -55,6 +56,8 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
       import('../../batch/state.js'),
       import('../../batch/prepare-rows.js'),
     ])
+    assertFolderWritable(dirname(stateFile), '--state', this.flags.state ?? stateFile)
+    if (this.flags.download) assertFolderWritable(this.flags.download, '--download')
     const rows = readManifest(manifest)
     const state = new BatchState(stateFile, manifest)
     const stored = (mode: string) => (this.settings.defaults()[mode] ?? {}) as Record<string, unknown>

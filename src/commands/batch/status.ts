@@ -24,7 +24,7 @@ Counts rows by state (pending, submitted, done, failed) and lists each row with 
   async run(): Promise<{manifest: string; state_file: string; counts: Record<string, number>; credits_spent: number; rows: Partial<RowState>[]}> {
     const manifest = resolve(this.args.manifest)
     const stateFile = resolve(this.flags.state ?? `${manifest}.state.json`)
-    if (!existsSync(stateFile)) throw validationError(`No batch state at ${stateFile}: run \`pixverse batch run ${this.args.manifest}\` first`)
+    if (!existsSync(stateFile)) throw validationError(`No batch state at ${stateFile} (--state): run \`pixverse batch run ${this.args.manifest}\` first`)
     const rows = new BatchState(stateFile, manifest).all()
     const counts: Record<string, number> = {pending: 0, submitted: 0, done: 0, failed: 0}
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1
