@@ -1,4 +1,5 @@
-import {Command, Flags} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import {join} from 'node:path'
 
 import {resolveEndpoint, type ServiceEndpoint} from '../api/base-url.js'

@@ -1,4 +1,6 @@
-import {Command, Flags, Interfaces} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
+import type {Interfaces} from '@oclif/core'
 
 import {ExitCode, validationError} from '../errors.js'
 import {Output} from '../output.js'

@@ -1,4 +1,4 @@
-import {Command} from '@oclif/core'
+import {Command} from '@oclif/core/command'
 import {randomUUID} from 'node:crypto'
 
 import type {MediaResolver} from '../api/media-resolver.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type Mode, aspectRatiosFor, countRange, modelsFor, qualitiesFor} from '../catalog/index.js'
 import {validationError} from '../errors.js'

@@ -1,4 +1,6 @@
-import {Args, Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 
 import {folderLabel, parseFolderId} from '../api/folders.js'
 import {ASSET_TYPE_CODE, type AssetSource, SOURCE_CODE} from '../api/library.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {WorkspaceCommand} from '../../base/workspace-command.js'
 import {limitFlag, offsetOf, pageFlag} from '../../base/paging.js'

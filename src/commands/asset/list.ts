@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {SOURCE_CODE, type AssetSource, itemId} from '../../api/library.js'
 import {AuthedCommand} from '../../base/authed-command.js'

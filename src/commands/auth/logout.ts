@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {BaseCommand} from '../../base/base-command.js'
 import {InternalStore} from '../../config/internal-store.js'

@@ -1,4 +1,4 @@
-import {Command} from '@oclif/core'
+import {Command} from '@oclif/core/command'
 
 import {runPluginCommand} from '../../completion/plugin-command.js'
 import {writeBashCompletion} from '../../completion/write-bash.js'

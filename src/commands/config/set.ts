@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 import {resolve} from 'node:path'
 
 import {ConfigCommand} from '../../base/config-command.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
 import * as flag from '../../base/creation-flags.js'

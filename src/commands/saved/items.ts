@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {folderLabel, parseFolderId} from '../../api/folders.js'
 import {type AssetSource, SOURCE_CODE, itemId} from '../../api/library.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {folderLabel} from '../../api/folders.js'
 import {AuthedCommand} from '../../base/authed-command.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'

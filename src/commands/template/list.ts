@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {AuthedCommand} from '../../base/authed-command.js'
 import {limitFlag, offsetOf, pageFlag} from '../../base/paging.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {WorkspaceCommand} from '../../base/workspace-command.js'
 import {validationError} from '../../errors.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {ConfigCommand} from '../../../base/config-command.js'
 import {defaultModes} from '../../../catalog/index.js'
