@@ -66,6 +66,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.checkGlobalFlags()
   }
 
+  /**
+   * Exit code of a run that still has a result to print (a partial failure, a batch status map).
+   * Commands set this, never `process.exitCode`, so the same command can run in-process (the MCP
+   * server) without two calls seeing each other's code.
+   */
+  resultExitCode?: number
+
   /** Human rendering of the result; the default lists its fields. */
   protected renderHuman?(result: unknown): string
 
@@ -76,6 +83,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       await this.init()
       result = await this.run()
       if (result !== undefined) this.out.result(result, this.renderHuman?.bind(this))
+      if (this.resultExitCode) process.exitCode = this.resultExitCode
     } catch (error) {
       failure = error
       this.report(error)

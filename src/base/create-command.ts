@@ -32,8 +32,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     'poll-interval': flag.pollInterval(),
   }
 
-  /** Exit code to use after the result was printed (a partial failure still prints its successes). */
-  protected resultExitCode?: number
   /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
   waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
   private resolver?: MediaResolver
@@ -81,12 +79,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     })
     this.argv = [...answers, ...this.argv]
     await this.parseArgv()
-  }
-
-  protected async _run<R>(): Promise<R> {
-    const result = await super._run<R>()
-    if (this.resultExitCode !== undefined && !process.exitCode) process.exitCode = this.resultExitCode
-    return result
   }
 
   /** The user's `config defaults` for a mode (sparse); built-in defaults come from the catalogue. */

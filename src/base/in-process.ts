@@ -68,15 +68,11 @@ export async function runInProcess(
   const ctor = CommandClass as unknown as {requiresLogin?: boolean}
   if (ctor.requiresLogin && !from.credential()) throw authError('Not logged in')
 
-  // Some commands report a partial failure through process.exitCode: read it, then restore the server's.
-  const before = process.exitCode
-  process.exitCode = undefined
   try {
+    // A partial failure is reported on the command itself (resultExitCode), never through the process.
     const result = await command.run()
-    const code = command.resultExitCode ?? Number(process.exitCode ?? 0)
-    return {result, exitCode: code}
+    return {result, exitCode: command.resultExitCode ?? 0}
   } finally {
-    process.exitCode = before
     await command.closeProgress?.()
   }
 }

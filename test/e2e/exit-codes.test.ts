@@ -145,6 +145,27 @@ describe('exit codes, provoked for real through the sandbox', function () {
     }
   })
 
+  it('task status with several ids prints every result, then exits by the most severe failure', async function () {
+    const made = await cli(['create', 'video', '--prompt', 'status batch', '--no-wait', '--json'])
+    const id = String(made.json().video_id)
+    const mixed = await cli(['task', 'status', id, '1', id, '--json'])
+    expect(mixed.exitCode, mixed.stderr).to.equal(0) // an unknown id is a general error: it does not change the code
+    const map = mixed.json<Record<string, Record<string, unknown>>>()
+    expect(Object.keys(map).sort()).to.deep.equal(['1', id].sort())
+    expect(map['1']).to.include({code: 400001})
+    expect(map[id]).to.include({id: Number(id), type: 'video'})
+
+    await sandbox.control('faults', {rules: [{endpoint: 'video/list/detail', kind: 'concurrency-limit', count: 1}]})
+    try {
+      const limited = await cli(['task', 'status', id, '1', '--json'])
+      expect(limited.exitCode).to.equal(7)
+      const entries = Object.values(limited.json<Record<string, Record<string, unknown>>>())
+      expect(entries.map((entry) => entry.code)).to.include.members([500044, 400001])
+    } finally {
+      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+    }
+  })
+
   it('the same error in text mode goes to stderr with the same exit code', async function () {
     const result = await cli(['create', 'video', '--prompt', 'x', '--count', '0'])
     expect(result.exitCode).to.equal(6)

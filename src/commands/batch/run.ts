@@ -126,7 +126,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
             hint: `See each row's error; run \`pixverse batch run ${this.args.manifest}\` again to retry the rows that did not finish.`,
           }),
         )
-        process.exitCode = exitCode
+        this.resultExitCode = exitCode
       }
 
       return {rows: sorted, summary}

@@ -60,7 +60,7 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
       result[String(id)] = {error: error.message, ...(error.code === undefined ? {} : {code: error.code}), ...(error.traceId ? {trace_id: error.traceId} : {})}
     })
     const exitCode = PRIORITY.find((code) => codes.has(code))
-    if (exitCode !== undefined) process.exitCode = exitCode
+    if (exitCode !== undefined) this.resultExitCode = exitCode
     return result
   }
 }
