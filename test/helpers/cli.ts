@@ -8,6 +8,8 @@ import {recordOutput} from './transcript.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const BIN = join(ROOT, 'bin', 'run.js')
+/** Preloaded into every CLI a test starts: only loopback connections are allowed. */
+export const LOOPBACK_GUARD = join(ROOT, 'test', 'helpers', 'loopback-guard.mjs')
 
 export interface CliResult {
   stdout: string
@@ -45,7 +47,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
