@@ -50,8 +50,9 @@ interface Envelope {
   Resp?: unknown
 }
 
-// Five tries (four jittered waits, 0.3 s → 2.4 s) ride out a brief outage without looking hung.
-const MAX_ATTEMPTS = 5
+// Eight tries (seven jittered waits from 0.3 s up to 5 s, about 15 s in all): agents run unattended,
+// so a burst of failed answers should cost some seconds, not the job. Only safe calls are repeated.
+const MAX_ATTEMPTS = 8
 
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {

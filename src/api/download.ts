@@ -5,7 +5,7 @@ import {pipeline} from 'node:stream/promises'
 import {CliError, ExitCode} from '../errors.js'
 import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
 
-const MAX_ATTEMPTS = 6
+const MAX_ATTEMPTS = 8
 
 export interface DownloadProgress {
   (received: number, total: number | undefined): void
