@@ -45,7 +45,3 @@ export function defaultMessageFor(code: number): {message: string; hint?: string
   if (code === CONTENT_POLICY) return {message: 'Prompt blocked by content policy', hint: 'Change the prompt.'}
   return {message: `API error (code: ${code})`}
 }
-
-export function hintFor(code: number): string | undefined {
-  return defaultMessageFor(code).hint
-}

@@ -1,6 +1,5 @@
 import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import {join} from 'node:path'
 
 import {resolveEndpoint, type ServiceEndpoint} from '../api/base-url.js'
 import {ApiClient, type Credential} from '../api/client.js'
@@ -10,6 +9,7 @@ import {loadDotEnv} from '../config/dotenv.js'
 import {InternalStore} from '../config/internal-store.js'
 import {pixverseHome, storePaths} from '../config/paths.js'
 import {authError} from '../errors.js'
+import {defaultSandboxDir} from '../sandbox/defaults.js'
 import {BaseCommand} from './base-command.js'
 import {pickCredential, tokenOrigin} from './credentials.js'
 
@@ -116,7 +116,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     const {startSandbox} = await import('../sandbox/index.js')
     const taskSeconds = Number(process.env.PIXVERSE_SANDBOX_TASK_SECONDS)
     this.sandbox = await startSandbox({
-      dataDir: join(pixverseHome(), 'sandbox'),
+      dataDir: defaultSandboxDir(pixverseHome()),
       autoApprove: true,
       ...(taskSeconds > 0 ? {taskSeconds} : {}),
     })

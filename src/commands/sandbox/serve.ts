@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
-import {join} from 'node:path'
 
+import {defaultSandboxDir} from '../../sandbox/defaults.js'
 import {BaseCommand} from '../../base/base-command.js'
 import {pixverseHome} from '../../config/paths.js'
 
@@ -50,7 +50,7 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
 
     const sandbox = await startSandbox({
       port: this.flags.port,
-      dataDir: this.flags['data-dir'] ?? join(pixverseHome(), 'sandbox'),
+      dataDir: this.flags['data-dir'] ?? defaultSandboxDir(pixverseHome()),
       taskSeconds,
       credits: this.flags.credits,
       slots: this.flags.slots,
