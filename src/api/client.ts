@@ -3,6 +3,7 @@ import {randomUUID} from 'node:crypto'
 import {CliError, ExitCode} from '../errors.js'
 import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
+import {loadGot} from './http.js'
 import {backoffDelay, isRetryableNetworkError, isRetryableStatus, markTransient, retryAfterMs, sleep} from './retry.js'
 
 export type Credential = {kind: 'token'; value: string} | {kind: 'access-key'; value: string}
@@ -58,7 +59,6 @@ const MAX_ATTEMPTS = 8
 export class ApiClient {
   /** The trace id of the latest response (the service's `ai-trace-id` when it sent one). */
   lastTraceId?: string
-  private gotInstance?: Promise<typeof import('got').got>
 
   constructor(readonly settings: ClientSettings) {}
 
@@ -98,7 +98,7 @@ export class ApiClient {
     | {kind: 'done'; envelope: Envelope; traceId: string}
     | {kind: 'failed'; error: CliError; retryable: boolean; retryAfterMs?: number}
   > {
-    const got = await this.http()
+    const got = await loadGot()
     const url = `${this.settings.endpoint.apiBase}/${path.replace(/^\//, '')}`
     let response
     try {
@@ -172,11 +172,6 @@ export class ApiClient {
     return headers
   }
 
-  /** got is imported on the first request only, so `--help` and `--version` never load it. */
-  private http(): Promise<typeof import('got').got> {
-    this.gotInstance ??= import('got').then((module) => module.got)
-    return this.gotInstance
-  }
 }
 
 function parseEnvelope(body: string): Envelope | undefined {

@@ -3,6 +3,7 @@ import {join, resolve} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 
 import {CliError, ExitCode} from '../errors.js'
+import {loadGot} from './http.js'
 import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
 
 const MAX_ATTEMPTS = 8
@@ -23,7 +24,7 @@ export async function downloadFile(url: string, destDir: string, name: string, o
   const final = join(dir, safeName)
   const part = `${final}.part`
   rmSync(part, {force: true})
-  const {got} = await import('got')
+  const got = await loadGot()
   let total: number | undefined
   for (let attempt = 1; ; attempt++) {
     const have = sizeOf(part)

@@ -8,6 +8,7 @@ import {pipeline} from 'node:stream/promises'
 import {CliError, ExitCode, validationError} from '../errors.js'
 import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf} from '../util/media-file.js'
 import {isLoopbackHost} from './base-url.js'
+import {loadGot} from './http.js'
 
 const MAX_REDIRECTS = 5
 const TIMEOUT_MS = 5 * 60 * 1000
@@ -56,7 +57,7 @@ function ipv6Groups(ip: string): number[] | undefined {
  * the local sandbox (so rehearsals can use sandbox-served media).
  */
 export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {allowLoopback: boolean}): Promise<string> {
-  const {got} = await import('got')
+  const got = await loadGot()
   let current = url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const target = new URL(current)

@@ -6,6 +6,7 @@ import {CliError, ExitCode, validationError} from '../errors.js'
 import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf, imageSize, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
 import {isLoopbackHost} from './base-url.js'
 import type {ApiClient} from './client.js'
+import {loadGot} from './http.js'
 import {MAX_SIDE, shrinkImage} from './image-resize.js'
 import {backoffDelay, sleep} from './retry.js'
 
@@ -119,7 +120,7 @@ export class Uploader {
   private async put(file: string, key: string, bytes: number, onProgress?: UploadProgress): Promise<void> {
     const sts = await this.token()
     const target = this.objectUrl(sts, key)
-    const {got} = await import('got')
+    const got = await loadGot()
     for (let attempt = 1; ; attempt++) {
       const date = new Date().toUTCString()
       const contentType = contentTypeFor(key)

@@ -4,6 +4,7 @@ import * as Flags from '@oclif/core/flags'
 import {resolveEndpoint, type ServiceEndpoint} from '../api/base-url.js'
 import {ApiClient, type Credential} from '../api/client.js'
 import {pollDeviceToken, requestDeviceCode} from '../api/device-login.js'
+import type {TaskSnapshot} from '../api/tasks.js'
 import {ConfigStore} from '../config/config-store.js'
 import {loadDotEnv} from '../config/dotenv.js'
 import {InternalStore} from '../config/internal-store.js'
@@ -43,6 +44,8 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   protected session!: InternalStore
   protected settings!: ConfigStore
   protected sandboxMode = false
+  /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
+  waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
   private sandbox?: RunningSandbox
   private client?: ApiClient
 

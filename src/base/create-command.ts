@@ -13,6 +13,7 @@ import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
+import {idDetails, resumeHint, waitAbort} from './wait-abort.js'
 import {canPrompt} from '../wizard/can-prompt.js'
 import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
 
@@ -32,8 +33,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     'poll-interval': flag.pollInterval(),
   }
 
-  /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
-  waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
   private resolver?: MediaResolver
   private display?: Promise<Progress>
 
@@ -155,24 +154,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     return this.waitAll(request.kind, ids, submitted)
   }
 
-  /** Polls every id concurrently; Ctrl-C stops waiting (not the tasks) and prints the ids. */
+  /** Polls every id concurrently; Ctrl-C (or the in-process caller's signal) stops waiting, not the tasks. */
   protected async waitAll(kind: TaskKind, ids: number[], submitted: Record<string, unknown>): Promise<CreationResult> {
-    const controller = new AbortController()
-    const onSigint = () => controller.abort(new CliError('Interrupted while waiting; the tasks keep running', {
-      exitCode: ExitCode.Interrupted,
-      details: idDetails(kind, ids),
-      hint: `Resume with \`pixverse task wait ${ids[0]}${typeFlag(kind)}\`.`,
-    }))
-    // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
-    process.on('SIGINT', onSigint)
-    const external = this.waitHooks?.signal
-    const onCancel = () => controller.abort(new CliError('Cancelled while waiting; the tasks keep running', {
-      exitCode: ExitCode.Interrupted,
-      details: idDetails(kind, ids),
-      hint: `Resume with \`pixverse task wait ${ids[0]}${typeFlag(kind)}\`.`,
-    }))
-    if (external?.aborted) onCancel()
-    external?.addEventListener('abort', onCancel, {once: true})
+    const abort = waitAbort(kind, ids, this.waitHooks?.signal)
     const watch = (await this.progress()).watch(kind, ids)
     try {
       const {timeout, pollInterval} = this.waitFlags
@@ -181,7 +165,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
           waitForTask(this.api, kind, id, {
             timeoutSec: timeout,
             pollIntervalSec: pollInterval,
-            signal: controller.signal,
+            signal: abort.signal,
             onUpdate: (snapshot) => {
               if (snapshot.state !== 'pending') this.finalSnapshots.set(snapshot.id, snapshot)
               watch.update(snapshot)
@@ -190,13 +174,12 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
           }),
         ),
       )
-      if (controller.signal.aborted) throw controller.signal.reason
+      if (abort.signal.aborted) throw abort.signal.reason
       return await this.collect(kind, ids, outcomes, submitted)
     } finally {
       watch.end()
       await this.closeProgress()
-      process.removeListener('SIGINT', onSigint)
-      external?.removeEventListener('abort', onCancel)
+      abort.dispose()
     }
   }
 
@@ -220,7 +203,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       throw new CliError(`Polling timed out after ${this.waitFlags.timeout}s`, {
         exitCode: ExitCode.Timeout,
         details: {...idDetails(kind, ids), pending_ids: pending, ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {})},
-        hint: `Resume with \`pixverse task wait ${pending[0]}${typeFlag(kind)}\`.`,
+        hint: resumeHint(kind, pending[0]),
       })
     }
 
@@ -264,19 +247,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 }
 
-/** `task wait` knows video, image and audio (music is an audio task). */
-function typeFlag(kind: TaskKind): string {
-  return kind === 'video' ? '' : ` --type ${kind === 'music' ? 'audio' : kind}`
-}
-
 /** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */
 function audioSubmitFields(kind: TaskKind, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
   if (kind !== 'audio' && kind !== 'music') return {}
   const keys = kind === 'music' ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits'] : ['credits']
   return Object.fromEntries(keys.filter((k) => data?.[k] !== undefined).map((k) => [k, data?.[k]]))
-}
-
-function idDetails(kind: TaskKind, ids: number[]): Record<string, unknown> {
-  const key = idKeyFor(kind)
-  return {[key]: ids[0], ...(ids.length > 1 ? {[`${key}s`]: ids} : {})}
 }

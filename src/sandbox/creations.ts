@@ -5,7 +5,7 @@
  */
 import {ApiError, ERR, type Ctx, int, invalidParam, str} from './http.js'
 import {Store, type Kind, type State, type Task} from './store.js'
-import {outputSize, readMarkers, slotsUsed} from './tasks.js'
+import {outputSize, readMarkers, settleRefunds, slotsUsed} from './tasks.js'
 
 export interface Prepared {
   kind: Kind
@@ -56,6 +56,7 @@ export async function submit(ctx: Ctx, endpoint: string, prepared: Prepared, res
 
   return ctx.store.update((state) => {
     if (key !== undefined && state.idempotency[key]) return state.idempotency[key].resp // replay: no charge
+    settleRefunds(state, ctx.now)
     if (originalVideoId !== undefined) {
       const source = state.tasks[String(originalVideoId)]
       if (!source || source.kind !== 'video' || source.deleted) throw new ApiError(ERR.notFound, `Task not found: original_video_id ${String(originalVideoId)}`)

@@ -45,6 +45,8 @@ export interface Task {
   /** the submit body, kept so detail can echo inputs (voice_id, lyrics, template_id…) */
   params: Record<string, unknown>
   deleted?: boolean
+  /** set once the credits of a failed or rejected task were given back (a Refund record) */
+  refunded?: boolean
 }
 
 export interface DeviceGrant {

@@ -32,6 +32,29 @@ export function taskClock(task: Task, now: number): TaskClock {
   }
 }
 
+/**
+ * The service gives back what a failed (8) or rejected (7) task cost, as a Refund record
+ * (acquired_type 2). Task states are a function of time, so refunds are settled lazily: by every
+ * call that reads or spends credits, before it does. Personal refunds go to membership credits.
+ */
+export function settleRefunds(state: State, now: number): void {
+  for (const task of Object.values(state.tasks)) {
+    if (task.outcome === 1 || task.refunded || !taskClock(task, now).terminal) continue
+    task.refunded = true
+    if (task.workspaceId === 0) state.credits.credit_monthly += task.cost
+    state.creditRecords.push({
+      id: state.creditRecords.length + 1,
+      acquired_type: 2,
+      credits: task.cost,
+      created_at: task.createdAt + task.durationMs,
+      task_id: task.id,
+      mode: task.mode,
+      model: task.model,
+      workspace_id: task.workspaceId,
+    })
+  }
+}
+
 /** Slots in use of one kind: tasks of that kind not yet terminal. */
 export function slotsUsed(state: State, kind: Kind, now: number): number {
   let used = 0

@@ -3,6 +3,7 @@ import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {StreamableHTTPClientTransport} from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import {expect} from 'chai'
 import {spawn} from 'node:child_process'
+import {setTimeout as sleep} from 'node:timers/promises'
 
 import {aspectRatiosFor, modelsFor, qualitiesFor} from '../../src/catalog/index.js'
 import {creations} from '../../src/creations/index.js'
@@ -107,6 +108,27 @@ describe('pixverse mcp serve', function () {
     expect(updates.length).to.be.greaterThan(0)
     for (const update of updates) expect(update.message).to.match(new RegExp(`^video ${result.structuredContent!.video_id}: (In queue|Generating|Completed)$`))
     expect(updates.map((u) => u.progress)).to.deep.equal([...updates.map((u) => u.progress)].sort((a, b) => a - b))
+  })
+
+  it('stops polling when the client cancels task_wait, and the task keeps running', async function () {
+    const {video_id: id} = (await cli(['create', 'video', '--prompt', 'long [sandbox:seconds=60]', '--no-wait', '--json'])).json()
+    const polls = async () => (await sandbox.requests()).filter((r) => r.path.endsWith('video/list/detail') && (r.body as {video_id?: number})?.video_id === id).length
+    const controller = new AbortController()
+    const call = client.callTool({name: 'task_wait', arguments: {id: String(id)}}, undefined, {signal: controller.signal})
+    const settled = call.then(() => 'resolved', () => 'rejected')
+    await sleep(2500) // the first look, and one more after the 2 s interval
+    controller.abort()
+    expect(await settled).to.equal('rejected')
+    const atCancel = await polls()
+    expect(atCancel).to.be.at.least(1)
+    await sleep(4500) // two more intervals of the schedule: a wait still running would have looked again
+    expect(await polls()).to.equal(atCancel)
+    expect(stderr).to.not.include('Unhandled')
+
+    // The server is still serving, and the task was left alone.
+    const status = (await client.callTool({name: 'task_status', arguments: {ids: String(id)}})) as ToolResult
+    expect(status.isError, JSON.stringify(status)).to.not.equal(true)
+    expect(JSON.stringify(status.structuredContent)).to.match(/In queue|Generating/)
   })
 
   it('keeps stdout for protocol messages only (logs on stderr)', function () {

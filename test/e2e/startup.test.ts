@@ -6,7 +6,7 @@ import {join} from 'node:path'
 
 import {BIN, ROOT} from '../helpers/cli.js'
 
-const HEAVY = ['/node_modules/got/', '/node_modules/ajv/', '/node_modules/inquirer/', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
+const HEAVY = ['/node_modules/got/', '/dist/vendor/got.js', '/node_modules/ajv/', '/node_modules/inquirer/', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
 
 function loadedModules(args: string[], env: Record<string, string> = {}): {urls: string[]; stdout: string; status: number | null} {
   const file = join(mkdtempSync(join(tmpdir(), 'pixverse-spy-')), 'imports.txt')
@@ -42,7 +42,7 @@ describe('start-up stays light', function () {
     expect(urls.some((url) => url.includes('/dist/commands/'))).to.equal(false)
   })
 
-  it('a create sends its request without compiling a schema, loading inquirer, listr2 or sharp', async function () {
+  it('a create sends its request with the bundled got, without compiling a schema, loading inquirer, listr2 or sharp', async function () {
     const {startSandboxProcess, cliFor, login} = await import('../helpers/sandbox.js')
     const sandbox = await startSandboxProcess()
     try {
@@ -51,7 +51,9 @@ describe('start-up stays light', function () {
       const {urls, stdout, status} = loadedModules(['create', 'video', '--prompt', 'x', '--no-wait', '--json'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'})
       expect(status, stdout).to.equal(0)
       expect(JSON.parse(stdout).status).to.equal('submitted')
-      expect(urls.some((url) => url.includes('/node_modules/got/'))).to.equal(true)
+      // got comes from the one-file bundle made at build time, not from its ~60 modules.
+      expect(urls.some((url) => url.endsWith('/dist/vendor/got.js'))).to.equal(true)
+      expect(urls.filter((url) => url.includes('/node_modules/got/'))).to.deep.equal([])
       expect(urls.some((url) => url.includes('/dist/catalog/validators/'))).to.equal(true)
       const heavy = ['/node_modules/ajv/dist/compile/', '/node_modules/ajv/dist/core.js', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
       expect(urls.filter((url) => heavy.some((h) => url.includes(h)))).to.deep.equal([])

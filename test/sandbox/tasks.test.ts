@@ -112,6 +112,28 @@ describe('sandbox: creations and task lifecycle', () => {
     expect(r.image_status).to.equal(7)
   })
 
+  it('gives back the credits of a failed or rejected task once, as a Refund record', async () => {
+    const total = async () => (await client.control('GET', 'state')).credits.total
+    const before = await total()
+    const fail = await client.post('video/t2v', {...T2V, prompt: 'boom [sandbox:fail] [sandbox:seconds=0.3]'})
+    const reject = await client.post('image/t2i', {...T2I, prompt: 'nope [sandbox:reject] [sandbox:seconds=0.3]'})
+    const ok = await client.post('video/t2v', {...T2V, prompt: 'fine [sandbox:seconds=0.3]'})
+    const charged = fail.Resp.cost_credits + reject.Resp.cost_credits + ok.Resp.cost_credits
+    expect(await total()).to.equal(before - charged) // nothing is given back before the tasks end
+    await sleep(400)
+    const credits = (await client.get('user/credits')).Resp
+    expect(credits.credit_daily + credits.credit_monthly + credits.credit_package).to.equal(before - ok.Resp.cost_credits)
+    expect(await total()).to.equal(before - ok.Resp.cost_credits) // settled once: reading again gives nothing more
+
+    const records = (await client.post('user/credits/records/v2', {Offset: 0, Limit: 20, type: 1})).Resp.items
+    const refunds = records.filter((r: {acquired_type: number}) => r.acquired_type === 2)
+    expect(refunds.map((r: {task_id: number; credits: number}) => [r.task_id, r.credits])).to.have.deep.members([
+      [fail.Resp.video_id, fail.Resp.cost_credits],
+      [reject.Resp.image_id, reject.Resp.cost_credits],
+    ])
+    expect(refunds.every((r: {acquired_type_name: string}) => r.acquired_type_name === 'Refund')).to.equal(true)
+  })
+
   it('[sandbox:seconds=N] sets the duration of one task', async () => {
     const quick = await client.post('video/t2v', {...T2V, prompt: 'x [sandbox:seconds=0.2]'})
     const slow = await client.post('video/t2v', {...T2V, prompt: 'x [sandbox:seconds=30]'})

@@ -6,6 +6,7 @@ import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {parseId} from '../../base/id-arg.js'
 import {waitView} from '../../base/results.js'
+import {waitAbort} from '../../base/wait-abort.js'
 import {emit, finishedEvent} from '../../events.js'
 
 export default class TaskWait extends AuthedCommand<typeof TaskWait> {
@@ -31,14 +32,17 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const watch = progress.watch(kind, [id])
+    const abort = waitAbort(kind, [id], this.waitHooks?.signal)
     let last: TaskSnapshot | undefined
     try {
       const snapshot = await waitForTask(this.api, kind, id, {
         timeoutSec: this.flags.timeout,
         pollIntervalSec: this.flags['poll-interval'],
+        signal: abort.signal,
         onUpdate: (update) => {
           last = update
           watch.update(update)
+          this.waitHooks?.onUpdate?.(update)
         },
       })
       await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
@@ -48,6 +52,7 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
       if (last?.state === 'failed') await emit(this.config, 'task-finished', finishedEvent(last), (m) => this.out.warn(m))
       throw error
     } finally {
+      abort.dispose()
       watch.end()
       await progress.close()
     }

@@ -1,7 +1,7 @@
 /** User, credits, slots, usage and team workspaces (api.md §3.16, §3.20). */
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int} from '../http.js'
 import type {State} from '../store.js'
-import {slotsUsed} from '../tasks.js'
+import {settleRefunds, slotsUsed} from '../tasks.js'
 import {findWorkspace, memberWorkspaces} from '../workspaces.js'
 
 export function creditsResp(state: State) {
@@ -23,6 +23,11 @@ export function concurrencyResp(state: State, now: number) {
     return {limit, used, remaining: Math.max(0, limit - used), unlimited: false}
   }
   return {image: slot('image'), video: slot('video'), shared_pool: false}
+}
+
+function settled(state: State, now: number): State {
+  settleRefunds(state, now)
+  return state
 }
 
 /** "YYYY-MM-DD HH:MM:SS" in UTC without zone, as credit records carry it. */
@@ -50,7 +55,7 @@ export const accountRoutes: RouteTable = {
         is_creator: false,
       })),
   },
-  'user/credits': {method: 'GET', auth: true, handler: (ctx) => ctx.store.read(creditsResp)},
+  'user/credits': {method: 'GET', auth: true, handler: (ctx) => ctx.store.update((state) => creditsResp(settled(state, ctx.now)))},
   'user/credits/concurrency': {method: 'GET', auth: true, handler: (ctx) => ctx.store.read((s) => concurrencyResp(s, ctx.now))},
   'user/credits/records/v2': {
     method: 'POST',
@@ -59,8 +64,8 @@ export const accountRoutes: RouteTable = {
       const offset = int(ctx.body, 'Offset', {min: 0}) ?? 0
       const limit = int(ctx.body, 'Limit', {min: 1, max: 100}) ?? 20
       const type = int(ctx.body, 'type', {min: 0, max: 2}) ?? 0 // 0 all, 1 earned, 2 used
-      return ctx.store.read((state) => {
-        const records = state.creditRecords
+      return ctx.store.update((state) => {
+        const records = settled(state, ctx.now).creditRecords
           .filter((r) => r.workspace_id === 0)
           .filter((r) => (type === 1 ? r.credits > 0 : type === 2 ? r.credits < 0 : true))
           .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
@@ -105,11 +110,12 @@ export const accountRoutes: RouteTable = {
     method: 'GET',
     auth: true,
     handler: (ctx: Ctx) =>
-      ctx.store.read((state) => {
+      ctx.store.update((state) => {
         const id = ctx.auth?.workspaceId || state.account.activeWorkspaceId
         const ws = findWorkspace(id, state.account.leftWorkspaces)
         if (!ws) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
-        const used = -state.creditRecords.filter((r) => r.workspace_id === id && r.credits < 0).reduce((n, r) => n + r.credits, 0)
+        // Charges less refunds.
+        const used = -settled(state, ctx.now).creditRecords.filter((r) => r.workspace_id === id).reduce((n, r) => n + r.credits, 0)
         return {workspace_id: id, name: ws.name, total_credits: ws.total_credits, used_credits: used, remaining_credits: ws.total_credits - used, seat_count: ws.seat_count}
       }),
   },

@@ -20,7 +20,7 @@ import {BadFaultRequest, Faults} from '../faults.js'
 import {parseJsonBody, readBody, sendJson} from '../http.js'
 import {clearRequests, readRequests} from '../request-log.js'
 import type {Kind, State, Store} from '../store.js'
-import {slotsUsed} from '../tasks.js'
+import {settleRefunds, slotsUsed} from '../tasks.js'
 import {WORKSPACES} from '../workspaces.js'
 import {approveUserCode} from './auth.js'
 
@@ -95,7 +95,10 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
         clearRequests(store.requestLog)
         return sendJson(res, 200, {cleared: true})
       case 'GET state': {
-        const summary = await store.read((s) => stateSummary(s, now))
+        const summary = await store.update((s) => {
+          settleRefunds(s, now)
+          return stateSummary(s, now)
+        })
         const faults = new Faults(store.dataDir).summary()
         return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total, fault_requests_seen: faults.requests_seen})
       }
