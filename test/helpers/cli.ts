@@ -26,6 +26,8 @@ export interface RunOptions {
   input?: string
   cwd?: string
   timeoutMs?: number
+  /** Another copy of the CLI's bin/run.js (an installed package); the repo's by default. */
+  bin?: string
 }
 
 /** A fresh PIXVERSE_HOME so no test sees another's session or settings. */
@@ -47,7 +49,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, options.bin ?? BIN, ...args], {cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe']})
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
