@@ -18,7 +18,7 @@ function signedPut(url: string, creds: {Ak: string; Sk: string; Token: string}, 
   return fetch(url, {
     method: 'PUT',
     headers: {...ossHeaders, 'content-type': contentType, 'content-md5': md5, date, authorization: `OSS ${creds.Ak}:${signature}`},
-    body,
+    body: new Uint8Array(body),
   })
 }
 
