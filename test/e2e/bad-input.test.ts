@@ -3,7 +3,7 @@ import {randomUUID} from 'node:crypto'
 
 import type {CliResult} from '../helpers/cli.js'
 import {COMMAND_TABLE, type ManifestCommand, type ManifestFlag, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 import {recordSummary} from '../helpers/summary.js'
 
 /**
@@ -122,20 +122,12 @@ function casesFor(command: ManifestCommand, values: Record<string, string>): Bad
 
 describe('bad input: every flag with a domain exits 6 before any request', function () {
   this.timeout(180_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   // Placeholders only need a valid shape here: every case fails before any request.
   const values: Record<string, string> = {video: '390000000001', spare: '390000000002', folder: '390000000042', doomed: '390000000043', template: '315000', dir: '/tmp'}
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-    await sandbox.clearRequests()
-  })
-
-  after(async function () {
-    await sandbox?.stop()
+    await ctx.sandbox.clearRequests()
   })
 
   it('covers the enum flags of every command in the manifest', function () {
@@ -157,7 +149,7 @@ describe('bad input: every flag with a domain exits 6 before any request', funct
       const trace = randomUUID()
       traceOf.set(trace, bad)
       const traced = bad.argv.some((a) => a.startsWith('--trace-id')) || bad.command === 'sandbox:serve' ? bad.argv : [...bad.argv, '--trace-id', trace]
-      const result: CliResult = await cli([...traced, '--json'], {timeoutMs: 20_000, env: COMMAND_TABLE[bad.command]?.env})
+      const result: CliResult = await ctx.cli([...traced, '--json'], {timeoutMs: 20_000, env: COMMAND_TABLE[bad.command]?.env})
       const label = `${bad.command} ${bad.what}`
       if (result.exitCode !== 6) return failures.push(`${label}: exit ${result.exitCode}, expected 6 (${result.stderr.trim().split('\n').at(-1)})`)
       if (result.stdout !== '') return failures.push(`${label}: stdout not empty: ${result.stdout}`)
@@ -173,7 +165,7 @@ describe('bad input: every flag with a domain exits 6 before any request', funct
     }
     for (let i = 0; i < cases.length; i += 2) await Promise.all(cases.slice(i, i + 2).map(run))
 
-    const requests = await sandbox.requests()
+    const requests = await ctx.sandbox.requests()
     const leaked = requests.map((r) => `${traceOf.get(r.headers['ai-trace-id'])?.command ?? '?'} ${traceOf.get(r.headers['ai-trace-id'])?.what ?? ''} → ${r.method} ${r.path}`)
     recordSummary('bad input', {bad_inputs_tried: cases.length, refused_with_exit_6: cases.length - failures.length, requests_sent_for_bad_inputs: requests.length})
     expect(failures, failures.join('\n')).to.deep.equal([])

@@ -6,7 +6,7 @@ import {join} from 'node:path'
 
 import {BIN} from '../helpers/cli.js'
 import {expectSchema} from '../helpers/schema.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 
 interface Row {
   row: number
@@ -37,18 +37,7 @@ async function charges(sandbox: SandboxProcess): Promise<Record<string, number>>
 
 describe('batch run: many creations from one manifest', function () {
   this.timeout(180_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess(['--slots', '3'])
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox({flags: ['--slots', '3']})
 
   it('a bad row stops the batch before any request, naming its line', async function () {
     const file = manifest('bad.jsonl', [
@@ -56,12 +45,12 @@ describe('batch run: many creations from one manifest', function () {
       '# a comment line',
       '{"mode":"video","prompt":"wrong model","model":"v5.5"}',
     ])
-    await sandbox.clearRequests()
-    const result = await cli(['batch', 'run', file, '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['batch', 'run', file, '--json'])
     expect(result.exitCode).to.equal(6)
     expect(result.stdout).to.equal('')
     expect(result.errorJson().error).to.match(/^Manifest line 3: /)
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
 
     for (const [line, pattern] of [
       ['{"mode":"dance","prompt":"x"}', /unknown mode "dance"/],
@@ -70,12 +59,12 @@ describe('batch run: many creations from one manifest', function () {
       ['{"mode":"video"}', /--prompt/],
       ['{"mode":"video","prompt":"x","timeout":5}', /whole batch/],
     ] as const) {
-      const bad = await cli(['batch', 'run', manifest('bad.jsonl', [line]), '--json'])
+      const bad = await ctx.cli(['batch', 'run', manifest('bad.jsonl', [line]), '--json'])
       expect(bad.exitCode, line).to.equal(6)
       expect(bad.errorJson().error, line).to.match(pattern)
     }
 
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('runs 40 rows within 3 slots under injected faults: none lost, each charged once, all downloaded', async function () {
@@ -84,7 +73,7 @@ describe('batch run: many creations from one manifest', function () {
     )
     const file = manifest('forty.jsonl', lines)
     const out = join(mkdtempSync(join(tmpdir(), 'pixverse-batch-out-')), 'files')
-    await sandbox.control('faults', {
+    await ctx.sandbox.control('faults', {
       seed: 7,
       rules: [
         {endpoint: '*', kind: 'http-503', probability: 0.08},
@@ -94,7 +83,7 @@ describe('batch run: many creations from one manifest', function () {
       ],
     })
     try {
-      const result = await cli(['batch', 'run', file, '--download', out, '--poll-interval', '1'], {timeoutMs: 170_000})
+      const result = await ctx.cli(['batch', 'run', file, '--download', out, '--poll-interval', '1'], {timeoutMs: 170_000})
       expect(result.exitCode, result.stderr.slice(-2000)).to.equal(0)
       const lines = jsonLines(result.stdout)
       const rows = lines.filter((line) => 'row' in line) as unknown as Row[]
@@ -104,7 +93,7 @@ describe('batch run: many creations from one manifest', function () {
       expect(summary).to.include({rows: 40, completed: 40, failed: 0})
       expect(result.stderr).to.match(/row \d+ \(line \d+, video\): submitted/)
 
-      const charged = await charges(sandbox)
+      const charged = await charges(ctx.sandbox)
       for (const row of rows) expect(charged[row.idempotency_key], `row ${row.row}`).to.equal(1)
       const files = readdirSync(out)
       expect(files.filter((name) => name.endsWith('.part'))).to.deep.equal([])
@@ -113,26 +102,26 @@ describe('batch run: many creations from one manifest', function () {
         expect(readFileSync(join(out, name)).subarray(4, 8).toString(), name).to.equal('ftyp')
       }
 
-      const faults = (await sandbox.control('faults', undefined).catch(() => undefined)) as unknown
+      const faults = (await ctx.sandbox.control('faults', undefined).catch(() => undefined)) as unknown
       expect(faults).not.to.equal(undefined)
     } finally {
-      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+      await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
     }
   })
 
   it('running the same manifest again repeats nothing and pays nothing', async function () {
     const file = manifest('again.csv', ['mode,prompt,aspect_ratio', 'video,"a fox, in snow",9:16', 'image,a lighthouse,'])
-    const first = await cli(['batch', 'run', file, '--json'])
+    const first = await ctx.cli(['batch', 'run', file, '--json'])
     expect(first.exitCode, first.stderr).to.equal(0)
-    const before = await charges(sandbox)
-    await sandbox.clearRequests()
-    const second = await cli(['batch', 'run', file, '--json'])
+    const before = await charges(ctx.sandbox)
+    await ctx.sandbox.clearRequests()
+    const second = await ctx.cli(['batch', 'run', file, '--json'])
     expect(second.exitCode, second.stderr).to.equal(0)
     const doc = second.json<{rows: Array<Row & {resumed?: boolean}>; summary: Record<string, number>}>()
     expect(doc.summary).to.include({rows: 2, resumed: 2, credits_spent: 0})
     expect(doc.rows.map((r) => r.ids)).to.deep.equal(first.json<{rows: Row[]}>().rows.map((r) => r.ids))
-    expect(await sandbox.requests()).to.deep.equal([])
-    expect(await charges(sandbox)).to.deep.equal(before)
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
+    expect(await charges(ctx.sandbox)).to.deep.equal(before)
   })
 
   it('resumes after Ctrl-C: submitted rows are waited for, not resubmitted', async function () {
@@ -140,7 +129,7 @@ describe('batch run: many creations from one manifest', function () {
     const file = manifest('resume.jsonl', lines)
     const stateFile = `${file}.state.json`
     const child: ChildProcess = spawn(process.execPath, [BIN, 'batch', 'run', file, '--concurrency', '2', '--json'], {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'},
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -163,30 +152,30 @@ describe('batch run: many creations from one manifest', function () {
     const submittedKeys = interrupted.filter((r) => r.status === 'submitted').map((r) => r.key)
     expect(submittedKeys.length).to.be.greaterThan(0)
 
-    await sandbox.clearRequests()
-    const status = await cli(['batch', 'status', file, '--json'])
+    await ctx.sandbox.clearRequests()
+    const status = await ctx.cli(['batch', 'status', file, '--json'])
     expect(status.json<{counts: Record<string, number>}>().counts.submitted).to.equal(submittedKeys.length)
 
-    const rerun = await cli(['batch', 'run', file, '--concurrency', '2', '--json'], {timeoutMs: 120_000})
+    const rerun = await ctx.cli(['batch', 'run', file, '--concurrency', '2', '--json'], {timeoutMs: 120_000})
     expect(rerun.exitCode, rerun.stderr).to.equal(0)
     expect(rerun.json<{summary: Record<string, number>}>().summary).to.include({rows: 8, completed: 8})
-    const resubmits = (await sandbox.requests()).filter(
+    const resubmits = (await ctx.sandbox.requests()).filter(
       (r) => r.path.endsWith('/video/t2v') && submittedKeys.includes((r.body as {idempotency_key: string}).idempotency_key),
     )
     expect(resubmits, 'rows submitted before the interrupt were sent again').to.deep.equal([])
-    const charged = await charges(sandbox)
+    const charged = await charges(ctx.sandbox)
     for (const row of interrupted) expect(charged[row.key] ?? 0, `row ${row.row}`).to.be.at.most(1)
   })
 
   it('exits with the most severe code and still reports every row', async function () {
     const file = manifest('mixed.jsonl', ['{"mode":"video","prompt":"ok"}', '{"mode":"video","prompt":"doomed [sandbox:fail]"}'])
-    const result = await cli(['batch', 'run', file, '--json'])
+    const result = await ctx.cli(['batch', 'run', file, '--json'])
     expect(result.exitCode).to.equal(5)
     const doc = result.json<{rows: Row[]; summary: Record<string, number>}>()
     expect(doc.rows.map((r) => r.status)).to.deep.equal(['completed', 'failed'])
     expect(doc.summary).to.include({completed: 1, failed: 1, exit_code: 5})
     expectSchema('batch-run', doc)
-    const status = await cli(['batch', 'status', join(file), '--json'])
+    const status = await ctx.cli(['batch', 'status', join(file), '--json'])
     expect(status.exitCode).to.equal(0)
     expectSchema('batch-status', status.json())
     expect(status.json<{counts: Record<string, number>}>().counts).to.include({total: 2, done: 1, failed: 1})

@@ -2,7 +2,7 @@ import {expect} from 'chai'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 
 const PNG = join(ROOT, 'fixtures', 'media', 'sample.png')
 const JPG = join(ROOT, 'fixtures', 'media', 'sample.jpg')
@@ -107,37 +107,29 @@ const MATRIX: Record<string, {base: string[]; cells: string[][]; baseAlone?: fal
 }
 
 describe('create: every cell of the option matrix (cli-spec §6) and documented lines (§5, §8)', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let videoId: string
   let v2vTemplate: string
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-    await sandbox.configure({credits: 1_000_000, slots: 100})
-    const made = await cli(['create', 'video', '--prompt', 'source', '--json'])
+    await ctx.sandbox.configure({credits: 1_000_000, slots: 100})
+    const made = await ctx.cli(['create', 'video', '--prompt', 'source', '--json'])
     expect(made.exitCode, made.stderr).to.equal(0)
     videoId = String(made.json().video_id)
-    const {access_key: key} = (await sandbox.control('access-keys')) as {access_key: string}
-    const list = await fetch(`${sandbox.url}/content/template/list?primary_category=3&platform=web&limit=100&offset=0`, {headers: {'Access-Key': key}})
+    const {access_key: key} = (await ctx.sandbox.control('access-keys')) as {access_key: string}
+    const list = await fetch(`${ctx.sandbox.url}/content/template/list?primary_category=3&platform=web&limit=100&offset=0`, {headers: {'Access-Key': key}})
     const {Resp} = (await list.json()) as {Resp: {data: Array<{template_id: number; supported_features: number}>}}
     v2vTemplate = String(Resp.data.find((t) => t.supported_features === 1000)!.template_id)
   })
 
-  after(async function () {
-    await sandbox?.stop()
-  })
-
   const fill = (args: string[]) =>
-    args.map((a) => (a === 'VIDEO' ? videoId : a === 'V2V' ? v2vTemplate : a === 'OUT' ? join(cli.home, 'out') : a))
+    args.map((a) => (a === 'VIDEO' ? videoId : a === 'V2V' ? v2vTemplate : a === 'OUT' ? join(ctx.cli.home, 'out') : a))
 
   for (const [command, {base, cells, baseAlone}] of Object.entries(MATRIX)) {
     describe(command, function () {
       for (const cell of baseAlone === false ? cells : [[], ...cells]) {
         it(cell.length === 0 ? '(required flags only)' : cell.filter((a) => !a.includes('/')).join(' '), async function () {
-          const result = await cli(['create', command, ...fill(base), ...fill(cell), '--no-wait', '--json'])
+          const result = await ctx.cli(['create', command, ...fill(base), ...fill(cell), '--no-wait', '--json'])
           expect(result.exitCode, result.stderr).to.equal(0)
           const out = result.json()
           expect(out.status).to.equal('submitted')
@@ -148,41 +140,41 @@ describe('create: every cell of the option matrix (cli-spec §6) and documented 
   }
 
   it('template: a video for the template that takes one', async function () {
-    const result = await cli(['create', 'template', '--template-id', v2vTemplate, '--video', videoId, '--no-wait', '--json'])
+    const result = await ctx.cli(['create', 'template', '--template-id', v2vTemplate, '--video', videoId, '--no-wait', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
   })
 
   describe('documented command lines', function () {
     it('pixverse create upscale --video … --quality 1080p --json', async function () {
-      const result = await cli(['create', 'upscale', '--video', videoId, '--quality', '1080p', '--json'])
+      const result = await ctx.cli(['create', 'upscale', '--video', videoId, '--quality', '1080p', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(result.json()).to.include({status: 'completed'})
     })
 
     it('pixverse create template --template-id <id> [--image ...] --json', async function () {
-      const result = await cli(['create', 'template', '--template-id', '315001', '--image', PNG, '--json'])
+      const result = await ctx.cli(['create', 'template', '--template-id', '315001', '--image', PNG, '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
     })
 
     it('pixverse create video --prompt x -p', async function () {
-      const result = await cli(['create', 'video', '--prompt', 'x', '-p', '--no-wait'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'x', '-p', '--no-wait'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(result.json().status).to.equal('submitted')
     })
 
     it('pixverse create extend --model seedance-2.0-fast --video-id 987654 --prompt "..." parses, then the model is refused', async function () {
-      await sandbox.clearRequests()
-      const result = await cli(['create', 'extend', '--model', 'seedance-2.0-fast', '--video-id', '987654', '--prompt', '...', '--json'])
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['create', 'extend', '--model', 'seedance-2.0-fast', '--video-id', '987654', '--prompt', '...', '--json'])
       expect(result.exitCode).to.equal(6)
       const error = String(result.errorJson().error)
       expect(error).to.match(/--model/)
       expect(error).not.to.match(/video-id/)
-      expect(await sandbox.requests()).to.deep.equal([])
+      expect(await ctx.sandbox.requests()).to.deep.equal([])
     })
 
     it('pixverse create speech … / create sound … exist (seed era)', async function () {
       for (const command of ['speech', 'sound']) {
-        const help = await cli(['create', command, '--help'])
+        const help = await ctx.cli(['create', command, '--help'])
         expect(help.exitCode, help.stderr).to.equal(0)
         expect(help.stdout).to.include('--video')
       }

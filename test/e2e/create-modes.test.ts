@@ -3,7 +3,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 
 const MEDIA = join(ROOT, 'fixtures', 'media')
 const PNG = join(MEDIA, 'sample.png')
@@ -14,33 +14,25 @@ const MP3 = join(MEDIA, 'sample.mp3')
 type Body = Record<string, unknown>
 
 describe('create: every mode end to end against the sandbox', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let videoId: number
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-    const made = await cli(['create', 'video', '--prompt', 'a source clip', '--json'])
+    const made = await ctx.cli(['create', 'video', '--prompt', 'a source clip', '--json'])
     expect(made.exitCode, made.stderr).to.equal(0)
     videoId = made.json<{video_id: number}>().video_id
   })
 
-  after(async function () {
-    await sandbox?.stop()
-  })
-
   /** The body of the one submit to `endpoint` since the log was cleared. */
   async function submitted(endpoint: string): Promise<Body> {
-    const hits = (await sandbox.requests()).filter((r) => r.path.endsWith(`/${endpoint}`))
+    const hits = (await ctx.sandbox.requests()).filter((r) => r.path.endsWith(`/${endpoint}`))
     expect(hits, `one POST ${endpoint}`).to.have.length(1)
     return hits[0].body as Body
   }
 
   async function run(args: string[]) {
-    await sandbox.clearRequests()
-    const result = await cli([...args, '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli([...args, '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     return result
   }
@@ -55,8 +47,8 @@ describe('create: every mode end to end against the sandbox', function () {
       expect(image).to.include({status: 'completed', model: 'gpt-image-2.0', prompt: 'a dog'})
       expect(image.image_url).to.be.a('string')
 
-      const dest = join(cli.home, 'images')
-      const downloaded = await cli(['asset', 'download', String(image.image_id), '--dest', dest, '--json'])
+      const dest = join(ctx.cli.home, 'images')
+      const downloaded = await ctx.cli(['asset', 'download', String(image.image_id), '--dest', dest, '--json'])
       expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
       const file = downloaded.json<{file: string}>().file
       expect(readFileSync(file).subarray(1, 4).toString('ascii')).to.equal('PNG')
@@ -82,8 +74,8 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('3 frames switch to v5 with a warning and send the documented body', async function () {
-      await sandbox.clearRequests()
-      const result = await cli(['create', 'transition', '--images', PNG, JPG, PNG, '--model', 'v5.6', '--json'])
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['create', 'transition', '--images', PNG, JPG, PNG, '--model', 'v5.6', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(result.stderr).to.include('--model v5.6 does not support 3+ image transitions, using v5')
       const body = await submitted('video/frames')
@@ -150,7 +142,7 @@ describe('create: every mode end to end against the sandbox', function () {
   describe('template', function () {
     it('reads template/detail first, then a text-only video template goes to t2v', async function () {
       const result = await run(['create', 'template', '--template-id', '315000'])
-      const log = (await sandbox.requests()).map((r) => r.path.split('/').slice(-2).join('/'))
+      const log = (await ctx.sandbox.requests()).map((r) => r.path.split('/').slice(-2).join('/'))
       expect(log.indexOf('template/detail')).to.be.lessThan(log.indexOf('video/t2v'))
       const body = await submitted('video/t2v')
       expect(body).to.include({template_id: 315000, effect_type: 0, template_type: 1, create_count: 1})
@@ -166,8 +158,8 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('an image template returns an image result through image/i2i', async function () {
-      const imageTemplate = await firstImageTemplate(sandbox)
-      const effect = await effectType(sandbox, imageTemplate)
+      const imageTemplate = await firstImageTemplate(ctx.sandbox)
+      const effect = await effectType(ctx.sandbox, imageTemplate)
       const images = Array.from({length: effect}, () => PNG)
       const result = await run(['create', 'template', '--template-id', String(imageTemplate), ...(images.length > 0 ? ['--image', ...images] : [])])
       const body = await submitted('image/i2i')
@@ -178,7 +170,7 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('a video template that accepts a video goes to video/extend', async function () {
-      const id = await videoTemplate(sandbox)
+      const id = await videoTemplate(ctx.sandbox)
       await run(['create', 'template', '--template-id', String(id), '--video', String(videoId), '--no-wait'])
       const body = await submitted('video/extend')
       expect(body).to.include({template_id: id, original_video_id: videoId, supported_features: 1000})
@@ -189,7 +181,7 @@ describe('create: every mode end to end against the sandbox', function () {
   describe('modify', function () {
     it('fetches the key frame at --keyframe-time and sends cut_time_ms', async function () {
       const result = await run(['create', 'modify', '--video', String(videoId), '--prompt', 'make @image1 red', '--images', PNG, '--keyframe-time', '1500'])
-      const frame = (await sandbox.requests()).find((r) => r.path.endsWith('/video/frame/at_time') && (r.body as Body).time_ms === 1500)
+      const frame = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('/video/frame/at_time') && (r.body as Body).time_ms === 1500)
       expect(frame, 'frame look-up at 1500 ms').to.exist
       const body = await submitted('video/modify')
       expect(body).to.include({model: 'v5.5', prompt: 'make @image1 red', cut_time_ms: 1500, create_count: 1})
@@ -200,17 +192,17 @@ describe('create: every mode end to end against the sandbox', function () {
   })
 
   it('modify: a --keyframe-time past the end of the video is exit 6 and nothing is submitted', async function () {
-    await sandbox.clearRequests()
-    const result = await cli(['create', 'modify', '--video', String(videoId), '--prompt', 'x', '--keyframe-time', '99000', '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['create', 'modify', '--video', String(videoId), '--prompt', 'x', '--keyframe-time', '99000', '--json'])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/--keyframe-time 99000 ms is past the end of --video \(5000 ms\)/)
-    expect((await sandbox.requests()).some((r) => r.path.endsWith('/video/modify'))).to.equal(false)
+    expect((await ctx.sandbox.requests()).some((r) => r.path.endsWith('/video/modify'))).to.equal(false)
   })
 
   describe('motion-control', function () {
     it('prechecks the image before touching the video, then sends video/mimic', async function () {
       const result = await run(['create', 'motion-control', '--image', PNG, '--video', String(videoId)])
-      const log = (await sandbox.requests()).map((r) => r.path)
+      const log = (await ctx.sandbox.requests()).map((r) => r.path)
       const precheck = log.findIndex((p) => p.endsWith('/video/mimic/precheck'))
       const detail = log.findIndex((p) => p.endsWith('/video/list/detail'))
       expect(precheck).to.be.greaterThan(-1)
@@ -221,11 +213,11 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('a refused character is exit 6 and nothing is submitted', async function () {
-      await sandbox.clearRequests()
-      const result = await cli(['create', 'motion-control', '--image', 'upload/nobody.png', '--video', String(videoId), '--json'])
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['create', 'motion-control', '--image', 'upload/nobody.png', '--video', String(videoId), '--json'])
       expect(result.exitCode).to.equal(6)
       expect(result.errorJson().error).to.match(/--image/)
-      const log = (await sandbox.requests()).map((r) => r.path)
+      const log = (await ctx.sandbox.requests()).map((r) => r.path)
       expect(log.some((p) => p.endsWith('/video/mimic'))).to.equal(false)
       expect(log.some((p) => p.endsWith('/video/list/detail'))).to.equal(false)
     })
@@ -257,7 +249,7 @@ describe('create: every mode end to end against the sandbox', function () {
 
   describe('voice', function () {
     it('sends the documented body, waits, and downloads with --output', async function () {
-      const out = join(cli.home, 'voice.mp3')
+      const out = join(ctx.cli.home, 'voice.mp3')
       const result = await run(['create', 'voice', '--text', 'hello', '--voice-id', 'v1', '--output', out])
       const {...body} = await submitted('speech/tts/generate')
       expect(body).to.deep.equal({text: 'hello', model: 'speech-2.8-hd', voice_id: 'v1', voice_settings: {speed: 1, volume: 1, pitch: 0}, model_name_default: 'MiniMax Speech 2.8 HD'})
@@ -287,7 +279,7 @@ describe('create: every mode end to end against the sandbox', function () {
 
   describe('music', function () {
     it('sends the documented body with JSON booleans, waits, and downloads into a folder', async function () {
-      const dir = join(cli.home, 'music')
+      const dir = join(ctx.cli.home, 'music')
       const result = await run(['create', 'music', '--prompt', 'a folk ballad', '--lyrics', 'la la la', '--duration-seconds', '60', '--output', dir])
       const body = await submitted('music/generate')
       expect(body).to.deep.equal({model: 'music-2.6', prompt: 'a folk ballad', instrumental: false, auto_lyrics: false, duration_auto: false, duration_seconds: 60, lyrics: 'la la la', model_name_default: 'MiniMax Music 2.6'})
@@ -299,8 +291,8 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('--instrumental wins over --auto-lyrics and --lyrics (with warnings)', async function () {
-      await sandbox.clearRequests()
-      const result = await cli(['create', 'music', '--prompt', 'x', '--instrumental', '--auto-lyrics', '--lyrics', 'words', '--no-wait', '--json'])
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['create', 'music', '--prompt', 'x', '--instrumental', '--auto-lyrics', '--lyrics', 'words', '--no-wait', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(result.stderr).to.include('ignoring --auto-lyrics')
       const body = await submitted('music/generate')
@@ -333,7 +325,7 @@ describe('create: every mode end to end against the sandbox', function () {
     for (const [mode, args] of cases) {
       it(`${mode}: a partial failure prints the successes, status partial, failed_ids, exit 5`, async function () {
         const argv = args.map((a) => (a === 'VIDEO' ? String(videoId) : a))
-        const result = await cli([...argv, '--count', '3', '--json'])
+        const result = await ctx.cli([...argv, '--count', '3', '--json'])
         expect(result.exitCode, result.stderr).to.equal(5)
         const out = result.json<{status: string; items: Body[]; failed_ids: number[]; fail_count: number}>()
         expect(out.status).to.equal('partial')
@@ -345,7 +337,7 @@ describe('create: every mode end to end against the sandbox', function () {
     }
 
     it('all ids succeed: status completed with every item', async function () {
-      const result = await cli(['create', 'image', '--prompt', 'two', '--count', '2', '--json'])
+      const result = await ctx.cli(['create', 'image', '--prompt', 'two', '--count', '2', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       const out = result.json<{status: string; items: Body[]}>()
       expect(out.status).to.equal('completed')

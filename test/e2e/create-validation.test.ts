@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 
 const PNG = join(ROOT, 'fixtures', 'media', 'sample.png')
 const MP4 = join(ROOT, 'fixtures', 'media', 'sample.mp4')
@@ -86,27 +86,16 @@ const CASES: Array<[string, string[], RegExp]> = [
 ]
 
 describe('create: validation errors exit 6 before any request', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox()
 
   for (const [what, argv, message] of CASES) {
     it(what, async function () {
-      await sandbox.clearRequests()
-      const result = await cli(['create', ...argv, '--json'])
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['create', ...argv, '--json'])
       expect(result.exitCode, result.stderr).to.equal(6)
       expect(result.stdout).to.equal('')
       expect(String(result.errorJson().error)).to.match(message)
-      expect(await sandbox.requests(), 'requests sent').to.deep.equal([])
+      expect(await ctx.sandbox.requests(), 'requests sent').to.deep.equal([])
     })
   }
 
@@ -114,26 +103,26 @@ describe('create: validation errors exit 6 before any request', function () {
     const big = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'big.mp3')
     writeFileSync(big, '')
     truncateSync(big, 16 * 1024 * 1024)
-    await sandbox.clearRequests()
-    const result = await cli(['create', 'reference', '--model', 'seedance-2.0-fast', '--images', PNG, '--audios', big, '--prompt', 'x', '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['create', 'reference', '--model', 'seedance-2.0-fast', '--images', PNG, '--audios', big, '--prompt', 'x', '--json'])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/Reference audio #1 is 16 MB; the limit is 15 MB each \(--audios\)/)
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('template: the wrong number of images is refused after reading the template, before any upload', async function () {
-    await sandbox.clearRequests()
-    const result = await cli(['create', 'template', '--template-id', '315002', '--image', PNG, '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['create', 'template', '--template-id', '315002', '--image', PNG, '--json'])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/Template 315002 takes exactly 2 images \(--image\); got 1/)
-    expect((await sandbox.requests()).map((r) => r.path.split('/').pop())).to.deep.equal(['detail'])
+    expect((await ctx.sandbox.requests()).map((r) => r.path.split('/').pop())).to.deep.equal(['detail'])
   })
 
   it('template: a video for a template that does not take one', async function () {
-    await sandbox.clearRequests()
-    const result = await cli(['create', 'template', '--template-id', '315001', '--video', MP4, '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['create', 'template', '--template-id', '315001', '--video', MP4, '--json'])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/does not take a video \(--video\)/)
-    expect((await sandbox.requests()).map((r) => r.path.split('/').slice(-2).join('/'))).to.deep.equal(['template/detail'])
+    expect((await ctx.sandbox.requests()).map((r) => r.path.split('/').slice(-2).join('/'))).to.deep.equal(['template/detail'])
   })
 })

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import type {CliResult} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, login, useSandbox} from '../helpers/sandbox.js'
 
 /** In JSON mode a failure leaves stdout empty and puts one JSON error object on stderr. */
 function expectJsonFailure(result: CliResult, exitCode: number): Record<string, unknown> {
@@ -14,87 +14,76 @@ function expectJsonFailure(result: CliResult, exitCode: number): Record<string, 
 }
 
 describe('exit codes, provoked for real through the sandbox', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox()
 
   it('2: a wait that outlasts --timeout exits 2 and still names the id to resume', async function () {
-    const result = await cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=30]', '--timeout', '1', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=30]', '--timeout', '1', '--json'])
     const error = expectJsonFailure(result, 2)
     expect(error.video_id).to.be.a('number')
     expect(error.hint).to.include('task wait')
-    const wait = await cli(['task', 'wait', String(error.video_id), '--timeout', '1', '--json'])
+    const wait = await ctx.cli(['task', 'wait', String(error.video_id), '--timeout', '1', '--json'])
     expect(expectJsonFailure(wait, 2).video_id).to.equal(error.video_id)
   })
 
   it('3: no credentials — the service refuses, the CLI exits 3', async function () {
-    const anonymous = cliFor(sandbox)
+    const anonymous = cliFor(ctx.sandbox)
     const result = await anonymous(['create', 'video', '--prompt', 'x', '--json'])
     expect(expectJsonFailure(result, 3).code).to.equal(10002)
   })
 
   it('3: auth status refuses locally when nobody is logged in', async function () {
-    const anonymous = cliFor(sandbox)
-    await sandbox.clearRequests()
+    const anonymous = cliFor(ctx.sandbox)
+    await ctx.sandbox.clearRequests()
     const result = await anonymous(['auth', 'status', '--json'])
     expectJsonFailure(result, 3)
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('3: an expired token exits 3 with a hint to log in', async function () {
-    const other = cliFor(sandbox)
+    const other = cliFor(ctx.sandbox)
     await login(other)
-    await sandbox.control('expire-tokens')
+    await ctx.sandbox.control('expire-tokens')
     try {
       const result = await other(['task', 'status', '1', '--json'])
       const error = expectJsonFailure(result, 3)
       expect(error.code).to.equal(10005)
       expect(error.hint).to.include('auth login')
     } finally {
-      await login(cli) // every token expired: the shared session logs in again
+      await login(ctx.cli) // every token expired: the shared session logs in again
     }
   })
 
   it('3 in text mode too, on stderr', async function () {
-    const result = await cliFor(sandbox)(['auth', 'status'])
+    const result = await cliFor(ctx.sandbox)(['auth', 'status'])
     expect(result.exitCode).to.equal(3)
     expect(result.stdout).to.equal('')
     expect(result.stderr).to.match(/^error Not logged in/m)
   })
 
   it('4: out of credits exits 4 and creates nothing', async function () {
-    const poor = cliFor(sandbox)
+    const poor = cliFor(ctx.sandbox)
     await login(poor)
-    await sandbox.configure({credits: 0})
+    await ctx.sandbox.configure({credits: 0})
     try {
       const result = await poor(['create', 'video', '--prompt', 'x', '--json'])
       expect(expectJsonFailure(result, 4).code).to.equal(500043)
     } finally {
-      await sandbox.configure({credits: 1_000_000})
+      await ctx.sandbox.configure({credits: 1_000_000})
     }
   })
 
   it('5: a failed generation exits 5', async function () {
-    const result = await cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--json'])
     expectJsonFailure(result, 5)
   })
 
   it('5: a moderated generation exits 5', async function () {
-    const result = await cli(['create', 'video', '--prompt', 'rejected [sandbox:reject]', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'rejected [sandbox:reject]', '--json'])
     expect(expectJsonFailure(result, 5).error).to.match(/not approved/i)
   })
 
   it('5: a prompt blocked by content policy at submit exits 5', async function () {
-    const result = await cli(['create', 'video', '--prompt', 'blocked [sandbox:sensitive]', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'blocked [sandbox:sensitive]', '--json'])
     expect(expectJsonFailure(result, 5).code).to.equal(500063)
   })
 
@@ -112,62 +101,62 @@ describe('exit codes, provoked for real through the sandbox', function () {
       ['create', 'video', '--prompt', 'x', '--trace-id', 'not-a-uuid'],
       ['create', 'video', '--prompt', 'x', '--workspace-id', '-3'],
     ]
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     for (const args of bad) {
-      const result = await cli([...args, '--json'])
+      const result = await ctx.cli([...args, '--json'])
       const error = expectJsonFailure(result, 6)
       expect(String(error.error), args.join(' ')).not.to.include('\n')
     }
 
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('6: validation messages name the flag and the rule', async function () {
-    const count = await cli(['create', 'video', '--prompt', 'x', '--count', '5', '--json'])
+    const count = await ctx.cli(['create', 'video', '--prompt', 'x', '--count', '5', '--json'])
     expect(count.errorJson().error).to.equal('Invalid --count value: "5" (must be an integer between 1 and 4)')
-    const trace = await cli(['create', 'video', '--prompt', 'x', '--trace-id', 'nope', '--json'])
+    const trace = await ctx.cli(['create', 'video', '--prompt', 'x', '--trace-id', 'nope', '--json'])
     expect(trace.errorJson().error).to.equal('Invalid --trace-id. Must be a UUIDv4.')
-    const model = await cli(['create', 'video', '--prompt', 'x', '--model', 'v5.5', '--json'])
+    const model = await ctx.cli(['create', 'video', '--prompt', 'x', '--model', 'v5.5', '--json'])
     expect(model.errorJson().error).to.include('--model').and.to.include('v6')
   })
 
   it('7: every concurrent slot busy exits 7', async function () {
     // Earlier tests may still hold slots (the 30 s timeout task): leave exactly one free.
-    const {slots} = (await sandbox.state()) as {slots: {video: {used: number}}}
-    await sandbox.configure({slots: slots.video.used + 1})
+    const {slots} = (await ctx.sandbox.state()) as {slots: {video: {used: number}}}
+    await ctx.sandbox.configure({slots: slots.video.used + 1})
     try {
-      const first = await cli(['create', 'video', '--prompt', 'hold [sandbox:seconds=20]', '--no-wait', '--json'])
+      const first = await ctx.cli(['create', 'video', '--prompt', 'hold [sandbox:seconds=20]', '--no-wait', '--json'])
       expect(first.exitCode, first.stderr).to.equal(0)
-      const second = await cli(['create', 'video', '--prompt', 'x', '--no-wait', '--json'])
+      const second = await ctx.cli(['create', 'video', '--prompt', 'x', '--no-wait', '--json'])
       expect(expectJsonFailure(second, 7).code).to.equal(500044)
     } finally {
-      await sandbox.configure({slots: 5})
+      await ctx.sandbox.configure({slots: 5})
     }
   })
 
   it('task status with several ids prints every result, then exits by the most severe failure', async function () {
-    const made = await cli(['create', 'video', '--prompt', 'status batch', '--no-wait', '--json'])
+    const made = await ctx.cli(['create', 'video', '--prompt', 'status batch', '--no-wait', '--json'])
     const id = String(made.json().video_id)
-    const mixed = await cli(['task', 'status', id, '1', id, '--json'])
+    const mixed = await ctx.cli(['task', 'status', id, '1', id, '--json'])
     expect(mixed.exitCode, mixed.stderr).to.equal(0) // an unknown id is a general error: it does not change the code
     const map = mixed.json<Record<string, Record<string, unknown>>>()
     expect(Object.keys(map).sort()).to.deep.equal(['1', id].sort())
     expect(map['1']).to.include({code: 400001})
     expect(map[id]).to.include({id: Number(id), type: 'video'})
 
-    await sandbox.control('faults', {rules: [{endpoint: 'video/list/detail', kind: 'concurrency-limit', count: 1}]})
+    await ctx.sandbox.control('faults', {rules: [{endpoint: 'video/list/detail', kind: 'concurrency-limit', count: 1}]})
     try {
-      const limited = await cli(['task', 'status', id, '1', '--json'])
+      const limited = await ctx.cli(['task', 'status', id, '1', '--json'])
       expect(limited.exitCode).to.equal(7)
       const entries = Object.values(limited.json<Record<string, Record<string, unknown>>>())
       expect(entries.map((entry) => entry.code)).to.include.members([500044, 400001])
     } finally {
-      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+      await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
     }
   })
 
   it('the same error in text mode goes to stderr with the same exit code', async function () {
-    const result = await cli(['create', 'video', '--prompt', 'x', '--count', '0'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'x', '--count', '0'])
     expect(result.exitCode).to.equal(6)
     expect(result.stdout).to.equal('')
     expect(result.stderr).to.match(/^error Invalid --count value/m)
@@ -176,13 +165,13 @@ describe('exit codes, provoked for real through the sandbox', function () {
   it('a stored default that is no longer valid tells the exact fix', async function () {
     const {writeFileSync} = await import('node:fs')
     const {join} = await import('node:path')
-    writeFileSync(join(cli.home, 'config.json'), JSON.stringify({defaults: {video: {model: 'v5.5'}}, defaultsVersion: 2}))
+    writeFileSync(join(ctx.cli.home, 'config.json'), JSON.stringify({defaults: {video: {model: 'v5.5'}}, defaultsVersion: 2}))
     try {
-      const result = await cli(['create', 'video', '--prompt', 'x', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'x', '--json'])
       const error = expectJsonFailure(result, 6)
       expect(`${error.error} ${error.hint}`).to.include('pixverse config defaults set video model')
     } finally {
-      writeFileSync(join(cli.home, 'config.json'), '{}')
+      writeFileSync(join(ctx.cli.home, 'config.json'), '{}')
     }
   })
 })

@@ -5,50 +5,42 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {BIN, ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, login, startSandboxProcess, useSandbox} from '../helpers/sandbox.js'
 import {recordOutput} from '../helpers/transcript.js'
 
 type State = {tasks: number; charged_submits: number; charges: Record<string, number>; faults_injected: Record<string, number>}
 
 describe('fault switches and how the client rides them out', function () {
   this.timeout(60_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-  const faults = (rules: unknown[], seed = 1) => sandbox.control('faults', {rules, seed})
-  const state = () => sandbox.state() as Promise<State>
+  const ctx = useSandbox({env: {PIXVERSE_HTTP_TIMEOUT_MS: '700'}})
+  const faults = (rules: unknown[], seed = 1) => ctx.sandbox.control('faults', {rules, seed})
+  const state = () => ctx.sandbox.state() as Promise<State>
   const fixture = readFileSync(join(ROOT, 'fixtures', 'media', 'sample.mp4'))
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox, undefined, {PIXVERSE_HTTP_TIMEOUT_MS: '700'})
-    await login(cli)
-    await sandbox.configure({taskSeconds: 0.3, slots: 50})
+    await ctx.sandbox.configure({taskSeconds: 0.3, slots: 50})
   })
 
   afterEach(async function () {
     await faults([])
   })
 
-  after(async function () {
-    await sandbox?.stop()
-  })
-
   describe('the control API', function () {
     it('refuses an unknown kind with 400 naming the field', async function () {
-      const response = await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({rules: [{endpoint: '*', kind: 'meteor'}]})})
+      const response = await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({rules: [{endpoint: '*', kind: 'meteor'}]})})
       expect(response.status).to.equal(400)
       expect(((await response.json()) as {error: string}).error).to.include('rules[0].kind')
     })
 
     it('injects by count, counts per kind, and DELETE stops it', async function () {
       await faults([{endpoint: 'getUserInfo', kind: 'http-503', count: 2}])
-      const hit = () => fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status)
+      const hit = () => fetch(`${ctx.sandbox.url}/getUserInfo`).then((r) => r.status)
       expect([await hit(), await hit(), await hit()]).to.deep.equal([503, 503, 200])
-      const summary = (await fetch(`${sandbox.origin}/_sandbox/faults`).then((r) => r.json())) as {injected: Record<string, number>; rules: Array<{used: number}>}
+      const summary = (await fetch(`${ctx.sandbox.origin}/_sandbox/faults`).then((r) => r.json())) as {injected: Record<string, number>; rules: Array<{used: number}>}
       expect(summary.rules[0].used).to.equal(2)
       expect(summary.injected['http-503']).to.be.at.least(2)
       await faults([{endpoint: '*', kind: 'http-500'}])
-      await fetch(`${sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+      await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
       expect(await hit()).to.equal(200)
     })
 
@@ -56,7 +48,7 @@ describe('fault switches and how the client rides them out', function () {
       const pattern = async (seed: number) => {
         await faults([{endpoint: 'getUserInfo', kind: 'http-502', probability: 0.5}], seed)
         const statuses: number[] = []
-        for (let i = 0; i < 24; i++) statuses.push(await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status))
+        for (let i = 0; i < 24; i++) statuses.push(await fetch(`${ctx.sandbox.url}/getUserInfo`).then((r) => r.status))
         return statuses.join(',')
       }
       const first = await pattern(42)
@@ -67,13 +59,13 @@ describe('fault switches and how the client rides them out', function () {
 
     it('is shared by every process serving the same data folder, and can be set at startup', async function () {
       const rules = JSON.stringify({rules: [{endpoint: 'getUserInfo', kind: 'http-500', count: 3}], seed: 5})
-      const second = await startSandboxProcess(['--faults', rules], {dataDir: sandbox.dataDir})
+      const second = await startSandboxProcess(['--faults', rules], {dataDir: ctx.sandbox.dataDir})
       try {
         const statuses = [
           await fetch(`${second.url}/getUserInfo`).then((r) => r.status),
-          await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status),
+          await fetch(`${ctx.sandbox.url}/getUserInfo`).then((r) => r.status),
           await fetch(`${second.url}/getUserInfo`).then((r) => r.status),
-          await fetch(`${sandbox.url}/getUserInfo`).then((r) => r.status),
+          await fetch(`${ctx.sandbox.url}/getUserInfo`).then((r) => r.status),
         ]
         expect(statuses).to.deep.equal([500, 500, 500, 200]) // one budget of 3 across both processes
       } finally {
@@ -92,7 +84,7 @@ describe('fault switches and how the client rides them out', function () {
     it('a create charged but whose answer is lost is retried under its key and charged once', async function () {
       const before = await state()
       await faults([{endpoint: 'video/t2v', kind: 'reset-after-body', count: 2}])
-      const result = await cli(['create', 'video', '--prompt', 'dropped answer', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'dropped answer', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       const out = result.json<{video_id: number; idempotency_key: string}>()
       const after = await state()
@@ -105,7 +97,7 @@ describe('fault switches and how the client rides them out', function () {
     it('a create answered after the client timeout (PIXVERSE_HTTP_TIMEOUT_MS) is charged once', async function () {
       const before = await state()
       await faults([{endpoint: 'video/t2v', kind: 'slow', delayMs: 1500, count: 1}])
-      const result = await cli(['create', 'video', '--prompt', 'slow answer', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'slow answer', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       await new Promise((resolve) => setTimeout(resolve, 1200)) // let the late original land
       const after = await state()
@@ -115,8 +107,8 @@ describe('fault switches and how the client rides them out', function () {
 
     it('a user-given --idempotency-key is reported and a repeat returns the same task uncharged', async function () {
       const key = `agent-${Date.now()}`
-      const first = await cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
-      const again = await cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      const first = await ctx.cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      const again = await ctx.cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
       expect(first.json().idempotency_key).to.equal(key)
       expect(again.json().video_id).to.equal(first.json().video_id)
       expect((await state()).charges[key]).to.equal(1)
@@ -124,7 +116,7 @@ describe('fault switches and how the client rides them out', function () {
 
     it('a failed submit names the key so the agent can retry without paying twice', async function () {
       await faults([{endpoint: 'video/t2v', kind: 'http-503'}])
-      const result = await cli(['create', 'video', '--prompt', 'down', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'down', '--json'])
       expect(result.exitCode).to.equal(1)
       expect(String(result.errorJson().idempotency_key)).to.match(/^pixverse-cli-/)
     })
@@ -132,13 +124,13 @@ describe('fault switches and how the client rides them out', function () {
     it('honours Retry-After on 429', async function () {
       await faults([{endpoint: 'getUserInfo', kind: 'http-429', retryAfter: 2, count: 1}])
       const started = Date.now()
-      const result = await cli(['auth', 'status', '--json'])
+      const result = await ctx.cli(['auth', 'status', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(Date.now() - started).to.be.at.least(2000)
     })
 
     it('a token that expires while polling exits 3 and still names the task', async function () {
-      const other = cliFor(sandbox)
+      const other = cliFor(ctx.sandbox)
       await login(other)
       await faults([{endpoint: 'video/list/detail', kind: 'expire-token', count: 1}])
       const result = await other(['create', 'video', '--prompt', 'expiring', '--json'])
@@ -147,13 +139,13 @@ describe('fault switches and how the client rides them out', function () {
       const error = result.errorJson()
       expect(error.video_id).to.be.a('number')
       expect(error.hint).to.include('auth login')
-      await login(cli) // the fault expired every token, the shared one too
+      await login(ctx.cli) // the fault expired every token, the shared one too
     })
 
     it('a concurrency refusal exits 7 without charging', async function () {
       const before = await state()
       await faults([{endpoint: 'video/t2v', kind: 'concurrency-limit'}])
-      const result = await cli(['create', 'video', '--prompt', 'busy', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'busy', '--json'])
       expect(result.exitCode).to.equal(7)
       expect((await state()).charged_submits).to.equal(before.charged_submits)
     })
@@ -162,7 +154,7 @@ describe('fault switches and how the client rides them out', function () {
   describe('downloads', function () {
     let videoId: string
     before(async function () {
-      const result = await cli(['create', 'video', '--prompt', 'to download', '--json'])
+      const result = await ctx.cli(['create', 'video', '--prompt', 'to download', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       videoId = String(result.json().video_id)
     })
@@ -170,7 +162,7 @@ describe('fault switches and how the client rides them out', function () {
     it('resumes a download cut half-way and writes the whole file', async function () {
       await faults([{endpoint: 'media', kind: 'truncate', count: 2}])
       const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
-      const result = await cli(['asset', 'download', videoId, '--dest', dest, '--json'])
+      const result = await ctx.cli(['asset', 'download', videoId, '--dest', dest, '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(readFileSync(result.json<{file: string}>().file).equals(fixture)).to.equal(true)
       expect((await state()).faults_injected.truncate).to.be.at.least(2)
@@ -181,25 +173,25 @@ describe('fault switches and how the client rides them out', function () {
     it('a download that never completes exits 1 and leaves no file, partial or final', async function () {
       await faults([{endpoint: 'media', kind: 'truncate'}])
       const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
-      const result = await cli(['asset', 'download', videoId, '--dest', dest, '--json'])
+      const result = await ctx.cli(['asset', 'download', videoId, '--dest', dest, '--json'])
       expect(result.exitCode).to.equal(1)
       expect(result.stdout).to.equal('')
       expect(readdirSync(dest)).to.deep.equal([])
     })
 
     it('a hostile download_name from the server cannot write outside the folder', async function () {
-      const {token} = JSON.parse(readFileSync(join(cli.home, 'internal.json'), 'utf8')) as {token: string}
-      const created = (await fetch(`${sandbox.url}/speech/tts/generate`, {
+      const {token} = JSON.parse(readFileSync(join(ctx.cli.home, 'internal.json'), 'utf8')) as {token: string}
+      const created = (await fetch(`${ctx.sandbox.url}/speech/tts/generate`, {
         method: 'POST',
         headers: {Token: token, 'content-type': 'application/json'},
         body: JSON.stringify({text: 'hello', model: 'tts-1', voice_id: 1}),
       }).then((r) => r.json())) as {Resp: {audio_id: number}}
-      const waited = await cli(['task', 'wait', String(created.Resp.audio_id), '--type', 'audio', '--poll-interval', '1', '--json'])
+      const waited = await ctx.cli(['task', 'wait', String(created.Resp.audio_id), '--type', 'audio', '--poll-interval', '1', '--json'])
       expect(waited.exitCode, waited.stderr).to.equal(0)
       await faults([{endpoint: 'asset/download', kind: 'hostile-name'}])
       const root = mkdtempSync(join(tmpdir(), 'pixverse-hostile-'))
       const dest = join(root, 'a', 'b')
-      const result = await cli(['asset', 'download', String(created.Resp.audio_id), '--type', 'audio', '--dest', dest, '--json'])
+      const result = await ctx.cli(['asset', 'download', String(created.Resp.audio_id), '--type', 'audio', '--dest', dest, '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
       const {file} = result.json<{file: string}>()
       expect(file.startsWith(dest + '/')).to.equal(true)
@@ -211,9 +203,9 @@ describe('fault switches and how the client rides them out', function () {
 
   /** Starts `pixverse <args>`, sends SIGINT once its first poll reached the sandbox, and reads the JSON error. */
   async function interruptAfterFirstPoll(args: string[], label: string) {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'},
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -223,7 +215,7 @@ describe('fault switches and how the client rides them out', function () {
     // JSON mode keeps progress quiet, so watch the sandbox's request log for the first poll.
     await new Promise<void>((resolve) => {
       const timer = setInterval(async () => {
-        const requests = await sandbox.requests()
+        const requests = await ctx.sandbox.requests()
         if (requests.some((r) => r.path.endsWith('video/list/detail'))) {
           clearInterval(timer)
           resolve()
@@ -244,12 +236,12 @@ describe('fault switches and how the client rides them out', function () {
     expect(error.exit_code).to.equal(130)
     expect(error.video_ids).to.have.length(2)
     expect(String(error.hint)).to.include('task wait')
-    const status = await cli(['task', 'status', String((error.video_ids as number[])[0]), '--json'])
+    const status = await ctx.cli(['task', 'status', String((error.video_ids as number[])[0]), '--json'])
     expect(status.exitCode, status.stderr).to.equal(0)
   })
 
   it('Ctrl-C during `task wait` exits 130 the same way, naming the task and how to resume', async function () {
-    const {video_id: id} = (await cli(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--no-wait', '--json'])).json<{video_id: number}>()
+    const {video_id: id} = (await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--no-wait', '--json'])).json<{video_id: number}>()
     const {code, stdout, stderr, error} = await interruptAfterFirstPoll(['task', 'wait', String(id), '--json'], 'task wait')
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')

@@ -3,31 +3,21 @@ import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ROOT, tempHome} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, useSandbox} from '../helpers/sandbox.js'
 
 describe('the main journey against `pixverse sandbox serve`', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox({login: false})
 
   it('logs in with the device flow and stores the token privately', async function () {
-    const result = await cli(['auth', 'login', '--json'])
+    const result = await ctx.cli(['auth', 'login', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = result.json()
     expect(body).to.include({success: true})
     expect(body).to.have.keys('success', 'email', 'nickname', 'memberType', 'tokenExpiresIn')
     expect(result.stderr).to.match(/^Authorize at: http:\/\/127\.0\.0\.1:\d+\/device\?user_code=\S+ \(code: \S+\)$/m)
-    const file = join(cli.home, 'internal.json')
+    const file = join(ctx.cli.home, 'internal.json')
     expect(statSync(file).mode & 0o777).to.equal(0o600)
-    expect(statSync(cli.home).mode & 0o777).to.equal(0o700)
+    expect(statSync(ctx.cli.home).mode & 0o777).to.equal(0o700)
     const stored = JSON.parse(readFileSync(file, 'utf8'))
     expect(stored.token).to.be.a('string').and.not.empty
     expect(result.stdout).not.to.include(stored.token)
@@ -35,7 +25,7 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('auth status reports the account and its credits', async function () {
-    const result = await cli(['auth', 'status', '--json'])
+    const result = await ctx.cli(['auth', 'status', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = result.json()
     expect(body.authenticated).to.equal(true)
@@ -44,7 +34,7 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('creates a video, waits for it and downloads a real MP4', async function () {
-    const created = await cli(['create', 'video', '--prompt', 'a cat surfing', '--json'])
+    const created = await ctx.cli(['create', 'video', '--prompt', 'a cat surfing', '--json'])
     expect(created.exitCode, created.stderr).to.equal(0)
     const video = created.json()
     expect(video).to.include({status: 'completed', prompt: 'a cat surfing', model: 'v6'})
@@ -52,8 +42,8 @@ describe('the main journey against `pixverse sandbox serve`', function () {
     expect(video.video_url).to.match(/^http:\/\/127\.0\.0\.1:\d+\//)
     expect(video.trace_id).to.match(/^[0-9a-f-]{36}$/)
 
-    const dest = join(cli.home, 'downloads')
-    const downloaded = await cli(['asset', 'download', String(video.video_id), '--dest', dest, '--json'])
+    const dest = join(ctx.cli.home, 'downloads')
+    const downloaded = await ctx.cli(['asset', 'download', String(video.video_id), '--dest', dest, '--json'])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     const {file, type, id} = downloaded.json<{file: string; type: string; id: number}>()
     expect(type).to.equal('video')
@@ -65,10 +55,10 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('sends the documented default body for create video', async function () {
-    await sandbox.clearRequests()
-    const result = await cli(['create', 'video', '--prompt', 'a cat', '--no-wait', '--json'])
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['create', 'video', '--prompt', 'a cat', '--no-wait', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
-    const submit = (await sandbox.requests()).find((r) => r.path.endsWith('/video/t2v'))
+    const submit = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('/video/t2v'))
     expect(submit?.body).to.deep.include({
       prompt: 'a cat',
       model: 'v6',
@@ -86,25 +76,25 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('returns the id at once with --no-wait, and task wait resumes it', async function () {
-    const submitted = await cli(['create', 'video', '--prompt', 'a dog', '--no-wait', '--json'])
+    const submitted = await ctx.cli(['create', 'video', '--prompt', 'a dog', '--no-wait', '--json'])
     expect(submitted.exitCode, submitted.stderr).to.equal(0)
     const body = submitted.json()
     expect(body.status).to.equal('submitted')
     expect(body.params).to.include({prompt: 'a dog', model: 'v6'})
-    const status = await cli(['task', 'status', String(body.video_id), '--json'])
+    const status = await ctx.cli(['task', 'status', String(body.video_id), '--json'])
     expect(status.exitCode).to.equal(0)
     expect(status.json()).to.include({id: body.video_id, type: 'video'})
-    const waited = await cli(['task', 'wait', String(body.video_id), '--json'])
+    const waited = await ctx.cli(['task', 'wait', String(body.video_id), '--json'])
     expect(waited.exitCode, waited.stderr).to.equal(0)
     expect(waited.json()).to.include({id: body.video_id, type: 'video', status: 'completed', prompt: 'a dog'})
   })
 
   it('uploads a local image for image-to-video', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const image = join(ROOT, 'fixtures', 'media', 'sample.png')
-    const result = await cli(['create', 'video', '--prompt', 'animate it', '--image', image, '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', 'animate it', '--image', image, '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
-    const log = await sandbox.requests()
+    const log = await ctx.sandbox.requests()
     const paths = log.map((r) => `${r.method} ${r.path}`)
     const put = paths.findIndex((p) => p.startsWith('PUT /_oss/'))
     expect(paths.findIndex((p) => p.endsWith('/getUploadToken'))).to.be.within(0, put)
@@ -118,34 +108,34 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('reads the prompt from stdin with -', async function () {
-    const result = await cli(['create', 'video', '--prompt', '-', '--no-wait', '--json'], {input: 'a prompt from stdin\n'})
+    const result = await ctx.cli(['create', 'video', '--prompt', '-', '--no-wait', '--json'], {input: 'a prompt from stdin\n'})
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.json().params).to.include({prompt: 'a prompt from stdin'})
   })
 
   it('reads the prompt from a file when the value names one', async function () {
-    const file = join(cli.home, 'prompt.txt')
+    const file = join(ctx.cli.home, 'prompt.txt')
     writeFileSync(file, '  a prompt from a file \n')
-    const result = await cli(['create', 'video', '--prompt', file, '--no-wait', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', file, '--no-wait', '--json'])
     expect(result.json().params).to.include({prompt: 'a prompt from a file'})
   })
 
   it('accepts global flags before the command and -p after it', async function () {
-    const early = await cli(['--json', 'task', 'status', '1', '--type', 'video'])
+    const early = await ctx.cli(['--json', 'task', 'status', '1', '--type', 'video'])
     expect(early.exitCode).to.equal(1)
     expect(early.stdout).to.equal('')
     expect(early.errorJson()).to.include({code: 400001})
-    const late = await cli(['config', 'path', '-p'])
+    const late = await ctx.cli(['config', 'path', '-p'])
     expect(late.json()).to.have.keys('dir', 'config')
   })
 
   it('uses the sandbox in-process with --sandbox and no account', async function () {
     const home = tempHome()
     const env = {PIXVERSE_HOME: home, PIXVERSE_SANDBOX_TASK_SECONDS: '1', PIXVERSE_API_BASE: undefined}
-    const created = await cliFor(sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--json'], {env})
+    const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--json'], {env})
     expect(created.exitCode, created.stderr).to.equal(0)
     const id = String(created.json().video_id)
-    const downloaded = await cliFor(sandbox, home)(['asset', 'download', id, '--sandbox', '--dest', join(home, 'out'), '--json'], {env})
+    const downloaded = await cliFor(ctx.sandbox, home)(['asset', 'download', id, '--sandbox', '--dest', join(home, 'out'), '--json'], {env})
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(readFileSync(downloaded.json<{file: string}>().file).subarray(4, 8).toString()).to.equal('ftyp')
   })

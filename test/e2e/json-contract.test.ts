@@ -7,14 +7,13 @@ import {type CliResult, runCli} from '../helpers/cli.js'
 import {COMMAND_TABLE, type CommandCase, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
 import {expectJsonContract} from '../helpers/json-contract.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, useSandbox} from '../helpers/sandbox.js'
 
 const commands = manifestCommands()
 
 describe('the JSON contract, walked over every command in the manifest', function () {
   this.timeout(120_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let values: Record<string, string>
 
   const row = (id: string): CommandCase => COMMAND_TABLE[id]
@@ -31,7 +30,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
   /** Rows that speak JSON (text-only plugin commands have their own test below). */
   const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && !row(c.id).text && filter(row(c.id)))
   /** Runs a command with its row's environment, logged in unless told otherwise. */
-  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? cliFor(sandbox) : cli) => as(args, {env: row(id).env})
+  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? cliFor(ctx.sandbox) : ctx.cli) => as(args, {env: row(id).env})
 
   /** Runs one case per command, two at a time (the machine has two cores). */
   async function walk(ids: string[], run: (id: string) => Promise<CliResult>, expected: (id: string) => number, what: string) {
@@ -52,24 +51,21 @@ describe('the JSON contract, walked over every command in the manifest', functio
   }
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
     // Every creation mode leaves a slow task running in the timeout walk: more than the 5 default slots.
-    await sandbox.configure({slots: 100})
-    const video = await cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
+    await ctx.sandbox.configure({slots: 100})
+    const video = await ctx.cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
     expect(video.exitCode, video.stderr).to.equal(0)
-    const slow = await cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
-    const failed = await cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
-    const spare = await cli(['create', 'video', '--prompt', 'deleted by the walk', '--json'])
-    const folder = await cli(['saved', 'new', 'contract folder', '--json'])
-    const doomed = await cli(['saved', 'new', 'deleted by the walk', '--json'])
+    const slow = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
+    const failed = await ctx.cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
+    const spare = await ctx.cli(['create', 'video', '--prompt', 'deleted by the walk', '--json'])
+    const folder = await ctx.cli(['saved', 'new', 'contract folder', '--json'])
+    const doomed = await ctx.cli(['saved', 'new', 'deleted by the walk', '--json'])
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-contract-'))
     const manifest = join(dir, 'walk.jsonl')
     writeFileSync(manifest, '{"mode":"video","prompt":"batch row of the walk"}\n')
     const batched = join(dir, 'batched.jsonl')
     writeFileSync(batched, '{"mode":"image","prompt":"a batch that already ran"}\n')
-    const ran = await cli(['batch', 'run', batched, '--json'])
+    const ran = await ctx.cli(['batch', 'run', batched, '--json'])
     for (const made of [spare, folder, doomed, ran]) expect(made.exitCode, made.stderr).to.equal(0)
     values = {
       video: String(video.json().video_id),
@@ -83,10 +79,6 @@ describe('the JSON contract, walked over every command in the manifest', functio
       manifest,
       batched,
     }
-  })
-
-  after(async function () {
-    await sandbox?.stop()
   })
 
   it('has a row for every command in oclif.manifest.json', function () {
@@ -114,65 +106,65 @@ describe('the JSON contract, walked over every command in the manifest', functio
   })
 
   it('6: an unknown flag is refused before any request, as JSON on stderr', async function () {
-    await sandbox.clearRequests()
-    await walk(withRow(() => true).map((c) => c.id), (id) => runAs(id, argsFor(id, ['--zz-no-such-flag']), cli), () => 6, 'unknown flag')
-    expect(await sandbox.requests()).to.deep.equal([])
+    await ctx.sandbox.clearRequests()
+    await walk(withRow(() => true).map((c) => c.id), (id) => runAs(id, argsFor(id, ['--zz-no-such-flag']), ctx.cli), () => 6, 'unknown flag')
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('3: commands that need a login exit 3 in a home without one', async function () {
     const ids = withRow((c) => Boolean(c.login)).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, argsFor(id), cliFor(sandbox)), () => 3, 'not logged in')
+    await walk(ids, (id) => runAs(id, argsFor(id), cliFor(ctx.sandbox)), () => 3, 'not logged in')
   })
 
   it('1: a service error exits 1 with the service message', async function () {
-    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
+    await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
       await walk(ids, (id) => runAs(id, argsFor(id)), () => 1, 'service error')
     } finally {
-      await sandbox.control('faults', {rules: []})
+      await ctx.sandbox.control('faults', {rules: []})
     }
   })
 
   it('1: an answer that is not JSON (every retry) exits 1, never printing garbage', async function () {
-    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'malformed-json'}]})
+    await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'malformed-json'}]})
     try {
       // One command is enough (each failure costs the full retry schedule); auth status when it exists.
       const api = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id)
       const ids = api.includes('auth:status') ? ['auth:status'] : api.slice(0, 1)
-      await walk(ids, (id) => runAs(id, argsFor(id), cli), () => 1, 'malformed JSON')
+      await walk(ids, (id) => runAs(id, argsFor(id), ctx.cli), () => 1, 'malformed JSON')
     } finally {
-      await sandbox.control('faults', {rules: []})
+      await ctx.sandbox.control('faults', {rules: []})
     }
   })
 
   it('7: a concurrency refusal exits 7', async function () {
-    await sandbox.control('faults', {rules: [{endpoint: '*', kind: 'concurrency-limit'}]})
+    await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'concurrency-limit'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
       await walk(ids, (id) => runAs(id, argsFor(id)), () => 7, 'concurrency limit')
     } finally {
-      await sandbox.control('faults', {rules: []})
+      await ctx.sandbox.control('faults', {rules: []})
     }
   })
 
   it('2, 5: waiting commands time out on a slow task and fail on a failed one', async function () {
     const ids = withRow((c) => Boolean(c.waits)).map((c) => c.id)
     const on = (id: string, task: string, extra: string[] = []) => argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
-    await walk(ids, (id) => runAs(id, on(id, 'slow', ['--timeout', '1']), cli), () => 2, 'wait timeout')
-    await walk(ids, (id) => runAs(id, on(id, 'failed'), cli), () => 5, 'task failed')
+    await walk(ids, (id) => runAs(id, on(id, 'slow', ['--timeout', '1']), ctx.cli), () => 2, 'wait timeout')
+    await walk(ids, (id) => runAs(id, on(id, 'failed'), ctx.cli), () => 5, 'task failed')
   })
 
   it('4, 5, 2: creations without credits, that fail, or that outlast --timeout', async function () {
     const ids = withRow((c) => Boolean(c.creates)).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, markedArgs(id, 'doomed [sandbox:fail]'), cli), () => 5, 'generation failed')
-    await walk(ids, (id) => runAs(id, markedArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1']), cli), () => 2, 'wait timeout')
-    const {credits} = (await sandbox.state()) as {credits: {total: number}}
-    await sandbox.configure({credits: 0})
+    await walk(ids, (id) => runAs(id, markedArgs(id, 'doomed [sandbox:fail]'), ctx.cli), () => 5, 'generation failed')
+    await walk(ids, (id) => runAs(id, markedArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1']), ctx.cli), () => 2, 'wait timeout')
+    const {credits} = (await ctx.sandbox.state()) as {credits: {total: number}}
+    await ctx.sandbox.configure({credits: 0})
     try {
-      await walk(ids, (id) => runAs(id, argsFor(id), cli), () => 4, 'no credits')
+      await walk(ids, (id) => runAs(id, argsFor(id), ctx.cli), () => 4, 'no credits')
     } finally {
-      await sandbox.configure({credits: credits.total})
+      await ctx.sandbox.configure({credits: credits.total})
     }
   })
 })

@@ -3,25 +3,18 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {tempHome} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, useSandbox} from '../helpers/sandbox.js'
 
 /**
  * A new user's first session, using only what `--help` documents: each flag is looked up in the
  * command's help before it is used, so an undocumented flag makes this test fail.
  */
 describe('a new user: templates → create → asset list → folder → download', function () {
-  let sandbox: SandboxProcess
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  // Only the sandbox is shared: each test binds its own CLI, with a fresh home.
+  const ctx = useSandbox({login: false})
 
   it('completes the whole flow from the help texts alone', async function () {
-    const cli = cliFor(sandbox, tempHome())
+    const cli = cliFor(ctx.sandbox, tempHome())
     const helpCache = new Map<string, string>()
     const run = async (command: string[], flags: string[] = [], positionals: string[] = []) => {
       const key = command.join(' ')

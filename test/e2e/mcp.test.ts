@@ -9,24 +9,20 @@ import {aspectRatiosFor, modelsFor, qualitiesFor} from '../../src/catalog/index.
 import {creations} from '../../src/creations/index.js'
 import {BIN} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 
 type Schema = {type?: string; enum?: string[]; items?: Schema; properties?: Record<string, Schema>}
 type ToolResult = {isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{type: string; text?: string}>}
 
 describe('pixverse mcp serve', function () {
   this.timeout(60_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let client: Client
   let stderr = ''
   let env: Record<string, string>
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-    env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, ...isolatedOclifDirs()}
+    env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
     const transport = new StdioClientTransport({command: process.execPath, args: [BIN, 'mcp', 'serve'], env, stderr: 'pipe'})
     transport.stderr?.on('data', (chunk) => (stderr += chunk))
     client = new Client({name: 'pixverse-test', version: '1.0.0'})
@@ -35,7 +31,6 @@ describe('pixverse mcp serve', function () {
 
   after(async function () {
     await client?.close()
-    await sandbox?.stop()
   })
 
   it('lists a tool per creation mode and per library/account command', async function () {
@@ -71,7 +66,7 @@ describe('pixverse mcp serve', function () {
     expect(created.video_id).to.be.a('number')
     expect(JSON.parse(result.content[0].text!)).to.deep.equal(created)
 
-    const viaCli = (await cli(['create', 'video', '--prompt', 'a cat surfing', '--quality', '540p', '--json'])).json()
+    const viaCli = (await ctx.cli(['create', 'video', '--prompt', 'a cat surfing', '--quality', '540p', '--json'])).json()
     expect(Object.keys(created).sort()).to.deep.equal(Object.keys(viaCli).sort())
 
     const status = (await client.callTool({name: 'task_status', arguments: {ids: String(created.video_id)}})) as ToolResult
@@ -80,22 +75,22 @@ describe('pixverse mcp serve', function () {
   })
 
   it('refuses a bad model with the CLI error object and sends no request', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'a cat', model: 'not-a-model'}})) as ToolResult
     expect(result.isError).to.equal(true)
     expect(result.structuredContent).to.include({exit_code: 6})
     expect(String(result.structuredContent!.error)).to.include('not-a-model')
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('refuses stdin ("-") as a text input and unknown arguments', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const dash = (await client.callTool({name: 'create_video', arguments: {prompt: '-'}})) as ToolResult
     expect(dash.isError).to.equal(true)
     expect(dash.structuredContent).to.include({exit_code: 6})
     const unknown = (await client.callTool({name: 'create_video', arguments: {prompt: 'x', colour: 'red'}})) as ToolResult
     expect(unknown.structuredContent).to.include({exit_code: 6})
-    expect(await sandbox.requests()).to.deep.equal([])
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('reports progress while it polls when the client sent a progress token', async function () {
@@ -111,8 +106,8 @@ describe('pixverse mcp serve', function () {
   })
 
   it('stops polling when the client cancels task_wait, and the task keeps running', async function () {
-    const {video_id: id} = (await cli(['create', 'video', '--prompt', 'long [sandbox:seconds=60]', '--no-wait', '--json'])).json()
-    const polls = async () => (await sandbox.requests()).filter((r) => r.path.endsWith('video/list/detail') && (r.body as {video_id?: number})?.video_id === id).length
+    const {video_id: id} = (await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=60]', '--no-wait', '--json'])).json()
+    const polls = async () => (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('video/list/detail') && (r.body as {video_id?: number})?.video_id === id).length
     const controller = new AbortController()
     const call = client.callTool({name: 'task_wait', arguments: {id: String(id)}}, undefined, {signal: controller.signal})
     const settled = call.then(() => 'resolved', () => 'rejected')

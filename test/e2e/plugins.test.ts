@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {ROOT} from '../helpers/cli.js'
 import {bashScriptIn, complete} from '../helpers/completion.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, login, useSandbox} from '../helpers/sandbox.js'
 
 const PLUGIN = join(ROOT, 'examples', 'plugin-hello')
 
@@ -19,17 +19,14 @@ function buildExamplePlugin(): void {
 }
 
 describe('third-party plugins: the example plugin', function () {
-  let sandbox: SandboxProcess
-  before(async () => {
-    buildExamplePlugin()
-    sandbox = await startSandboxProcess()
-  })
-  after(async () => sandbox?.stop())
+  // Only the sandbox is shared: each test binds its own CLI, with a fresh home and oclif folders.
+  const ctx = useSandbox({login: false})
+  before(() => buildExamplePlugin())
 
   it('links, runs its command against the sandbox, hears task-finished, unlinks, and leaves pixverse unchanged', async function () {
     const dirs = isolatedOclifDirs()
     const log = join(mkdtempSync(join(tmpdir(), 'pixverse-hello-')), 'finished.log')
-    const cli = cliFor(sandbox, undefined, {...dirs, PIXVERSE_HELLO_LOG: log})
+    const cli = cliFor(ctx.sandbox, undefined, {...dirs, PIXVERSE_HELLO_LOG: log})
     await login(cli)
 
     const commandsOf = async () => (await cli(['capabilities', '--json'])).json<{commands: Array<{id: string}>}>().commands.map((c) => c.id)
@@ -50,12 +47,12 @@ describe('third-party plugins: the example plugin', function () {
     expect(await commandsOf()).to.include('hello credits')
 
     // Its command goes through the core API client: JSON on stdout, the request in the sandbox log.
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const credits = await cli(['hello', 'credits', '--json'])
     expect(credits.exitCode, credits.stderr).to.equal(0)
     const first = credits.json<{total: number; daily: number; monthly: number; bonus: number}>()
     expect(first.total).to.equal(first.daily + first.monthly + first.bonus)
-    expect((await sandbox.requests()).map((r) => r.path)).to.satisfy((paths: string[]) => paths.some((p) => p.endsWith('/user/credits')))
+    expect((await ctx.sandbox.requests()).map((r) => r.path)).to.satisfy((paths: string[]) => paths.some((p) => p.endsWith('/user/credits')))
 
     // Its hook hears the core event, from `create` and from `task wait`.
     const created = await cli(['create', 'video', '--prompt', 'a plugin test', '--json'])
@@ -79,7 +76,7 @@ describe('third-party plugins: the example plugin', function () {
     expect(lines[3]).to.match(/^video \d+ failed 8$/)
 
     // Logged out, the plugin command inherits the core's exit 3 before any request.
-    const anonymous = cliFor(sandbox, undefined, dirs)
+    const anonymous = cliFor(ctx.sandbox, undefined, dirs)
     const refused = await anonymous(['hello', 'credits', '--json'])
     expect(refused.exitCode).to.equal(3)
 
@@ -93,7 +90,7 @@ describe('third-party plugins: the example plugin', function () {
   })
 
   it('a typo suggests the right command and exits 127 without prompting', async function () {
-    const cli = cliFor(sandbox, undefined, isolatedOclifDirs())
+    const cli = cliFor(ctx.sandbox, undefined, isolatedOclifDirs())
     const result = await cli(['creat', 'video'])
     expect(result.exitCode).to.equal(127)
     expect(result.stdout).to.equal('')

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {cliFor, useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
 
 const PROGRESS_WORDS = /Uploading|Submitting|In queue|Generating|Downloading|Waiting for approval|^\d{4}-\d\d-\d\dT[\d:.]+Z |[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖█░]|\u001B\[/m
@@ -12,42 +12,31 @@ const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /
 
 describe('progress on stderr, never on stdout', function () {
   this.timeout(90_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let term: Terminal | undefined
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
 
   afterEach(function () {
     term?.kill()
     term = undefined
   })
 
-  after(async function () {
-    await sandbox?.stop()
-  })
-
   it('JSON mode: stdout is the one result document and stderr carries no progress at all', async function () {
-    const result = await cli(['create', 'video', '--prompt', '[sandbox:seconds=3] a neon city', '--image', 'fixtures/media/sample.png', '--json'])
+    const result = await ctx.cli(['create', 'video', '--prompt', '[sandbox:seconds=3] a neon city', '--image', 'fixtures/media/sample.png', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.json()).to.include({status: 'completed'})
     expect(result.stderr).not.to.match(PROGRESS_WORDS)
 
-    const waited = await cli(['task', 'wait', String(result.json().video_id), '--json'])
+    const waited = await ctx.cli(['task', 'wait', String(result.json().video_id), '--json'])
     expect(waited.exitCode, waited.stderr).to.equal(0)
     expect(waited.stderr).to.equal('')
-    const downloaded = await cli(['asset', 'download', String(result.json().video_id), '--dest', join(cli.home, 'dl'), '--json'])
+    const downloaded = await ctx.cli(['asset', 'download', String(result.json().video_id), '--dest', join(ctx.cli.home, 'dl'), '--json'])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(downloaded.json()).to.have.property('file')
     expect(downloaded.stderr).to.equal('')
   })
 
   it('text with stderr piped: timestamped lines for every phase on stderr, only the result on stdout', async function () {
-    const result = await cli(['create', 'video', '--prompt', '[sandbox:seconds=5] a neon city', '--image', 'fixtures/media/sample.png'])
+    const result = await ctx.cli(['create', 'video', '--prompt', '[sandbox:seconds=5] a neon city', '--image', 'fixtures/media/sample.png'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const lines = result.stderr.trim().split('\n')
     for (const line of lines) expect(line).to.match(ISO_LINE)
@@ -62,11 +51,11 @@ describe('progress on stderr, never on stdout', function () {
     expect(result.stdout).not.to.match(PROGRESS_WORDS)
 
     const id = /^video_id\s+(\d+)$/m.exec(result.stdout)?.[1]
-    const downloaded = await cli(['asset', 'download', String(id), '--dest', join(cli.home, 'dl')])
+    const downloaded = await ctx.cli(['asset', 'download', String(id), '--dest', join(ctx.cli.home, 'dl')])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(downloaded.stderr).to.match(/Downloading video \d+: done \([\d.]+ KB\), .*\.mp4 in 0:\d\d$/m)
     expect(downloaded.stdout).not.to.match(PROGRESS_WORDS)
-    const waited = await cli(['task', 'wait', String(id)])
+    const waited = await ctx.cli(['task', 'wait', String(id)])
     expect(waited.stderr).to.match(/video \d+: Completed \[0:\d\d\]$/m)
     expect(waited.stdout).not.to.match(PROGRESS_WORDS)
   })
@@ -76,7 +65,7 @@ describe('progress on stderr, never on stdout', function () {
     const stdoutFile = join(dir, 'stdout.txt')
     term = Terminal.start(
       ['create', 'video', '--prompt', '[sandbox:seconds=8] a neon city', '--image', 'fixtures/media/sample.png'],
-      {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
       {shellSuffix: `> '${stdoutFile}'`},
     )
     const queued = await term.waitFor(/video \d+: In queue/)
@@ -98,7 +87,7 @@ describe('progress on stderr, never on stdout', function () {
   })
 
   it('Ctrl-C while waiting at a terminal ends the display cleanly and names the ids to resume', async function () {
-    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url})
+    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
     await term.waitFor(/video \d+: In queue[\s\S]*video \d+: In queue/)
     term.keys('C-c')
     expect(await term.exitCode(), term.screen()).to.equal(130)
@@ -110,14 +99,14 @@ describe('progress on stderr, never on stdout', function () {
   })
 
   it('auth login at a terminal shows the code, the URL and a waiting indicator; JSON mode only the URL', async function () {
-    const fresh = cliFor(sandbox)
+    const fresh = cliFor(ctx.sandbox)
     const json = await fresh(['auth', 'login', '--json'])
     expect(json.exitCode, json.stderr).to.equal(0)
     expect(json.stderr.trim().split('\n')).to.have.length(1)
     expect(json.stderr.trim()).to.match(/^Authorize at: \S+ \(code: \S+\)$/)
 
-    const other = cliFor(sandbox)
-    term = Terminal.start(['auth', 'login'], {PIXVERSE_HOME: other.home, PIXVERSE_API_BASE: sandbox.url})
+    const other = cliFor(ctx.sandbox)
+    term = Terminal.start(['auth', 'login'], {PIXVERSE_HOME: other.home, PIXVERSE_API_BASE: ctx.sandbox.url})
     expect(await term.exitCode()).to.equal(0)
     const screen = term.screen()
     expect(screen).to.match(/Authorize at: http:\/\/127\.0\.0\.1:\d+\/device\?user_code=(\S+) \(code: \1\)/)

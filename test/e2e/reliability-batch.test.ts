@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 import {recordSummary} from '../helpers/summary.js'
 
 /** Runs jobs with at most `limit` at a time, keeping their order in the results. */
@@ -42,28 +42,20 @@ const FAULTS = {
 
 describe('reliability: 50+ creations and their downloads under injected faults', function () {
   this.timeout(120_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  // The client gives up on a silent server after 800 ms, so the 1.2 s "slow" fault is a timeout.
+  const ctx = useSandbox({env: {PIXVERSE_HTTP_TIMEOUT_MS: '800'}})
 
   before(async function () {
-    sandbox = await startSandboxProcess()
-    // The client gives up on a silent server after 800 ms, so the 1.2 s "slow" fault is a timeout.
-    cli = cliFor(sandbox, undefined, {PIXVERSE_HTTP_TIMEOUT_MS: '800'})
-    await login(cli)
-    await sandbox.configure({taskSeconds: 0.5, slots: 100})
-    await sandbox.clearRequests()
-    await sandbox.control('faults', FAULTS)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
+    await ctx.sandbox.configure({taskSeconds: 0.5, slots: 100})
+    await ctx.sandbox.clearRequests()
+    await ctx.sandbox.control('faults', FAULTS)
   })
 
   it('loses no job, charges every key once and downloads every file whole', async function () {
-    const before = (await sandbox.state()) as {tasks: number; charged_submits: number}
+    const before = (await ctx.sandbox.state()) as {tasks: number; charged_submits: number}
     const invocations = 18
     const creates = await pool(invocations, 3, (i) =>
-      cli(['create', 'video', '--prompt', `batch ${i}`, '--count', String(2 + (i % 3)), '--poll-interval', '1', '--timeout', '60', '--json'], {
+      ctx.cli(['create', 'video', '--prompt', `batch ${i}`, '--count', String(2 + (i % 3)), '--poll-interval', '1', '--timeout', '60', '--json'], {
         timeoutMs: 90_000,
       }),
     )
@@ -83,7 +75,7 @@ describe('reliability: 50+ creations and their downloads under injected faults',
     }
 
     const dest = mkdtempSync(join(tmpdir(), 'pixverse-batch-'))
-    const downloads = await pool(ids.length, 4, (i) => cli(['asset', 'download', String(ids[i]), '--type', 'video', '--dest', dest, '--json'], {timeoutMs: 90_000}))
+    const downloads = await pool(ids.length, 4, (i) => ctx.cli(['asset', 'download', String(ids[i]), '--type', 'video', '--dest', dest, '--json'], {timeoutMs: 90_000}))
     const expected = readFileSync(join(ROOT, 'fixtures', 'media', 'sample.mp4'))
     let complete = 0
     const badDownloads: string[] = []
@@ -98,8 +90,8 @@ describe('reliability: 50+ creations and their downloads under injected faults',
     }
     const leftovers = readdirSync(dest).filter((name) => name.endsWith('.part'))
 
-    await sandbox.control('faults', {rules: []})
-    const state = (await sandbox.state()) as {
+    await ctx.sandbox.control('faults', {rules: []})
+    const state = (await ctx.sandbox.state()) as {
       tasks: number
       charged_submits: number
       charges: Record<string, number>

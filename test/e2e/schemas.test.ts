@@ -3,25 +3,15 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 import {expectSchema} from '../helpers/schema.js'
 
 /** The committed result schemas of the commands that existed before these topics. */
 describe('result schemas of auth, task, asset info/download, config and create video', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox({login: false})
 
   const ok = async (args: string[]) => {
-    const result = await cli([...args, '--json'])
+    const result = await ctx.cli([...args, '--json'])
     expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).to.equal(0)
     return result.json()
   }
@@ -52,11 +42,11 @@ describe('result schemas of auth, task, asset info/download, config and create v
     expectSchema('task-status', await ok(['task', 'status', '--ids', `${id},1`]))
     expectSchema('create-video', await ok(['create', 'video', '--prompt', 'schema check 2']))
     expectSchema('asset-info', await ok(['asset', 'info', id]))
-    expectSchema('asset-download', await ok(['asset', 'download', id, '--dest', join(cli.home, 'dl')]))
+    expectSchema('asset-download', await ok(['asset', 'download', id, '--dest', join(ctx.cli.home, 'dl')]))
   })
 
   it('config list/get/set/path/reset', async function () {
-    expectSchema('config-set', await ok(['config', 'set', 'output-dir', cli.home]))
+    expectSchema('config-set', await ok(['config', 'set', 'output-dir', ctx.cli.home]))
     expectSchema('config-get', await ok(['config', 'get', 'output-dir']))
     expectSchema('config-list', await ok(['config', 'list']))
     expectSchema('config-path', await ok(['config', 'path']))

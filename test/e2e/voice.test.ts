@@ -1,64 +1,53 @@
 import {expect} from 'chai'
 
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {useSandbox} from '../helpers/sandbox.js'
 import {apiPaths, expectSchema} from '../helpers/schema.js'
 
 describe('voice models/presets and music models', function () {
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
-
-  after(async function () {
-    await sandbox?.stop()
-  })
+  const ctx = useSandbox()
 
   it('voice models lists providers and models', async function () {
-    const result = await cli(['voice', 'models', '--json'])
+    const result = await ctx.cli(['voice', 'models', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = result.json<{default_model: string}>()
     expectSchema('voice-models', body)
-    const human = await cli(['voice', 'models'])
+    const human = await ctx.cli(['voice', 'models'])
     expect(human.stdout).to.match(new RegExp(`^  ${body.default_model.replace('.', '\\.')} \\(default\\)`, 'm'))
   })
 
   it('voice presets pages (max 10) and filters', async function () {
-    const page1 = await cli(['voice', 'presets', '--page-size', '3', '--json'])
+    const page1 = await ctx.cli(['voice', 'presets', '--page-size', '3', '--json'])
     expect(page1.exitCode, page1.stderr).to.equal(0)
     const body = page1.json<{voices: Array<{voice_id: string}>; pagination: {page: number; total: number; total_pages: number}}>()
     expectSchema('voice-presets', body)
     expect(body.voices).to.have.length(3)
     expect(body.pagination.total_pages).to.equal(Math.ceil(body.pagination.total / 3))
-    const page2 = (await cli(['voice', 'presets', '--page-size', '3', '--page', '2', '--json'])).json<{voices: Array<{voice_id: string}>}>()
+    const page2 = (await ctx.cli(['voice', 'presets', '--page-size', '3', '--page', '2', '--json'])).json<{voices: Array<{voice_id: string}>}>()
     expect(page2.voices.map((v) => v.voice_id)).not.to.include.members(body.voices.map((v) => v.voice_id))
-    const eleven = (await cli(['voice', 'presets', '--provider', 'elevenlabs', '--language', 'en', '--json'])).json<{voices: Array<{provider: string}>}>()
+    const eleven = (await ctx.cli(['voice', 'presets', '--provider', 'elevenlabs', '--language', 'en', '--json'])).json<{voices: Array<{provider: string}>}>()
     expect(eleven.voices.length).to.be.above(0)
     expect(eleven.voices.every((v) => v.provider === 'elevenlabs')).to.equal(true)
-    const query = (await sandbox.requests()).filter((r) => r.path.endsWith('speech/tts/voices')).at(-1) as unknown as {query: Record<string, string>}
+    const query = (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('speech/tts/voices')).at(-1) as unknown as {query: Record<string, string>}
     expect(query.query).to.include({provider: 'elevenlabs', language: 'en', page: '1', page_size: '10'})
-    const human = await cli(['voice', 'presets', '--page-size', '2'])
+    const human = await ctx.cli(['voice', 'presets', '--page-size', '2'])
     expect(human.stdout).to.match(/^VOICE_ID\s+DISPLAY_NAME\s+PROVIDER\s+GENDER\s+ACCENT\n/)
     expect(human.stdout.trim().split('\n').at(-1)).to.match(/^page 1 · 2 of \d+ · next: --page 2$/)
   })
 
   it('voice presets rejects bad paging and providers before any request', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     for (const args of [['--page-size', '11'], ['--page-size', '0'], ['--page', '0'], ['--provider', 'acme']]) {
-      expect((await cli(['voice', 'presets', ...args, '--json'])).exitCode, args.join(' ')).to.equal(6)
+      expect((await ctx.cli(['voice', 'presets', ...args, '--json'])).exitCode, args.join(' ')).to.equal(6)
     }
 
-    expect(apiPaths(await sandbox.requests())).to.deep.equal([])
+    expect(apiPaths(await ctx.sandbox.requests())).to.deep.equal([])
   })
 
   it('music models lists providers and models', async function () {
-    const result = await cli(['music', 'models', '--json'])
+    const result = await ctx.cli(['music', 'models', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     expectSchema('music-models', result.json())
-    const human = await cli(['music', 'models'])
+    const human = await ctx.cli(['music', 'models'])
     expect(human.stdout).to.match(/^ {2}music-2\.6 \(default\) {2}10–240 s, lyrics/m)
     expect(human.stderr).to.equal('')
   })

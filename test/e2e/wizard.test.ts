@@ -3,7 +3,7 @@ import {expect} from 'chai'
 import {type CreationModelSpec, modelSpec} from '../../src/catalog/index.js'
 import {modelChoices} from '../../src/wizard/choices.js'
 import {runCli} from '../helpers/cli.js'
-import {type SandboxProcess, cliFor, login, startSandboxProcess} from '../helpers/sandbox.js'
+import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
 
 /** The choices a select prompt shows under `? <message>`, cursor mark removed. */
@@ -27,28 +27,17 @@ async function creations(sandbox: SandboxProcess): Promise<Array<{path: string; 
 
 describe('the creation wizard at a real terminal (tmux)', function () {
   this.timeout(90_000)
-  let sandbox: SandboxProcess
-  let cli: ReturnType<typeof cliFor>
+  const ctx = useSandbox()
   let term: Terminal | undefined
-  const env = () => ({PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url})
-
-  before(async function () {
-    sandbox = await startSandboxProcess()
-    cli = cliFor(sandbox)
-    await login(cli)
-  })
+  const env = () => ({PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
 
   afterEach(function () {
     term?.kill()
     term = undefined
   })
 
-  after(async function () {
-    await sandbox?.stop()
-  })
-
   it('asks for a video step by step, offers only what the chosen model allows, and ends with a completed task', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     term = Terminal.start(['create', 'video'], env())
     await term.waitFor('? Prompt')
     term.type('a cat surfing at sunset')
@@ -96,21 +85,21 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(screen).to.match(/duration\s+8/)
     expect(screen).to.match(/cost\s+not known before submitting/)
     expect(screen).to.include("equivalent: pixverse create video --prompt 'a cat surfing at sunset' --model sora-2 --quality 720p --duration 8")
-    expect(await creations(sandbox)).to.have.length(0)
+    expect(await creations(ctx.sandbox)).to.have.length(0)
     term.keys('Enter')
 
     expect(await term.exitCode(), term.screen()).to.equal(0)
     screen = term.screen()
     expect(screen).to.match(/status\s+completed/)
     expect(screen).to.match(/model\s+sora-2/)
-    const sent = await creations(sandbox)
+    const sent = await creations(ctx.sandbox)
     expect(sent).to.have.length(1)
     expect(sent[0].path).to.match(/video\/t2v$/)
     expect(sent[0].body).to.include({prompt: 'a cat surfing at sunset', model: 'sora-2', duration: 8, quality: '720p', aspect_ratio: '16:9'})
   })
 
   it('takes an image, then stops asking for an aspect ratio and keeps to models that accept it', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     term = Terminal.start(['create', 'video'], env())
     await term.waitFor('? Prompt')
     term.type('[sandbox:seconds=1] waves')
@@ -137,14 +126,14 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(summary).to.match(/image\s+fixtures\/media\/sample\.png/)
     term.keys('Enter')
     expect(await term.exitCode(), term.screen()).to.equal(0)
-    const sent = await creations(sandbox)
+    const sent = await creations(ctx.sandbox)
     expect(sent).to.have.length(1)
     expect(sent[0].path).to.match(/video\/i2v$/)
   })
 
   for (const stop of ['? Prompt', '? Model', '? Submit?']) {
     it(`Ctrl-C at "${stop}" exits 130 and nothing is created`, async function () {
-      await sandbox.clearRequests()
+      await ctx.sandbox.clearRequests()
       term = Terminal.start(['create', 'video'], env())
       await term.waitFor('? Prompt')
       if (stop !== '? Prompt') {
@@ -166,7 +155,7 @@ describe('the creation wizard at a real terminal (tmux)', function () {
       term.keys('C-c')
       expect(await term.exitCode(), term.screen()).to.equal(130)
       expect(term.screen()).to.include('Cancelled; nothing was submitted')
-      expect(await creations(sandbox)).to.have.length(0)
+      expect(await creations(ctx.sandbox)).to.have.length(0)
     })
   }
 
@@ -180,11 +169,11 @@ describe('the creation wizard at a real terminal (tmux)', function () {
       term.kill()
     }
 
-    expect(await creations(sandbox)).to.have.length(0)
+    expect(await creations(ctx.sandbox)).to.have.length(0)
   })
 
   it('never prompts with stdin closed or --json: exit 6 naming the flags to pass', async function () {
-    await sandbox.clearRequests()
+    await ctx.sandbox.clearRequests()
     const plain = await runCli(['create', 'video'], {env: {...env(), CI: undefined}})
     expect(plain.exitCode).to.equal(6)
     expect(plain.stdout).to.equal('')
@@ -195,7 +184,7 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(json.exitCode).to.equal(6)
     expect(json.stdout).to.equal('')
     expect(json.errorJson()).to.include({error: '--prompt is required', exit_code: 6})
-    expect(await creations(sandbox)).to.have.length(0)
+    expect(await creations(ctx.sandbox)).to.have.length(0)
   })
 
   it('workspace switch without an id lets a person pick, and refuses agents with exit 6', async function () {
@@ -207,11 +196,11 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(term.screen()).to.match(/Switched to Sandbox Studio \(880001/)
     term.kill()
     term = undefined
-    const status = await cli(['workspace', 'status', '--json'])
+    const status = await ctx.cli(['workspace', 'status', '--json'])
     expect(status.json()).to.include({workspaceId: 880001})
-    await cli(['workspace', 'switch', '0', '--json'])
+    await ctx.cli(['workspace', 'switch', '0', '--json'])
 
-    const agent = await cli(['workspace', 'switch', '--json'])
+    const agent = await ctx.cli(['workspace', 'switch', '--json'])
     expect(agent.exitCode).to.equal(6)
     expect(agent.stdout).to.equal('')
     expect(agent.errorJson().error).to.include('workspace-id')

@@ -80,8 +80,61 @@ export function cliFor(sandbox: SandboxProcess, home = tempHome(), extraEnv: Rec
   return Object.assign(run, {home})
 }
 
+export type SandboxCli = ReturnType<typeof cliFor>
+
 /** Logs `cli` in through the device flow (the sandbox auto-approves). */
-export async function login(cli: ReturnType<typeof cliFor>): Promise<void> {
+export async function login(cli: SandboxCli): Promise<void> {
   const result = await cli(['auth', 'login', '--json'])
   if (result.exitCode !== 0) throw new Error(`login failed: ${result.stderr}`)
+}
+
+export interface UseSandboxOptions {
+  /** Extra `sandbox serve` flags, e.g. `['--slots', '3']`. */
+  flags?: string[]
+  /** Extra environment for the CLI (not the sandbox), e.g. a shorter HTTP timeout. */
+  env?: Record<string, string>
+  /** `false` for suites that test logging in, or that only want the sandbox. Default: logged in. */
+  login?: boolean
+}
+
+/** The sandbox and CLI of a describe block, both set by the `before` hook `useSandbox()` registers. */
+export interface SandboxContext {
+  readonly sandbox: SandboxProcess
+  readonly cli: SandboxCli
+}
+
+/**
+ * Registers hooks in the calling describe block: `before` starts one sandbox process and binds a CLI
+ * with a fresh home to it (logged in unless `login: false`), `after` stops the sandbox. Call it
+ * first in the block: mocha runs hooks in the order they are registered, so the block's own
+ * `before` hooks (credits, fixtures) find the sandbox ready.
+ */
+export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
+  let sandbox: SandboxProcess | undefined
+  let cli: SandboxCli | undefined
+
+  before(async function () {
+    sandbox = await startSandboxProcess(options.flags)
+    cli = cliFor(sandbox, undefined, options.env)
+    if (options.login !== false) await login(cli)
+  })
+
+  after(async function () {
+    await sandbox?.stop()
+  })
+
+  // Both exist only once the hook ran: read while mocha collects the tests, they would be undefined
+  // and fail far from the cause.
+  const notYet = (name: string): never => {
+    throw new Error(`useSandbox(): ${name} is set by its before hook; use it inside a test or hook, not in the describe body`)
+  }
+
+  return {
+    get sandbox() {
+      return sandbox ?? notYet('sandbox')
+    },
+    get cli() {
+      return cli ?? notYet('cli')
+    },
+  }
 }
