@@ -13,6 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 async function measureInterleaved(baselineArgs, cases) {
   const rounds = await repeat(RUNS, async () => {
     const base = await runOnce(process.execPath, baselineArgs)
+    if (base.code !== 0) throw new Error(`node ${baselineArgs.join(' ')} exited ${base.code}`)
     const times = []
     for (const c of cases) {
       const run = await runOnce(process.execPath, c.args, {env: c.env})
@@ -22,7 +23,13 @@ async function measureInterleaved(baselineArgs, cases) {
 
     return {base: base.ms, times}
   })
-  const rssOf = async (args, env) => median((await repeat(Math.max(3, Math.floor(RUNS / 3)), () => runOnce(process.execPath, args, {env, rss: true}))).map((r) => r.peakKb))
+  const rssOf = async (args, env) => {
+    const runs = await repeat(Math.max(3, Math.floor(RUNS / 3)), () => runOnce(process.execPath, args, {env, rss: true}))
+    const bad = runs.find((r) => r.code !== 0 || !Number.isFinite(r.peakKb))
+    if (bad) throw new Error(`${args.join(' ')}: no peak RSS (exit ${bad.code}): ${bad.stderr}`)
+    return median(runs.map((r) => r.peakKb))
+  }
+
   const baseline = {ms: median(rounds.map((r) => r.base)), kb: await rssOf(baselineArgs)}
   const results = []
   for (const [i, c] of cases.entries()) {
@@ -65,7 +72,7 @@ export async function startupBench() {
 
     return figures
   } finally {
-    bare.remove()
     await sandbox.stop()
+    bare.remove()
   }
 }

@@ -2,8 +2,9 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
-const ROOT = new URL('../../', import.meta.url).pathname
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /**
  * A bare oclif 4 app with the same oclif plugins as pixverse, a shipped manifest and one command
@@ -12,6 +13,18 @@ const ROOT = new URL('../../', import.meta.url).pathname
  */
 export function createBareOclifApp() {
   const dir = mkdtempSync(join(tmpdir(), 'pixverse-bench-bare-oclif-'))
+  const remove = () => rmSync(dir, {recursive: true, force: true})
+  try {
+    writeApp(dir)
+  } catch (error) {
+    remove()
+    throw error
+  }
+
+  return {bin: join(dir, 'bin/run.js'), remove}
+}
+
+function writeApp(dir) {
   const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
   const plugins = pjson.oclif.plugins.filter((name) => name.startsWith('@oclif/'))
   const dependencies = Object.fromEntries(['@oclif/core', ...plugins].map((name) => [name, pjson.dependencies[name]]))
@@ -38,5 +51,4 @@ export function createBareOclifApp() {
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   const manifest = spawnSync(process.execPath, [join(ROOT, 'node_modules/oclif/bin/run.js'), 'manifest'], {cwd: dir, encoding: 'utf8'})
   if (manifest.status !== 0) throw new Error(`oclif manifest failed for the bare app: ${manifest.stderr}`)
-  return {bin: join(dir, 'bin/run.js'), remove: () => rmSync(dir, {recursive: true, force: true})}
 }

@@ -25,7 +25,10 @@ export async function startSandbox(flags = []) {
   })
   const env = {PIXVERSE_HOME: home, PIXVERSE_API_BASE: url, CI: '1'}
   const login = spawnSync(process.execPath, [BIN, 'auth', 'login', '--json'], {env: {...process.env, ...env}, encoding: 'utf8'})
-  if (login.status !== 0) throw new Error(`bench login failed: ${login.stderr}`)
+  if (login.status !== 0) {
+    child.kill('SIGTERM')
+    throw new Error(`bench login failed: ${login.stderr}`)
+  }
   const control = async (path, init) => {
     const response = await fetch(`${origin}/_sandbox/${path}`, init)
     return response.json()

@@ -171,7 +171,6 @@ export class ApiClient {
     if (settings.workspaceId > 0) headers['Workspace-Id'] = String(settings.workspaceId)
     return headers
   }
-
 }
 
 function parseEnvelope(body: string): Envelope | undefined {

@@ -37,7 +37,7 @@ export function taskClock(task: Task, now: number): TaskClock {
  * (acquired_type 2). Task states are a function of time, so refunds are settled lazily: by every
  * call that reads or spends credits, before it does. Personal refunds go to membership credits.
  */
-export function settleRefunds(state: State, now: number): void {
+export function settleRefunds(state: State, now: number): State {
   for (const task of Object.values(state.tasks)) {
     if (task.outcome === 1 || task.refunded || !taskClock(task, now).terminal) continue
     task.refunded = true
@@ -53,6 +53,8 @@ export function settleRefunds(state: State, now: number): void {
       workspace_id: task.workspaceId,
     })
   }
+
+  return state
 }
 
 /** Slots in use of one kind: tasks of that kind not yet terminal. */

@@ -4,7 +4,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {BIN} from '../helpers/cli.js'
+import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {expectSchema} from '../helpers/schema.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 
@@ -128,7 +128,7 @@ describe('batch run: many creations from one manifest', function () {
     const lines = Array.from({length: 8}, (_, i) => JSON.stringify({mode: 'video', prompt: `slow ${i} [sandbox:seconds=4]`}))
     const file = manifest('resume.jsonl', lines)
     const stateFile = `${file}.state.json`
-    const child: ChildProcess = spawn(process.execPath, [BIN, 'batch', 'run', file, '--concurrency', '2', '--json'], {
+    const child: ChildProcess = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'batch', 'run', file, '--concurrency', '2', '--json'], {
       env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
       stdio: ['ignore', 'pipe', 'pipe'],
     })

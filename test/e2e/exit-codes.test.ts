@@ -151,7 +151,7 @@ describe('exit codes, provoked for real through the sandbox', function () {
       const entries = Object.values(limited.json<Record<string, Record<string, unknown>>>())
       expect(entries.map((entry) => entry.code)).to.include.members([500044, 400001])
     } finally {
-      await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'DELETE'})
+      await ctx.sandbox.control('faults', {rules: []})
     }
   })
 

@@ -4,7 +4,7 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, statSync} from 'node
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {BIN, ROOT} from '../helpers/cli.js'
+import {BIN, LOOPBACK_GUARD, ROOT} from '../helpers/cli.js'
 import {cliFor, login, startSandboxProcess, useSandbox} from '../helpers/sandbox.js'
 import {recordOutput} from '../helpers/transcript.js'
 
@@ -204,7 +204,7 @@ describe('fault switches and how the client rides them out', function () {
   /** Starts `pixverse <args>`, sends SIGINT once its first poll reached the sandbox, and reads the JSON error. */
   async function interruptAfterFirstPoll(args: string[], label: string) {
     await ctx.sandbox.clearRequests()
-    const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
+    const child: ChildProcess = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {
       env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -14,11 +14,17 @@ import {ROOT, runCli, tempHome} from '../helpers/cli.js'
  */
 describe('the packed package, installed', function () {
   this.timeout(300_000)
+  // The tarball and the project it is installed into (~90 MB): removed when the block ends.
+  let work: string
   let installed: string
   let packedFiles: string[]
 
+  after(function () {
+    if (work) rmSync(work, {recursive: true, force: true})
+  })
+
   before(function () {
-    const work = mkdtempSync(join(tmpdir(), 'pixverse-pack-'))
+    work = mkdtempSync(join(tmpdir(), 'pixverse-pack-'))
     // dist/ is already built (npm ci ran `prepare`); --ignore-scripts packs exactly that build.
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as Array<{filename: string; files: Array<{path: string}>}>
     packedFiles = packed.files.map((f) => f.path)
@@ -53,7 +59,7 @@ describe('the packed package, installed', function () {
     const video = created.json<{video_id: number; status: string}>()
     expect(video.status).to.equal('completed')
 
-    const dest = mkdtempSync(join(tmpdir(), 'pixverse-pack-out-'))
+    const dest = join(work, 'out')
     const downloaded = await runCli(['asset', 'download', String(video.video_id), '--sandbox', '--dest', dest, '--json'], {bin, env: {PIXVERSE_HOME: home}})
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     const {file} = downloaded.json<{file: string}>()

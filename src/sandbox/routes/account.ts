@@ -25,11 +25,6 @@ export function concurrencyResp(state: State, now: number) {
   return {image: slot('image'), video: slot('video'), shared_pool: false}
 }
 
-function settled(state: State, now: number): State {
-  settleRefunds(state, now)
-  return state
-}
-
 /** "YYYY-MM-DD HH:MM:SS" in UTC without zone, as credit records carry it. */
 function utcStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
@@ -55,7 +50,7 @@ export const accountRoutes: RouteTable = {
         is_creator: false,
       })),
   },
-  'user/credits': {method: 'GET', auth: true, handler: (ctx) => ctx.store.update((state) => creditsResp(settled(state, ctx.now)))},
+  'user/credits': {method: 'GET', auth: true, handler: (ctx) => ctx.store.update((state) => creditsResp(settleRefunds(state, ctx.now)))},
   'user/credits/concurrency': {method: 'GET', auth: true, handler: (ctx) => ctx.store.read((s) => concurrencyResp(s, ctx.now))},
   'user/credits/records/v2': {
     method: 'POST',
@@ -65,7 +60,7 @@ export const accountRoutes: RouteTable = {
       const limit = int(ctx.body, 'Limit', {min: 1, max: 100}) ?? 20
       const type = int(ctx.body, 'type', {min: 0, max: 2}) ?? 0 // 0 all, 1 earned, 2 used
       return ctx.store.update((state) => {
-        const records = settled(state, ctx.now).creditRecords
+        const records = settleRefunds(state, ctx.now).creditRecords
           .filter((r) => r.workspace_id === 0)
           .filter((r) => (type === 1 ? r.credits > 0 : type === 2 ? r.credits < 0 : true))
           .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
@@ -115,7 +110,7 @@ export const accountRoutes: RouteTable = {
         const ws = findWorkspace(id, state.account.leftWorkspaces)
         if (!ws) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
         // Charges less refunds.
-        const used = -settled(state, ctx.now).creditRecords.filter((r) => r.workspace_id === id).reduce((n, r) => n + r.credits, 0)
+        const used = -settleRefunds(state, ctx.now).creditRecords.filter((r) => r.workspace_id === id).reduce((n, r) => n + r.credits, 0)
         return {workspace_id: id, name: ws.name, total_credits: ws.total_credits, used_credits: used, remaining_credits: ws.total_credits - used, seat_count: ws.seat_count}
       }),
   },

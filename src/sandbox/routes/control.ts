@@ -95,10 +95,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
         clearRequests(store.requestLog)
         return sendJson(res, 200, {cleared: true})
       case 'GET state': {
-        const summary = await store.update((s) => {
-          settleRefunds(s, now)
-          return stateSummary(s, now)
-        })
+        const summary = await store.update((s) => stateSummary(settleRefunds(s, now), now))
         const faults = new Faults(store.dataDir).summary()
         return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total, fault_requests_seen: faults.requests_seen})
       }
