@@ -1,3 +1,4 @@
+import {clock} from '../util/clock.js'
 import {CliError, ExitCode, isCliError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {DEVICE_EXPIRED, DEVICE_PENDING, DEVICE_SLOW_DOWN} from './error-codes.js'
@@ -30,9 +31,9 @@ export async function requestDeviceCode(client: ApiClient): Promise<DeviceCode> 
 
 /** Step 2: poll until approved; sleep first, slow down on 10054, keep going on 10055. */
 export async function pollDeviceToken(client: ApiClient, code: DeviceCode, signal?: AbortSignal): Promise<DeviceToken> {
-  const deadline = Date.now() + code.expiresIn * 1000
+  const deadline = clock().now() + code.expiresIn * 1000
   let interval = code.interval
-  while (Date.now() < deadline) {
+  while (clock().now() < deadline) {
     await sleep(interval * 1000, signal)
     try {
       const resp = await client.post<Record<string, unknown>>(

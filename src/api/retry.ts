@@ -1,4 +1,6 @@
 /** Transport-level retry rules shared by API calls and downloads. */
+import {clock} from '../util/clock.js'
+
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const RETRYABLE_CODES = new Set([
@@ -33,24 +35,13 @@ export function retryAfterMs(header: string | string[] | undefined, capMs = 30_0
   const value = Array.isArray(header) ? header[0] : header
   if (!value) return undefined
   const seconds = Number(value)
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now()
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - clock().now()
   return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, capMs) : undefined
 }
 
+/** Waits on the shared clock (see util/clock.ts), so tests can run a back-off in no time. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-
-    signal?.addEventListener('abort', onAbort, {once: true})
-  })
+  return clock().sleep(ms, signal)
 }
 
 /**

@@ -1,3 +1,4 @@
+import {clock} from '../util/clock.js'
 import {generationError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {isTransient, sleep} from './retry.js'
@@ -89,7 +90,7 @@ export function scheduledInterval(elapsedMs: number): number {
  * check, then sleep: exit 5 on a failed task, exit 2 on timeout with the id so `task wait` resumes.
  */
 export async function waitForTask(client: ApiClient, kind: TaskKind, id: number, options: WaitOptions): Promise<TaskSnapshot> {
-  const started = Date.now()
+  const started = clock().now()
   const deadline = started + options.timeoutSec * 1000
   for (;;) {
     let snapshot: TaskSnapshot
@@ -97,16 +98,16 @@ export async function waitForTask(client: ApiClient, kind: TaskKind, id: number,
       snapshot = await fetchTask(client, kind, id)
     } catch (error) {
       // A poll lost to the network says nothing about the task: look again while time remains.
-      if (!isTransient(error) || Date.now() >= deadline) throw error
-      await sleep(Math.min(2000, Math.max(0, deadline - Date.now())), options.signal)
+      if (!isTransient(error) || clock().now() >= deadline) throw error
+      await sleep(Math.min(2000, Math.max(0, deadline - clock().now())), options.signal)
       continue
     }
 
-    const elapsed = Date.now() - started
+    const elapsed = clock().now() - started
     options.onUpdate?.(snapshot, elapsed)
     if (snapshot.state === 'done') return snapshot
     if (snapshot.state === 'failed') throw taskFailure(snapshot)
-    const remaining = deadline - Date.now()
+    const remaining = deadline - clock().now()
     if (remaining <= 0) {
       throw timeoutError(`Polling timed out after ${options.timeoutSec}s (${kind}_id: ${id})`, {
         [`${kind === 'music' ? 'audio' : kind}_id`]: id,

@@ -1,3 +1,4 @@
+import {clock} from '../util/clock.js'
 import type {ApiClient} from '../api/client.js'
 import {assetDownloadUrl} from '../api/asset-download.js'
 import {downloadFile} from '../api/download.js'
@@ -97,14 +98,14 @@ async function runRow(row: PreparedRow, pool: SlotPool, options: RunnerOptions):
 
 /** Submits, backing off while every slot is busy; --timeout bounds that wait too (then exit 7). */
 async function submitUntilSlotFree(row: PreparedRow, plan: Parameters<typeof sendCreation>[1], options: RunnerOptions) {
-  const deadline = Date.now() + options.timeoutSec * 1000
+  const deadline = clock().now() + options.timeoutSec * 1000
   for (let attempt = 0; ; attempt++) {
     try {
       return await sendCreation(options.api, plan, row.state.key)
     } catch (error) {
-      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit || Date.now() >= deadline) throw error
+      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit || clock().now() >= deadline) throw error
       options.onProgress(row.state, 'every slot is busy; waiting to retry (not charged)')
-      await concurrencyBackoff(attempt, options.signal, deadline - Date.now())
+      await concurrencyBackoff(attempt, options.signal, deadline - clock().now())
     }
   }
 }
