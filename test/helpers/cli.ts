@@ -59,22 +59,26 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       recordOutput(args, stdout, stderr)
-      const exitCode = code ?? (signal ? 128 : 1)
-      resolvePromise({
-        stdout,
-        stderr,
-        exitCode,
-        json<T>() {
-          return JSON.parse(stdout) as T
-        },
-        errorJson() {
-          const lines = stderr.trim().split('\n').filter((line) => line.startsWith('{'))
-          if (lines.length === 0) throw new Error(`no JSON error on stderr: ${stderr}`)
-          return JSON.parse(lines.at(-1) as string) as Record<string, unknown>
-        },
-      })
+      resolvePromise(cliResult(stdout, stderr, code ?? (signal ? 128 : 1)))
     })
     if (options.input !== undefined) child.stdin.end(options.input)
     else child.stdin.end()
   })
+}
+
+/** The result of one CLI run, however it ran (a subprocess here, in-process in run-command.ts). */
+export function cliResult(stdout: string, stderr: string, exitCode: number): CliResult {
+  return {
+    stdout,
+    stderr,
+    exitCode,
+    json<T>() {
+      return JSON.parse(stdout) as T
+    },
+    errorJson() {
+      const lines = stderr.trim().split('\n').filter((line) => line.startsWith('{'))
+      if (lines.length === 0) throw new Error(`no JSON error on stderr: ${stderr}`)
+      return JSON.parse(lines.at(-1) as string) as Record<string, unknown>
+    },
+  }
 }

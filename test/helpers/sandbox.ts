@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
 import {BIN, type CliResult, ROOT, type RunOptions, runCli, tempHome} from './cli.js'
+import {runCommand} from './run-command.js'
 
 /** Every sandbox folder of the run, so the last test can look for leaked tokens (zz-secrets.test.ts). */
 export const SANDBOX_DIRS_FILE = join(ROOT, 'test-output', 'sandbox-dirs.log')
@@ -73,11 +74,17 @@ export async function startSandboxProcess(flags: string[] = [], options: {dataDi
   }
 }
 
-/** A CLI bound to one sandbox and one home: `cli(args)` runs `pixverse …` against it. */
-export function cliFor(sandbox: SandboxProcess, home = tempHome(), extraEnv: Record<string, string> = {}) {
+/** How a test runs the CLI: a subprocess of the built bin/run.js, or the command classes in-process. */
+export type Runner = (args: string[], options?: RunOptions) => Promise<CliResult>
+
+/**
+ * A CLI bound to one sandbox and one home: `cli(args)` runs `pixverse …` against it, as a
+ * subprocess by default or in-process with `runner: runCommand` (same result, milliseconds).
+ */
+export function cliFor(sandbox: SandboxProcess, home = tempHome(), extraEnv: Record<string, string> = {}, runner: Runner = runCli) {
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
-    runCli(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
-  return Object.assign(run, {home})
+    runner(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
+  return Object.assign(run, {home, runner})
 }
 
 export type SandboxCli = ReturnType<typeof cliFor>
@@ -95,6 +102,11 @@ export interface UseSandboxOptions {
   env?: Record<string, string>
   /** `false` for suites that test logging in, or that only want the sandbox. Default: logged in. */
   login?: boolean
+  /**
+   * Run the CLI in-process (test/helpers/run-command.ts) instead of as a subprocess: for walks over
+   * many cases whose subject is the command, not the process. The sandbox is a subprocess either way.
+   */
+  inProcess?: boolean
 }
 
 /** The sandbox and CLI of a describe block, both set by the `before` hook `useSandbox()` registers. */
@@ -115,7 +127,7 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
 
   before(async function () {
     sandbox = await startSandboxProcess(options.flags)
-    cli = cliFor(sandbox, undefined, options.env)
+    cli = cliFor(sandbox, undefined, options.env, options.inProcess ? runCommand : runCli)
     if (options.login !== false) await login(cli)
   })
 

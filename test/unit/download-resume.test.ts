@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {downloadFile} from '../../src/api/download.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 /**
  * downloadFile against a real loopback server that misbehaves in scripted ways: the first answer is
@@ -14,6 +15,8 @@ import {downloadFile} from '../../src/api/download.js'
  */
 describe('downloadFile: resume, size check, atomic rename', function () {
   this.timeout(20_000)
+  // The back-off between tries is taken from a clock the test controls: it is asked for, not waited out.
+  const time = useTestClock()
   const body = randomBytes(200_000)
   let server: http.Server
   let base: string
@@ -75,8 +78,10 @@ describe('downloadFile: resume, size check, atomic rename', function () {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-resume-'))
     // Every "cut" answer restarts at byte 0 (status 200), so no progress is kept between attempts.
     let failure: unknown
+    const slept = time.clock.sleeps.length
     await downloadFile(`${base}/d.mp4`, dir, 'd.mp4').catch((error: unknown) => (failure = error))
     expect(failure).to.have.property('exitCode', 1)
     expect(readdirSync(dir)).to.deep.equal([])
+    expect(time.clock.sleeps.length - slept, 'a back-off before every retry').to.equal(ranges.length - 1)
   })
 })
