@@ -8,12 +8,18 @@ import {COMMAND_TABLE, type CommandCase, commandWords, fillPlaceholders, manifes
 import {expectJsonContract} from '../helpers/json-contract.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 const commands = manifestCommands()
 
 describe('the JSON contract, walked over every command in the manifest', function () {
   this.timeout(120_000)
-  const ctx = useSandbox()
+  // In-process (the subject is each command's contract, not the process); polls, timeouts and
+  // back-offs run on a test clock, a skipped second costing 50 ms of the sandbox's real time.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
+  /** Another home (not logged in) on the same sandbox, run the same way. */
+  const freshCli = () => cliFor(ctx.sandbox, undefined, {}, ctx.cli.runner)
   let values: Record<string, string>
 
   const row = (id: string): CommandCase => COMMAND_TABLE[id]
@@ -30,7 +36,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
   /** Rows that speak JSON (text-only plugin commands have their own test below). */
   const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && !row(c.id).text && filter(row(c.id)))
   /** Runs a command with its row's environment, logged in unless told otherwise. */
-  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? cliFor(ctx.sandbox) : ctx.cli) => as(args, {env: row(id).env})
+  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? freshCli() : ctx.cli) => as(args, {env: row(id).env})
 
   /** Runs one case per command, two at a time (the machine has two cores). */
   async function walk(ids: string[], run: (id: string) => Promise<CliResult>, expected: (id: string) => number, what: string) {
@@ -113,7 +119,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   it('3: commands that need a login exit 3 in a home without one', async function () {
     const ids = withRow((c) => Boolean(c.login)).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, argsFor(id), cliFor(ctx.sandbox)), () => 3, 'not logged in')
+    await walk(ids, (id) => runAs(id, argsFor(id), freshCli()), () => 3, 'not logged in')
   })
 
   it('1: a service error exits 1 with the service message', async function () {
