@@ -2,6 +2,7 @@ import {expect} from 'chai'
 
 import type {CliResult} from '../helpers/cli.js'
 import {cliFor, login, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 /** In JSON mode a failure leaves stdout empty and puts one JSON error object on stderr. */
 function expectJsonFailure(result: CliResult, exitCode: number): Record<string, unknown> {
@@ -14,7 +15,12 @@ function expectJsonFailure(result: CliResult, exitCode: number): Record<string, 
 }
 
 describe('exit codes, provoked for real through the sandbox', function () {
-  const ctx = useSandbox()
+  // In-process, polls and timeouts on a test clock: the subject is the exit code each failure maps
+  // to. The process-level mapping (bin/run.js, signals) is covered by startup and journey tests.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
+  /** Another home (not logged in) on the same sandbox, run the same way. */
+  const freshCli = () => cliFor(ctx.sandbox, undefined, {}, ctx.cli.runner)
 
   it('2: a wait that outlasts --timeout exits 2 and still names the id to resume', async function () {
     const result = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=30]', '--timeout', '1', '--json'])
@@ -26,13 +32,13 @@ describe('exit codes, provoked for real through the sandbox', function () {
   })
 
   it('3: no credentials — the service refuses, the CLI exits 3', async function () {
-    const anonymous = cliFor(ctx.sandbox)
+    const anonymous = freshCli()
     const result = await anonymous(['create', 'video', '--prompt', 'x', '--json'])
     expect(expectJsonFailure(result, 3).code).to.equal(10002)
   })
 
   it('3: auth status refuses locally when nobody is logged in', async function () {
-    const anonymous = cliFor(ctx.sandbox)
+    const anonymous = freshCli()
     await ctx.sandbox.clearRequests()
     const result = await anonymous(['auth', 'status', '--json'])
     expectJsonFailure(result, 3)
@@ -40,7 +46,7 @@ describe('exit codes, provoked for real through the sandbox', function () {
   })
 
   it('3: an expired token exits 3 with a hint to log in', async function () {
-    const other = cliFor(ctx.sandbox)
+    const other = freshCli()
     await login(other)
     await ctx.sandbox.control('expire-tokens')
     try {
@@ -54,14 +60,14 @@ describe('exit codes, provoked for real through the sandbox', function () {
   })
 
   it('3 in text mode too, on stderr', async function () {
-    const result = await cliFor(ctx.sandbox)(['auth', 'status'])
+    const result = await freshCli()(['auth', 'status'])
     expect(result.exitCode).to.equal(3)
     expect(result.stdout).to.equal('')
     expect(result.stderr).to.match(/^error Not logged in/m)
   })
 
   it('4: out of credits exits 4 and creates nothing', async function () {
-    const poor = cliFor(ctx.sandbox)
+    const poor = freshCli()
     await login(poor)
     await ctx.sandbox.configure({credits: 0})
     try {
