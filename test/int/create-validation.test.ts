@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 const PNG = join(ROOT, 'fixtures', 'media', 'sample.png')
 const MP4 = join(ROOT, 'fixtures', 'media', 'sample.mp4')
@@ -86,7 +87,9 @@ const CASES: Array<[string, string[], RegExp]> = [
 ]
 
 describe('create: validation errors exit 6 before any request', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is each mode's flags and request, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   for (const [what, argv, message] of CASES) {
     it(what, async function () {

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 const MEDIA = join(ROOT, 'fixtures', 'media')
 const PNG = join(MEDIA, 'sample.png')
@@ -14,7 +15,9 @@ const MP3 = join(MEDIA, 'sample.mp3')
 type Body = Record<string, unknown>
 
 describe('create: every mode end to end against the sandbox', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is each mode's flags and request, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
   let videoId: number
 
   before(async function () {

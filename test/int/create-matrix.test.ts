@@ -3,6 +3,7 @@ import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 const PNG = join(ROOT, 'fixtures', 'media', 'sample.png')
 const JPG = join(ROOT, 'fixtures', 'media', 'sample.jpg')
@@ -107,7 +108,9 @@ const MATRIX: Record<string, {base: string[]; cells: string[][]; baseAlone?: fal
 }
 
 describe('create: every cell of the option matrix (cli-spec §6) and documented lines (§5, §8)', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is each mode's flags and request, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
   let videoId: string
   let v2vTemplate: string
 
