@@ -19,7 +19,7 @@ export function referenceRequests(seconds) {
 /** A seeded generator, so every run measures the same durations. */
 function seeded(seed) {
   let s = seed
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648)
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648
 }
 
 export async function pollingBench() {
@@ -29,7 +29,11 @@ export async function pollingBench() {
     const durations = Array.from({length: TASKS}, () => Math.round((3 + random() * 24) * 10) / 10)
     const runs = await Promise.all(
       durations.map(async (seconds, i) => {
-        const result = await runOnce(process.execPath, [BIN, 'create', 'video', '--prompt', `bench ${i} [sandbox:seconds=${seconds}]`, '--json', '--timeout', '120'], {env: sandbox.env})
+        const result = await runOnce(
+          process.execPath,
+          [BIN, 'create', 'video', '--prompt', `bench ${i} [sandbox:seconds=${seconds}]`, '--json', '--timeout', '120'],
+          {env: sandbox.env},
+        )
         const returnedAt = Date.now()
         if (result.code !== 0) throw new Error(`create exited ${result.code}: ${result.stderr}`)
         const body = JSON.parse(result.stdout)
@@ -45,8 +49,16 @@ export async function pollingBench() {
     const delays = perTask.map((t) => t.delay / 1000)
     const ours = perTask.reduce((sum, t) => sum + t.requests, 0)
     const reference = perTask.reduce((sum, t) => sum + t.reference, 0)
-    report('polling: delay after done', `median ${fmt.s(median(delays))}, p95 ${fmt.s(percentile(delays, 95))} over ${TASKS} tasks of 3–27 s (target median ≤ 1.5 s)`, median(delays) <= 1.5)
-    report('polling: detail requests', `${ours} vs ${reference} on the reference schedule = ${fmt.ratio(ours / reference)} (target ≤ 1x)`, ours <= reference)
+    report(
+      'polling: delay after done',
+      `median ${fmt.s(median(delays))}, p95 ${fmt.s(percentile(delays, 95))} over ${TASKS} tasks of 3–27 s (target median ≤ 1.5 s)`,
+      median(delays) <= 1.5,
+    )
+    report(
+      'polling: detail requests',
+      `${ours} vs ${reference} on the reference schedule = ${fmt.ratio(ours / reference)} (target ≤ 1x)`,
+      ours <= reference,
+    )
     return {delays, requests: ours, reference}
   } finally {
     await sandbox.stop()

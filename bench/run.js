@@ -9,9 +9,17 @@ import {pollingBench} from './polling.js'
 import {startupBench} from './startup.js'
 import {transfersBench} from './transfers.js'
 
-const SECTIONS = {startup: startupBench, polling: pollingBench, transfers: transfersBench, concurrency: concurrencyBench, batch: batchBench}
+const SECTIONS = {
+  startup: startupBench,
+  polling: pollingBench,
+  transfers: transfersBench,
+  concurrency: concurrencyBench,
+  batch: batchBench,
+}
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SECTIONS)
-process.stdout.write(`pixverse bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB\n`)
+process.stdout.write(
+  `pixverse bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB\n`,
+)
 let failed = false
 for (const name of wanted) {
   const section = SECTIONS[name]

@@ -24,7 +24,9 @@ async function measureInterleaved(baselineArgs, cases) {
     return {base: base.ms, times}
   })
   const rssOf = async (args, env) => {
-    const runs = await repeat(Math.max(3, Math.floor(RUNS / 3)), () => runOnce(process.execPath, args, {env, rss: true}))
+    const runs = await repeat(Math.max(3, Math.floor(RUNS / 3)), () =>
+      runOnce(process.execPath, args, {env, rss: true}),
+    )
     const bad = runs.find((r) => r.code !== 0 || !Number.isFinite(r.peakKb))
     if (bad) throw new Error(`${args.join(' ')}: no peak RSS (exit ${bad.code}): ${bad.stderr}`)
     return median(runs.map((r) => r.peakKb))
@@ -53,7 +55,12 @@ export async function startupBench() {
     const cases = [
       {name: 'pixverse --version', args: [BIN, '--version'], target: 2.5, rssTarget: 65 * 1024},
       {name: 'pixverse create video --help', args: [BIN, 'create', 'video', '--help'], target: 3, rssTarget: 65 * 1024},
-      {name: 'create video --no-wait --json', args: [BIN, 'create', 'video', '--prompt', 'bench', '--no-wait', '--json'], env: sandbox.env, target: 3},
+      {
+        name: 'create video --no-wait --json',
+        args: [BIN, 'create', 'video', '--prompt', 'bench', '--no-wait', '--json'],
+        env: sandbox.env,
+        target: 3,
+      },
       // No targets: the floor. A bare oclif app's one command (same plugins, with a manifest), and
       // pixverse's cheapest command (reads no file, sends no request).
       {name: 'bare oclif app: hello --json', args: [bare.bin, 'hello', '--json']},
@@ -64,9 +71,14 @@ export async function startupBench() {
     const figures = {baseline}
     for (const [i, c] of cases.entries()) {
       const {ms, ratio, kb} = results[i]
-      const ok = c.target === undefined ? undefined : ratio <= c.target && (c.rssTarget === undefined || kb <= c.rssTarget)
+      const ok =
+        c.target === undefined ? undefined : ratio <= c.target && (c.rssTarget === undefined || kb <= c.rssTarget)
       const target = c.target === undefined ? '' : ` (target ≤ ${c.target}x)`
-      report(c.name, `${fmt.ms(ms)} = ${fmt.ratio(ratio)} node${target}, peak RSS ${fmt.mib(kb)}${c.rssTarget ? ` (target ≤ ${c.rssTarget / 1024} MiB)` : ''}`, ok)
+      report(
+        c.name,
+        `${fmt.ms(ms)} = ${fmt.ratio(ratio)} node${target}, peak RSS ${fmt.mib(kb)}${c.rssTarget ? ` (target ≤ ${c.rssTarget / 1024} MiB)` : ''}`,
+        ok,
+      )
       figures[c.name] = results[i]
     }
 

@@ -20,16 +20,24 @@ const {metafile} = await build({
   minifySyntax: true,
   legalComments: 'eof',
   // http2-wrapper and friends are CommonJS and call require() for node built-ins.
-  banner: {js: "import {createRequire as __pixverseCreateRequire} from 'node:module'; const require = __pixverseCreateRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __pixverseCreateRequire} from 'node:module'; const require = __pixverseCreateRequire(import.meta.url);",
+  },
   metafile: true,
   logLevel: 'warning',
 })
 
 // The bundle is a copy of MIT-licensed packages: ship their notices next to it.
-const packages = new Set(Object.keys(metafile.inputs).map((path) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1]).filter(Boolean))
+const packages = new Set(
+  Object.keys(metafile.inputs)
+    .map((path) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1])
+    .filter(Boolean),
+)
 const notices = [...packages].sort().map((dir) => {
   const {name, version, license} = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  const file = ['license', 'LICENSE', 'license.md', 'LICENSE.md', 'LICENSE.txt'].map((f) => join(dir, f)).find((f) => existsSync(f))
+  const file = ['license', 'LICENSE', 'license.md', 'LICENSE.md', 'LICENSE.txt']
+    .map((f) => join(dir, f))
+    .find((f) => existsSync(f))
   return `${name}@${version} (${license})\n\n${file ? readFileSync(file, 'utf8').trim() : 'No license file shipped.'}\n`
 })
 writeFileSync(`${OUT}.LICENSES.txt`, `Packages bundled into got.js:\n\n${notices.join('\n---\n\n')}`)

@@ -36,9 +36,20 @@ function pixverse(args) {
 }
 
 const sandbox = hasAccount() ? [] : ['--sandbox']
-process.stderr.write(sandbox.length ? 'No PixVerse account configured: using the local sandbox (no credits spent).\n' : 'Using your PixVerse account (this spends credits).\n')
+process.stderr.write(
+  sandbox.length
+    ? 'No PixVerse account configured: using the local sandbox (no credits spent).\n'
+    : 'Using your PixVerse account (this spends credits).\n',
+)
 if (sandbox.length) pixverse(['auth', 'login', '--json', ...sandbox])
-const video = pixverse(['create', 'video', '--prompt', 'A red fox running through fresh snow at sunrise', '--json', ...sandbox])
+const video = pixverse([
+  'create',
+  'video',
+  '--prompt',
+  'A red fox running through fresh snow at sunrise',
+  '--json',
+  ...sandbox,
+])
 const {file} = pixverse(['asset', 'download', String(video.video_id), '--dest', dest, '--json', ...sandbox])
 const head = readFileSync(file).subarray(4, 8).toString('ascii')
 if (!existsSync(file) || head !== 'ftyp') {

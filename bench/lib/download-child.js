@@ -11,6 +11,9 @@ if (mode === 'cli') {
   await downloadFile(url, dir, 'bench.bin')
 } else {
   await new Promise((resolve, reject) => {
-    get(url, (response) => pipeline(response, createWriteStream(join(dir, 'plain.bin'))).then(resolve, reject)).on('error', reject)
+    get(url, (response) => pipeline(response, createWriteStream(join(dir, 'plain.bin'))).then(resolve, reject)).on(
+      'error',
+      reject,
+    )
   })
 }

@@ -110,8 +110,7 @@ function sizeOf(file: string): number {
 /** Server-provided names never choose the folder: no separators, no dot-dot, no control characters. */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim()
+  const cleaned = base.replace(/[\p{Cc}<>:"|?*]/gu, '_').replace(/^\.+/, '').trim()
   return cleaned === '' ? 'download' : cleaned.slice(0, 200)
 }
 

@@ -1,3 +1,5 @@
+import {stripVTControlCharacters} from 'node:util'
+
 import {CliError, ExitCode, isCliError} from '../errors.js'
 
 /**
@@ -48,6 +50,5 @@ function unwrapFlagParse(message: string): string {
 /** oclif decorates parse errors with a help footer; the one-line contract keeps the first line. */
 function firstLine(text: string): string {
   const line = text.split('\n').find((part) => part.trim() !== '') ?? text
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\u001B\[[0-9;]*m/g, '').trim()
+  return stripVTControlCharacters(line).trim()
 }

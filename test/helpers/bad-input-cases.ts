@@ -1,4 +1,10 @@
-import {COMMAND_TABLE, type ManifestCommand, type ManifestFlag, commandWords, fillPlaceholders} from './command-table.js'
+import {
+  COMMAND_TABLE,
+  type ManifestCommand,
+  type ManifestFlag,
+  commandWords,
+  fillPlaceholders,
+} from './command-table.js'
 
 /**
  * Invalid values for flags with a domain. Enums come from the manifest (`options`), so a new
@@ -98,7 +104,12 @@ export function casesFor(command: ManifestCommand, values: Record<string, string
       let end = at + 2
       while (flag.multiple && at !== -1 && end < base.length && !base[end].startsWith('-')) end++
       const args = at === -1 ? [...base] : [...base.slice(0, at), ...base.slice(end)]
-      cases.push({command: command.id, argv: [...commandWords(command.id), ...args, `--${flag.name}=${value}`], what: `--${flag.name}=${JSON.stringify(value)}`, names: `--${flag.name}`})
+      cases.push({
+        command: command.id,
+        argv: [...commandWords(command.id), ...args, `--${flag.name}=${value}`],
+        what: `--${flag.name}=${JSON.stringify(value)}`,
+        names: `--${flag.name}`,
+      })
     }
   }
 
@@ -107,10 +118,13 @@ export function casesFor(command: ManifestCommand, values: Record<string, string
     for (const value of ARGS_BY_NAME[name] ?? []) {
       const args = [...base]
       args[index] = value
-      cases.push({command: command.id, argv: [...commandWords(command.id), ...args], what: `<${name}>=${JSON.stringify(value)}`})
+      cases.push({
+        command: command.id,
+        argv: [...commandWords(command.id), ...args],
+        what: `<${name}>=${JSON.stringify(value)}`,
+      })
     }
   }
 
   return cases
 }
-

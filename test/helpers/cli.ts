@@ -49,7 +49,11 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, options.bin ?? BIN, ...args], {cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, options.bin ?? BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -76,7 +80,10 @@ export function cliResult(stdout: string, stderr: string, exitCode: number): Cli
       return JSON.parse(stdout) as T
     },
     errorJson() {
-      const lines = stderr.trim().split('\n').filter((line) => line.startsWith('{'))
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
       if (lines.length === 0) throw new Error(`no JSON error on stderr: ${stderr}`)
       return JSON.parse(lines.at(-1) as string) as Record<string, unknown>
     },

@@ -63,11 +63,17 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'auth:login': {success: [], api: true, fresh: true},
   'auth:logout': {success: [], fresh: true},
   'auth:status': {success: [], ...SERVICE},
-  autocomplete: {success: ['bash'], text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag'},
+  autocomplete: {
+    success: ['bash'],
+    text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag',
+  },
   // A fresh state file per run, so each walk really submits instead of resuming a finished batch.
   'batch:run': {success: ['{manifest}', '--state', '{fresh_file}', '--timeout', '20'], ...SERVICE},
   'batch:status': {success: ['{batched}'], ...LOCAL},
-  'autocomplete:create': {success: [], text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag'},
+  'autocomplete:create': {
+    success: [],
+    text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag',
+  },
   capabilities: {success: [], ...LOCAL},
   'config:defaults': {success: [], ...LOCAL},
   'config:defaults:reset': {success: ['video'], ...LOCAL},
@@ -81,16 +87,28 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'create:extend': {success: ['--video', '{video}', '--prompt', 'contract walk'], ...CREATES},
   'create:image': {success: ['--prompt', 'contract walk'], ...CREATES},
   'create:modify': {success: ['--video', '{video}', '--prompt', 'contract walk'], ...CREATES},
-  'create:motion-control': {success: ['--image', PNG, '--video', '{video}'], ...CREATES, marker: ['--image', 'upload/person {marker}.png']},
+  'create:motion-control': {
+    success: ['--image', PNG, '--video', '{video}'],
+    ...CREATES,
+    marker: ['--image', 'upload/person {marker}.png'],
+  },
   'create:music': {success: ['--prompt', 'contract walk', '--instrumental'], ...CREATES},
   'create:reference': {success: ['--images', PNG, '--prompt', 'contract walk'], ...CREATES},
   'create:sound': {success: ['--video', '{video}', '--prompt', 'contract walk'], ...CREATES},
-  'create:speech': {success: ['--video', '{video}', '--tts-text', 'contract walk'], ...CREATES, marker: ['--tts-text', '{marker}']},
+  'create:speech': {
+    success: ['--video', '{video}', '--tts-text', 'contract walk'],
+    ...CREATES,
+    marker: ['--tts-text', '{marker}'],
+  },
   'create:template': {success: ['--template-id', '{template}', '--prompt', 'contract walk'], ...CREATES},
   'create:transition': {success: ['--images', PNG, JPG, '--prompt', 'contract walk'], ...CREATES},
   'create:upscale': {success: ['--video', '{video}'], ...CREATES, marker: ['--video', 'upload/clip {marker}.mp4']},
   'create:video': {success: ['--prompt', 'contract walk'], ...CREATES},
-  'create:voice': {success: ['--text', 'contract walk', '--voice-id', 'mm_aria'], ...CREATES, marker: ['--text', '{marker}']},
+  'create:voice': {
+    success: ['--text', 'contract walk', '--voice-id', 'mm_aria'],
+    ...CREATES,
+    marker: ['--text', '{marker}'],
+  },
   'music:models': {success: [], ...SERVICE},
   'sandbox:serve': {skip: 'runs until stopped; test/helpers/sandbox.ts starts it for every suite'},
   'saved:add': {success: ['{video}', '--type', 'video', '--folder', '{folder}'], ...SERVICE},
@@ -137,7 +155,9 @@ export interface ManifestCommand {
 }
 
 export function manifestCommands(): ManifestCommand[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, ManifestCommand>}
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+    commands: Record<string, ManifestCommand>
+  }
   return Object.values(manifest.commands).sort((a, b) => a.id.localeCompare(b.id))
 }
 
@@ -148,6 +168,8 @@ export function commandWords(id: string): string[] {
 
 export function fillPlaceholders(args: string[], values: Record<string, string>): string[] {
   return args.map((arg) =>
-    arg.replace(/\{(\w+)\}/g, (whole, name: string) => (name === 'fresh_file' ? join(mkdtempSync(join(tmpdir(), 'pixverse-walk-')), 'file') : values[name] ?? whole)),
+    arg.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name === 'fresh_file' ? join(mkdtempSync(join(tmpdir(), 'pixverse-walk-')), 'file') : (values[name] ?? whole),
+    ),
   )
 }

@@ -12,7 +12,9 @@ export function bashScriptIn(cacheDir: string): string {
  */
 export function complete(script: string, words: string[]): string[] {
   const program = `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _pixverse_autocomplete; printf '%s\\n' "\${COMPREPLY[@]}"`
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program, 'bash', script, ...words], {encoding: 'utf8'})
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program, 'bash', script, ...words], {
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`bash failed: ${result.stderr}`)
   return result.stdout.split('\n').filter(Boolean)
 }

@@ -11,7 +11,10 @@ export function expectJsonContract(result: CliResult, exitCode: number, label: s
   expect(result.exitCode, `exit code of ${context}`).to.equal(exitCode)
   if (result.stdout.trim() !== '') {
     let parsed: unknown
-    expect(() => (parsed = JSON.parse(result.stdout)), `stdout is not exactly one JSON document: ${context}`).not.to.throw()
+    expect(
+      () => (parsed = JSON.parse(result.stdout)),
+      `stdout is not exactly one JSON document: ${context}`,
+    ).not.to.throw()
     expect(parsed, `stdout holds a JSON value: ${context}`).not.to.equal(undefined)
   }
 

@@ -11,22 +11,33 @@ const DEFAULT_LOG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 't
 const connect = net.Socket.prototype.connect
 
 function isLoopback(host) {
-  const h = String(host ?? 'localhost').replace(/^\[|\]$/g, '').toLowerCase()
+  const h = String(host ?? 'localhost')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
   return h === 'localhost' || h === '::1' || h.startsWith('127.') || h === '::ffff:127.0.0.1'
 }
 
 net.Socket.prototype.connect = function (...args) {
   // Node calls connect with (options), (port, host) or, internally, ([options, callback]).
   const first = Array.isArray(args[0]) ? args[0][0] : args[0]
-  const options = typeof first === 'object' && first !== null ? first : {port: first, host: typeof args[1] === 'string' ? args[1] : undefined}
+  const options =
+    typeof first === 'object' && first !== null
+      ? first
+      : {port: first, host: typeof args[1] === 'string' ? args[1] : undefined}
   // A unix socket names only a path; HTTP options also carry `path` (the URL path) next to host and port.
   const ipc = typeof options.path === 'string' && options.host === undefined && options.port === undefined
   if (!ipc && !isLoopback(options.host)) {
     // Read per connection: an in-process run sets the environment only while it runs.
     const log = process.env.PIXVERSE_TEST_GUARD_LOG || DEFAULT_LOG
     mkdirSync(dirname(log), {recursive: true})
-    appendFileSync(log, `${new Date().toISOString()} ${process.argv.slice(2).join(' ')} -> ${options.host}:${options.port}\n`)
-    const error = Object.assign(new Error(`test guard: connection to ${options.host}:${options.port} refused (not loopback)`), {code: 'ECONNREFUSED'})
+    appendFileSync(
+      log,
+      `${new Date().toISOString()} ${process.argv.slice(2).join(' ')} -> ${options.host}:${options.port}\n`,
+    )
+    const error = Object.assign(
+      new Error(`test guard: connection to ${options.host}:${options.port} refused (not loopback)`),
+      {code: 'ECONNREFUSED'},
+    )
     process.nextTick(() => this.destroy(error))
     return this
   }

@@ -23,14 +23,33 @@ export interface SandboxProcess {
 }
 
 /** Starts `pixverse sandbox serve` as a subprocess on a free loopback port and reads its URL. */
-export async function startSandboxProcess(flags: string[] = [], options: {dataDir?: string; env?: Record<string, string>} = {}): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+  flags: string[] = [],
+  options: {dataDir?: string; env?: Record<string, string>} = {},
+): Promise<SandboxProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
   mkdirSync(dirname(SANDBOX_DIRS_FILE), {recursive: true})
   appendFileSync(SANDBOX_DIRS_FILE, dataDir + '\n')
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, 'sandbox', 'serve', '--port', '0', '--json', '--data-dir', dataDir, '--task-seconds', '1', '--auto-approve', ...flags],
-    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env}, stdio: ['ignore', 'pipe', 'pipe']},
+    [
+      BIN,
+      'sandbox',
+      'serve',
+      '--port',
+      '0',
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--task-seconds',
+      '1',
+      '--auto-approve',
+      ...flags,
+    ],
+    {
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   const {url, origin} = await new Promise<{url: string; origin: string}>((resolve, reject) => {
     let buffer = ''
@@ -67,7 +86,11 @@ export async function startSandboxProcess(flags: string[] = [], options: {dataDi
     },
     state: () => control('state'),
     async configure(settings) {
-      await control('config', {method: 'POST', body: JSON.stringify(settings), headers: {'content-type': 'application/json'}})
+      await control('config', {
+        method: 'POST',
+        body: JSON.stringify(settings),
+        headers: {'content-type': 'application/json'},
+      })
     },
     control: (path, body) =>
       control(path, {method: 'POST', body: JSON.stringify(body ?? {}), headers: {'content-type': 'application/json'}}),
@@ -81,7 +104,12 @@ export type Runner = (args: string[], options?: RunOptions) => Promise<CliResult
  * A CLI bound to one sandbox and one home: `cli(args)` runs `pixverse …` against it, as a
  * subprocess by default or in-process with `runner: runCommand` (same result, milliseconds).
  */
-export function cliFor(sandbox: SandboxProcess, home = tempHome(), extraEnv: Record<string, string> = {}, runner: Runner = runCli) {
+export function cliFor(
+  sandbox: SandboxProcess,
+  home = tempHome(),
+  extraEnv: Record<string, string> = {},
+  runner: Runner = runCli,
+) {
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
     runner(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
   return Object.assign(run, {home, runner})
@@ -138,7 +166,9 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
   // Both exist only once the hook ran: read while mocha collects the tests, they would be undefined
   // and fail far from the cause.
   const notYet = (name: string): never => {
-    throw new Error(`useSandbox(): ${name} is set by its before hook; use it inside a test or hook, not in the describe body`)
+    throw new Error(
+      `useSandbox(): ${name} is set by its before hook; use it inside a test or hook, not in the describe body`,
+    )
   }
 
   return {

@@ -9,9 +9,13 @@ const ajv = new Ajv.default({allErrors: true, strict: true, allowUnionTypes: tru
 
 /** Asserts a command's --json result against its committed schema `schemas/<name>.json`. */
 export function expectSchema(name: string, value: unknown): void {
-  const validate = ajv.getSchema(name) ?? (ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.json`), 'utf8')), name), ajv.getSchema(name)!)
+  const validate =
+    ajv.getSchema(name) ??
+    (ajv.addSchema(JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.json`), 'utf8')), name), ajv.getSchema(name)!)
   const ok = validate(value)
-  expect(ok, `${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value, null, 2).slice(0, 2000)}`).to.equal(true)
+  expect(ok, `${name}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value, null, 2).slice(0, 2000)}`).to.equal(
+    true,
+  )
 }
 
 /** The API paths (after /creative_platform/) a sandbox logged, in order. */

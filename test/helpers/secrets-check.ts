@@ -7,13 +7,19 @@ import {TRANSCRIPT} from './transcript.js'
 
 /** Every token and access key that any sandbox of the run issued (read from their state files). */
 export function issuedSecrets(): {secrets: string[]; dirs: string[]} {
-  const dirs = existsSync(SANDBOX_DIRS_FILE) ? [...new Set(readFileSync(SANDBOX_DIRS_FILE, 'utf8').split('\n').filter(Boolean))] : []
+  const dirs = existsSync(SANDBOX_DIRS_FILE)
+    ? [...new Set(readFileSync(SANDBOX_DIRS_FILE, 'utf8').split('\n').filter(Boolean))]
+    : []
   const secrets = new Set<string>()
   for (const dir of dirs) {
     const file = join(dir, 'state.json')
     if (!existsSync(file)) continue
-    const state = JSON.parse(readFileSync(file, 'utf8')) as {tokens?: Record<string, unknown>; accessKeys?: Record<string, unknown>}
-    for (const secret of [...Object.keys(state.tokens ?? {}), ...Object.keys(state.accessKeys ?? {})]) secrets.add(secret)
+    const state = JSON.parse(readFileSync(file, 'utf8')) as {
+      tokens?: Record<string, unknown>
+      accessKeys?: Record<string, unknown>
+    }
+    for (const secret of [...Object.keys(state.tokens ?? {}), ...Object.keys(state.accessKeys ?? {})])
+      secrets.add(secret)
   }
 
   return {secrets: [...secrets], dirs}
@@ -23,7 +29,10 @@ export function issuedSecrets(): {secrets: string[]; dirs: string[]} {
 export function findLeaks(): {leaks: string[]; secrets: number; transcriptBytes: number} {
   const {secrets, dirs} = issuedSecrets()
   const transcript = existsSync(TRANSCRIPT) ? readFileSync(TRANSCRIPT, 'utf8') : ''
-  const logs = dirs.map((dir) => join(dir, 'requests.jsonl')).filter((log) => existsSync(log)).map((log) => [log, readFileSync(log, 'utf8')] as const)
+  const logs = dirs
+    .map((dir) => join(dir, 'requests.jsonl'))
+    .filter((log) => existsSync(log))
+    .map((log) => [log, readFileSync(log, 'utf8')] as const)
   const leaks: string[] = []
   for (const secret of secrets) {
     if (transcript.includes(secret)) leaks.push(`${TRANSCRIPT} holds ${secret.slice(0, 6)}…`)

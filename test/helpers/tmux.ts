@@ -21,11 +21,21 @@ export class Terminal {
    * Starts `pixverse <args>` at a 120x40 terminal. `env` is the whole environment (CI is never set);
    * `shellSuffix` may redirect streams, e.g. `> out.txt` to keep stdout away from the screen.
    */
-  static start(args: string[], env: Record<string, string>, options: {shellSuffix?: string; command?: string[]} = {}): Terminal {
+  static start(
+    args: string[],
+    env: Record<string, string>,
+    options: {shellSuffix?: string; command?: string[]} = {},
+  ): Terminal {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-tty-'))
     const socket = `pixverse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
     const exitFile = join(dir, 'exit-code')
-    const vars = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env}
+    const vars = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      ...env,
+    }
     const command = options.command ?? [process.execPath, BIN, ...args]
     // The shell ignores Ctrl-C (the CLI still gets it) so the session lives on to report the exit code.
     const line = [
@@ -42,7 +52,9 @@ export class Terminal {
 
   /** The visible screen, trailing blank lines removed. */
   screen(): string {
-    const text = execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-J', '-t', this.name], {encoding: 'utf8'})
+    const text = execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-J', '-t', this.name], {
+      encoding: 'utf8',
+    })
     return text.replace(/\s+$/, '') + '\n'
   }
 

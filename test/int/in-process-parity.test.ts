@@ -7,8 +7,13 @@ import {runCommand} from '../helpers/run-command.js'
 import {type Runner, cliFor, useSandbox} from '../helpers/sandbox.js'
 
 /** Ids and keys the CLI makes up per run (trace ids, idempotency keys) differ between any two runs. */
-const normalise = (text: string) => text.replaceAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-const observed = (result: CliResult) => ({exitCode: result.exitCode, stdout: normalise(result.stdout), stderr: normalise(result.stderr)})
+const normalise = (text: string) =>
+  text.replaceAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+const observed = (result: CliResult) => ({
+  exitCode: result.exitCode,
+  stdout: normalise(result.stdout),
+  stderr: normalise(result.stderr),
+})
 
 /**
  * The in-process runner (run-command.ts) stands in for the subprocess in the walks over many cases:
@@ -17,7 +22,11 @@ const observed = (result: CliResult) => ({exitCode: result.exitCode, stdout: nor
 describe('in-process runs yield what the subprocess yields', function () {
   this.timeout(300_000)
   const ctx = useSandbox()
-  const both = async (argv: string[], as: (runner: Runner) => ReturnType<typeof cliFor>, env?: Record<string, string>) => {
+  const both = async (
+    argv: string[],
+    as: (runner: Runner) => ReturnType<typeof cliFor>,
+    env?: Record<string, string>,
+  ) => {
     const sub = await as(runCli)(argv, {env})
     const inProcess = await as(runCommand)(argv, {env})
     expect(observed(inProcess), argv.join(' ')).to.deep.equal(observed(sub))
@@ -27,7 +36,14 @@ describe('in-process runs yield what the subprocess yields', function () {
   const sameHome = (runner: Runner) => cliFor(ctx.sandbox, ctx.cli.home, {}, runner)
 
   it('bad input: a sample of every command’s refused values', async function () {
-    const values = {video: '390000000001', spare: '390000000002', folder: '390000000042', doomed: '390000000043', template: '315000', dir: '/tmp'}
+    const values = {
+      video: '390000000001',
+      spare: '390000000002',
+      folder: '390000000042',
+      doomed: '390000000043',
+      template: '315000',
+      dir: '/tmp',
+    }
     const cases = manifestCommands().flatMap((c) => casesFor(c, values))
     // Every 15th case: each kind of value (number, enum, path, URL, id) shows up in the sample.
     const sample = cases.filter((_, index) => index % 15 === 0)
