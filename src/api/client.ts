@@ -57,9 +57,6 @@ const MAX_ATTEMPTS = 8
 
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {
-  /** The trace id of the latest response (the service's `ai-trace-id` when it sent one). */
-  lastTraceId?: string
-
   constructor(readonly settings: ClientSettings) {}
 
   get endpoint(): ServiceEndpoint {
@@ -80,7 +77,6 @@ export class ApiClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(method, path, options, traceId)
       if (outcome.kind === 'done') {
-        this.lastTraceId = outcome.traceId
         return {data: this.unwrap<T>(outcome.envelope, path, outcome.traceId), traceId: outcome.traceId}
       }
 

@@ -28,7 +28,6 @@ export interface AudioRef {
  * looks up asset ids, passes media paths through. Inputs were classified (and so validated) before.
  */
 export class MediaResolver {
-  readonly uploads: UploadedMedia[] = []
   private readonly uploader: Uploader
 
   constructor(
@@ -103,9 +102,7 @@ export class MediaResolver {
         ? await fetchRemoteMedia(input.value, kind, {allowLoopback: this.client.endpoint.local})
         : String(input.value)
     const actual = checkLocalMedia(flag, file, kind)
-    const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
-    this.uploads.push(uploaded)
-    return uploaded
+    return this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
   }
 
   private async videoById(id: number): Promise<VideoBundle> {

@@ -239,12 +239,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const {saveAudio} = await import('./save-audio.js')
     return {...result, local_path: await saveAudio(result, output)}
   }
-
-  /** A required flag that a person would be asked for; agents get exit 6 naming the flag. */
-  protected requireFlag<V>(value: V | undefined, name: string): V {
-    if (value === undefined || value === '') throw validationError(`${name} is required`)
-    return value
-  }
 }
 
 /** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */

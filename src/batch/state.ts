@@ -17,7 +17,6 @@ export interface RowState {
   kind?: 'video' | 'image' | 'audio' | 'music'
   ids?: number[]
   result?: Record<string, unknown>
-  file?: string
   cost?: number
   error?: string
   exit_code?: number

@@ -3,7 +3,7 @@
  *
  * Imported by command files at load time (flag `options`, help text, completion), so this module
  * only loads the JSON and defines tiny functions — no ajv here (validation lives in resolve.ts,
- * the schema in catalog-schema.ts). Never copy a limit out of the data into code.
+ * the schema in test/helpers/catalog-schema.ts). Never copy a limit out of the data into code.
  */
 import data from './models.json' with {type: 'json'}
 
@@ -56,7 +56,7 @@ export interface ResolvedInputLimit extends InputLimit {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Raw data shapes (mirrors catalog-schema.ts)
+// Raw data shapes (mirrors test/helpers/catalog-schema.ts)
 
 interface RawVideoModel {
   name: string

@@ -592,14 +592,6 @@ export function resolveCreationParams(
   return {values, warnings}
 }
 
-/** `--count` on its own (commands without a model): integer in the catalogue's range, else exit 6. */
-export function assertCount(value: number | string): number {
-  const n = numeric(value)
-  const validate = validator('count', () => ({type: 'integer', minimum: countRange().min, maximum: countRange().max}))
-  if (!validate(n)) throw validationError(`Invalid --count value: "${show(value)}" (${describeAllowed('video', undefined, 'count')})`)
-  return n as number
-}
-
 // ---------------------------------------------------------------------------------------------
 // Voice (TTS)
 

@@ -18,10 +18,6 @@ export class ConfigStore {
     return this.read()
   }
 
-  get(key: string): unknown {
-    return this.read()[key]
-  }
-
   set(key: string, value: unknown): void {
     this.write({...this.read(), [key]: value})
   }

@@ -1,7 +1,6 @@
 import {expect} from 'chai'
 
 import {
-  assertCount,
   assertMediaInputs,
   assertModel,
   resolveCreationParams,
@@ -193,8 +192,7 @@ describe('resolve: hard limits (exit 6)', () => {
     expect(fails(() => resolveCreationParams('video', 'v6', {count: '1.5'})).message).to.contain('"1.5"')
     expect(fails(() => resolveCreationParams('video', 'v6', {count: 'abc'})).message).to.contain('"abc"')
     expect(resolveCreationParams('video', 'v6', {count: '4'}).values.count).to.equal(4)
-    expect(assertCount('3')).to.equal(3)
-    expect(fails(() => assertCount(9)).message).to.equal('Invalid --count value: "9" (must be an integer between 1 and 4)')
+    expect(fails(() => resolveCreationParams('video', 'v6', {count: 9})).message).to.equal('Invalid --count value: "9" (must be an integer between 1 and 4)')
   })
 
   it('a bad saved count names the fix', () => {

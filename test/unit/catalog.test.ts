@@ -1,7 +1,7 @@
 import {Ajv} from 'ajv'
 import {expect} from 'chai'
 
-import {catalogSchema, checkCatalogReferences} from '../../src/catalog/catalog-schema.js'
+import {catalogSchema, checkCatalogReferences} from '../helpers/catalog-schema.js'
 import {
   MODES,
   type CreationModelSpec,

@@ -259,7 +259,7 @@ export const catalogSchema = {
 // ---------------------------------------------------------------------------------------------
 // Cross-reference checks
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 function expand(d: Json | number[] | undefined): number[] {
   if (d === undefined) return []
