@@ -51,7 +51,8 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
 
   public async init(): Promise<void> {
     await super.init()
-    loadDotEnv()
+    const dotEnvNotice = loadDotEnv()
+    if (dotEnvNotice) this.out.notice(dotEnvNotice)
     const flags = this.flags as {sandbox?: boolean}
     this.sandboxMode = Boolean(flags.sandbox) || /^(1|true|yes)$/i.test(process.env.PIXVERSE_SANDBOX ?? '')
     const paths = storePaths({sandbox: this.sandboxMode})
