@@ -12,6 +12,8 @@ export {CreateCommand, type CreationResult} from './base/create-command.js'
 export * as creationFlags from './base/creation-flags.js'
 export {type InProcessOptions, type InProcessResult, runInProcess} from './base/in-process.js'
 export {toCliError} from './base/to-cli-error.js'
+export {type FileAccessPolicy, mcpPolicy} from './util/file-access.js'
+export {pixverseHome} from './config/paths.js'
 // The same @oclif/core copy as the base classes (a second copy breaks flag parsing and instanceof).
 export {Args, Flags} from '@oclif/core'
 

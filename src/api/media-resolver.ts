@@ -1,4 +1,5 @@
 import {CliError, ExitCode} from '../errors.js'
+import {type FileAccessPolicy, assertReadable} from '../util/file-access.js'
 import type {MediaKind} from '../util/media-file.js'
 import type {ApiClient} from './client.js'
 import {type MediaInput} from './media-input.js'
@@ -32,6 +33,8 @@ export class MediaResolver {
 
   constructor(
     private readonly client: ApiClient,
+    /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
+    private readonly files: FileAccessPolicy,
     private readonly onUploadProgress?: (label: string) => UploadProgress,
   ) {
     this.uploader = new Uploader(client)
@@ -100,7 +103,7 @@ export class MediaResolver {
     const file =
       input.form === 'url'
         ? await fetchRemoteMedia(input.value, kind, {allowLoopback: this.client.endpoint.local})
-        : String(input.value)
+        : assertReadable(this.files, String(input.value), flag)
     const actual = checkLocalMedia(flag, file, kind)
     return this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
   }

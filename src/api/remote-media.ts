@@ -29,6 +29,10 @@ export function isPrivateAddress(address: string): boolean {
   const zeroPrefix = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0
   if (zeroPrefix && (g5 === 0xffff || g5 === 0)) return g5 === 0 && g6 === 0 ? true /* :: and ::1 */ : isPrivateAddress(embedded)
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return isPrivateAddress(embedded)
+  // SIIT ::ffff:0:a.b.c.d (::ffff:0:0/96) carries the IPv4 address in the last 32 bits too.
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) return isPrivateAddress(embedded)
+  // 6to4 2002:AABB:CCDD::/48 carries it in groups 1 and 2.
+  if (g0 === 0x2002) return isPrivateAddress(`${g1 >> 8}.${g1 & 0xff}.${g2 >> 8}.${g2 & 0xff}`)
   // ULA fc00::/7, link-local fe80::/10, site-local fec0::/10, multicast ff00::/8.
   return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0 || (g0 & 0xff00) === 0xff00
 }

@@ -10,6 +10,7 @@ import {loadDotEnv} from '../config/dotenv.js'
 import {InternalStore} from '../config/internal-store.js'
 import {pixverseHome, storePaths} from '../config/paths.js'
 import {authError} from '../errors.js'
+import {type FileAccessPolicy, commandLinePolicy} from '../util/file-access.js'
 import {defaultSandboxDir} from '../sandbox/defaults.js'
 import {BaseCommand} from './base-command.js'
 import {pickCredential, tokenOrigin} from './credentials.js'
@@ -46,12 +47,15 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   protected sandboxMode = false
   /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
   waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
+  /** Which local files this command may read and write: any on the command line; an MCP server sets its own. */
+  files: FileAccessPolicy = commandLinePolicy()
   private sandbox?: RunningSandbox
   private client?: ApiClient
 
   public async init(): Promise<void> {
     await super.init()
-    loadDotEnv()
+    const dotEnvNotice = loadDotEnv()
+    if (dotEnvNotice) this.out.notice(dotEnvNotice)
     const flags = this.flags as {sandbox?: boolean}
     this.sandboxMode = Boolean(flags.sandbox) || /^(1|true|yes)$/i.test(process.env.PIXVERSE_SANDBOX ?? '')
     const paths = storePaths({sandbox: this.sandboxMode})

@@ -9,10 +9,12 @@ import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
+import {outputPath} from '../util/file-access.js'
 import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
+import {assertAudioOutput} from './save-audio.js'
 import {idDetails, resumeHint, waitAbort} from './wait-abort.js'
 import {canPrompt} from '../wizard/can-prompt.js'
 import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
@@ -89,7 +91,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (!this.resolver) {
       const {MediaResolver} = await import('../api/media-resolver.js')
       const progress = await this.progress()
-      this.resolver = new MediaResolver(this.api, (label) => {
+      this.resolver = new MediaResolver(this.api, this.files, (label) => {
         const step = progress.step(`Uploading ${label}`)
         return (transferred, total) => {
           step.bytes(transferred, total)
@@ -110,7 +112,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   protected async create<Input>(spec: CreationSpec<Input>, input: Input & {'idempotency-key'?: string}): Promise<CreationResult> {
     const prepared = await spec.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
-      text: resolveTextInput,
+      text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
     })
     this.warnAll(prepared.warnings)
     try {
@@ -229,6 +231,17 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
+  /**
+   * `--output` as this command may use it (anywhere on the command line, inside the server's output
+   * folder over MCP), refused with exit 6 before the creation is paid for when it cannot be written.
+   */
+  protected audioOutput(requested: string | undefined): string | undefined {
+    if (requested === undefined) return undefined
+    const output = outputPath(this.files, requested, () => requested, '--output')
+    assertAudioOutput(output)
+    return output
+  }
+
   protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
     if (output === undefined) return result
     if (result.status !== 'completed') {

@@ -30,6 +30,7 @@ interface Wired {
   session: unknown
   settings: unknown
   sandboxMode: boolean
+  files: unknown
   client?: unknown
   api: unknown
   workspaceOverride?: number
@@ -62,6 +63,8 @@ export async function runInProcess(
   command.session = from.session
   command.settings = from.settings
   command.sandboxMode = from.sandboxMode
+  // The host's file rules (an MCP server's folders), never the command line's "anywhere".
+  command.files = from.files
   // A per-call workspace or trace id needs its own client (built on first use from the fields above).
   if (command.workspaceOverride === undefined && command.traceIdOverride === undefined) command.client = from.api
   command.waitHooks = options

@@ -131,7 +131,11 @@ describe('pixverse mcp serve', function () {
   })
 
   it('serves streamable HTTP on 127.0.0.1 with --http', async function () {
-    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--http', '--port', '0'], {env, stdio: ['ignore', 'pipe', 'pipe']})
+    const token = 'a-test-bearer-token'
+    const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--http', '--port', '0'], {
+      env: {...env, PIXVERSE_MCP_TOKEN: token},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let text = ''
@@ -143,7 +147,7 @@ describe('pixverse mcp serve', function () {
         child.on('exit', (code) => reject(new Error(`mcp serve exited ${code}: ${text}`)))
       })
       const http = new Client({name: 'pixverse-http-test', version: '1.0.0'})
-      await http.connect(new StreamableHTTPClientTransport(new URL(url)))
+      await http.connect(new StreamableHTTPClientTransport(new URL(url), {requestInit: {headers: {authorization: `Bearer ${token}`}}}))
       const names = (await http.listTools()).tools.map((tool) => tool.name)
       expect(names).to.include('create_video')
       const slots = (await http.callTool({name: 'account_slots', arguments: {}})) as ToolResult

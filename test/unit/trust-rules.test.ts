@@ -12,8 +12,13 @@ describe('isPrivateAddress', function () {
     '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255',
     '::1', '::', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a00:1', '::127.0.0.1', '64:ff9b::7f00:1',
     'fc00::1', 'fd12:3456::1', 'fe80::1', 'fec0::1', 'ff02::1', '[::1]', 'not-an-ip',
+    // SIIT (::ffff:0:0/96) and 6to4 (2002::/16) forms of loopback, private and metadata addresses.
+    '::ffff:0:7f00:1', '::ffff:0:127.0.0.1', '::ffff:0:a9fe:a9fe', '2002:7f00:1::1', '2002:c0a8:101::', '2002:a9fe:a9fe::1', '2002::1',
   ]
-  const allowed = ['8.8.8.8', '1.1.1.1', '172.15.0.1', '172.32.0.1', '100.63.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:808:808', '64:ff9b::808:808']
+  const allowed = [
+    '8.8.8.8', '1.1.1.1', '172.15.0.1', '172.32.0.1', '100.63.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:808:808', '64:ff9b::808:808',
+    '::ffff:0:808:808', '2002:808:808::1',
+  ]
 
   for (const address of refused) it(`refuses ${address}`, () => expect(isPrivateAddress(address)).to.equal(true))
   for (const address of allowed) it(`allows ${address}`, () => expect(isPrivateAddress(address)).to.equal(false))

@@ -18,5 +18,5 @@ function inRepository(): boolean {
 
 const core: typeof Core = inRepository() ? await import(new URL('dist/index.js', repositoryRoot).href) : await import('pixverse')
 
-export const {AuthedCommand, Flags, creations, runInProcess, statusLabel, toCliError, validationError} = core
+export const {AuthedCommand, Flags, creations, mcpPolicy, pixverseHome, runInProcess, statusLabel, toCliError, validationError} = core
 export type {InProcessOptions, InProcessResult, TaskSnapshot} from 'pixverse'

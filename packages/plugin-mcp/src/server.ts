@@ -8,9 +8,12 @@ import {Server} from '@modelcontextprotocol/sdk/server/index.js'
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js'
 import {CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema} from '@modelcontextprotocol/sdk/types.js'
 import type {Transport} from '@modelcontextprotocol/sdk/shared/transport.js'
+import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:http'
+import {join} from 'node:path'
 
-import {type InProcessOptions, type InProcessResult, type TaskSnapshot, statusLabel, toCliError} from './core.js'
+import {type InProcessOptions, type InProcessResult, type TaskSnapshot, pixverseHome, statusLabel, toCliError} from './core.js'
+import {allowedHosts, checkRequest, generateToken} from './http-guard.js'
 import {type Tool, buildTools} from './tools.js'
 
 export interface ServeContext {
@@ -21,10 +24,10 @@ export interface ServeContext {
   log(message: string): void
 }
 
-export async function serve(context: ServeContext, options: {http: boolean; port: number}): Promise<void> {
+export async function serve(context: ServeContext, options: {http: boolean; port: number; token?: string}): Promise<void> {
   const tools = await buildTools(context.config)
   const build = () => buildServer(context, tools)
-  if (options.http) return serveHttp(build, options.port, context)
+  if (options.http) return serveHttp(build, options.port, options.token, context)
   const server = build()
   const transport = new StdioServerTransport()
   await server.connect(transport)
@@ -67,10 +70,23 @@ function failure(error: Record<string, unknown>): CallToolResult {
   return {content: [{type: 'text', text: JSON.stringify(error, null, 2)}], structuredContent: error, isError: true}
 }
 
-/** Streamable HTTP on loopback only, stateless: one server and transport per request. */
-async function serveHttp(build: () => Server, port: number, context: ServeContext): Promise<void> {
+/**
+ * Streamable HTTP on loopback only, stateless: one server and transport per request. Every request
+ * passes the Host, Origin and bearer-token checks (http-guard.ts) before anything else happens.
+ */
+async function serveHttp(build: () => Server, port: number, givenToken: string | undefined, context: ServeContext): Promise<void> {
   const {StreamableHTTPServerTransport} = await import('@modelcontextprotocol/sdk/server/streamableHttp.js')
+  const token = givenToken?.trim() || generateToken()
+  let listening = port
   const http = createServer(async (req, res) => {
+    const refusal = checkRequest(req, listening, token)
+    if (refusal) {
+      context.log(`MCP request refused: ${refusal.message}`)
+      const headers = {'content-type': 'application/json', ...(refusal.status === 401 ? {'www-authenticate': 'Bearer'} : {})}
+      res.writeHead(refusal.status, headers).end(JSON.stringify({jsonrpc: '2.0', error: {code: -32_000, message: refusal.message}, id: null}))
+      return
+    }
+
     if (req.url?.split('?')[0] !== '/mcp') {
       res.writeHead(404).end()
       return
@@ -82,7 +98,13 @@ async function serveHttp(build: () => Server, port: number, context: ServeContex
     }
 
     const server = build()
-    const transport = new StreamableHTTPServerTransport({sessionIdGenerator: undefined, enableJsonResponse: false})
+    // The SDK's own DNS-rebinding check as a second lock on the same door.
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: false,
+      enableDnsRebindingProtection: true,
+      allowedHosts: allowedHosts(listening),
+    })
     res.on('close', () => {
       transport.close().catch(() => {})
       server.close().catch(() => {})
@@ -100,10 +122,26 @@ async function serveHttp(build: () => Server, port: number, context: ServeContex
     http.listen(port, '127.0.0.1', () => resolve())
   })
   const address = http.address()
-  const actual = typeof address === 'object' && address ? address.port : port
-  context.log(`pixverse MCP server listening on http://127.0.0.1:${actual}/mcp`)
+  listening = typeof address === 'object' && address ? address.port : port
+  if (!givenToken?.trim()) {
+    const file = saveToken(token)
+    context.log(`MCP bearer token (clients send "Authorization: Bearer <token>"; saved to ${file}, mode 0600): ${token}`)
+  }
+
+  context.log(`pixverse MCP server listening on http://127.0.0.1:${listening}/mcp`)
   await untilClosed(undefined, [])
   await new Promise((resolve) => http.close(resolve))
+}
+
+/** The generated token, owner-only, for MCP clients configured from a file: PIXVERSE_HOME/mcp-token. */
+function saveToken(token: string): string {
+  const home = pixverseHome()
+  mkdirSync(home, {recursive: true, mode: 0o700})
+  const file = join(home, 'mcp-token')
+  const temp = `${file}.${process.pid}.tmp`
+  writeFileSync(temp, token + '\n', {mode: 0o600, flag: 'wx'})
+  renameSync(temp, file)
+  return file
 }
 
 /** Serves until the client goes away or the process is asked to stop (SIGINT/SIGTERM). */

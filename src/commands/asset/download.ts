@@ -7,6 +7,7 @@ import {downloadFile} from '../../api/download.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {emit} from '../../events.js'
+import {outputPath} from '../../util/file-access.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
 
 export default class AssetDownload extends AuthedCommand<typeof AssetDownload> {
@@ -27,7 +28,8 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
 
   async run(): Promise<{id: number; type: AssetType; file: string}> {
     const id = parseId(this.args.id)
-    const dest = this.flags.dest ?? this.settings.outputDir ?? process.cwd()
+    // Over MCP the folder must be inside the one `mcp serve` was given (file-access.ts).
+    const dest = outputPath(this.files, this.flags.dest, () => this.settings.outputDir ?? process.cwd(), '--dest')
     assertFolderWritable(dest, this.flags.dest === undefined ? 'output-dir setting' : '--dest')
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
     const {url, name} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)

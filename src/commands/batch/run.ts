@@ -6,6 +6,7 @@ import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
 import {CliError, ExitCode, validationError} from '../../errors.js'
+import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
 
@@ -62,7 +63,10 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const rows = readManifest(manifest)
     const state = new BatchState(stateFile, manifest)
     const stored = (mode: string) => (this.settings.defaults()[mode] ?? {}) as Record<string, unknown>
-    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text: textWithoutStdin}, (m) => this.out.warn(m))
+    // Text fields of rows may name files beside the manifest only (someone else may have written it).
+    const rowFiles = manifestPolicy(manifest)
+    const text = (value: string) => textWithoutStdin(value, rowFiles, (message) => this.out.notice(message))
+    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text}, (m) => this.out.warn(m))
 
     // A batch that is already complete sends nothing at all.
     const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await this.slotLimits()
@@ -76,7 +80,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     try {
       const outcomes = await runBatch(prepared, {
         api: this.api,
-        media: async () => (media ??= new MediaResolver(this.api)),
+        media: async () => (media ??= new MediaResolver(this.api, this.files)),
         state,
         pools,
         timeoutSec: this.flags.timeout,
@@ -162,7 +166,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
 }
 
 /** Manifest text fields may name files, but a batch cannot read stdin. */
-async function textWithoutStdin(value: string): Promise<string> {
+async function textWithoutStdin(value: string, policy: FileAccessPolicy, note: (message: string) => void): Promise<string> {
   if (value === '-') throw validationError('A batch row cannot read its text from stdin (-)')
-  return resolveTextInput(value)
+  return resolveTextInput(value, {policy, note})
 }

@@ -3,7 +3,6 @@ import * as Flags from '@oclif/core/flags'
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
 import * as flag from '../../base/creation-flags.js'
 import * as media from '../../base/media-flags.js'
-import {assertAudioOutput} from '../../base/save-audio.js'
 import {musicCreation} from '../../creations/music.js'
 
 export default class CreateMusic extends CreateCommand<typeof CreateMusic> {
@@ -31,8 +30,8 @@ export default class CreateMusic extends CreateCommand<typeof CreateMusic> {
   }
 
   async run(): Promise<CreationResult> {
-    assertAudioOutput(this.flags.output)
+    const output = this.audioOutput(this.flags.output)
     const result = await this.create(musicCreation, this.flags)
-    return this.saveOutput(result, this.flags.output)
+    return this.saveOutput(result, output)
   }
 }

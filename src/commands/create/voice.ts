@@ -3,7 +3,6 @@ import * as Flags from '@oclif/core/flags'
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
 import * as flag from '../../base/creation-flags.js'
 import * as media from '../../base/media-flags.js'
-import {assertAudioOutput} from '../../base/save-audio.js'
 import {voiceCreation} from '../../creations/voice.js'
 
 export default class CreateVoice extends CreateCommand<typeof CreateVoice> {
@@ -36,8 +35,8 @@ Voice settings depend on the provider: MiniMax models take --speed, --volume, --
   }
 
   async run(): Promise<CreationResult> {
-    assertAudioOutput(this.flags.output)
+    const output = this.audioOutput(this.flags.output)
     const result = await this.create(voiceCreation, this.flags)
-    return this.saveOutput(result, this.flags.output)
+    return this.saveOutput(result, output)
   }
 }
