@@ -1,29 +1,91 @@
-import {createWriteStream, mkdirSync, renameSync, rmSync, statSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {createHash} from 'node:crypto'
+import {constants, copyFileSync, createWriteStream, linkSync, mkdirSync, rmSync, statSync} from 'node:fs'
+import {extname, join, resolve} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 
+import {tryLock} from '../config/lock.js'
 import {CliError, ExitCode} from '../errors.js'
+import {type MediaKind, extensionOf, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
 import {loadGot} from './http.js'
 import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
 
 const MAX_ATTEMPTS = 8
+/** When the service did not say how big the asset is: far above any real result, far below a full disk. */
+const GENEROUS_CAP: Record<MediaKind, number> = {video: 4 * 1024 ** 3, image: 256 * 1024 ** 2, audio: 1024 ** 3}
+/** Bodies that are an error page or an API answer, never media. */
+const NOT_MEDIA = /^(text\/|application\/(json|xml|xhtml|javascript|problem))/i
 
 export interface DownloadProgress {
   (received: number, total: number | undefined): void
 }
 
+export interface DownloadOptions {
+  /** The size the service gave for this asset (a detail's `file_size`): more is refused. */
+  expectedBytes?: number
+  /** Aborting stops the download and removes its partial file. */
+  signal?: AbortSignal
+}
+
 /**
- * Streams a URL into `<dest>/<name>`: bytes go to `<name>.part`, a cut connection resumes with an
- * HTTP Range request, the size is checked against what the server announced, and only a complete
- * file is renamed to its final name. Memory stays flat whatever the size.
+ * Streams a URL into `<dest>/<name>` and returns the path it really wrote.
+ *
+ * Bytes go to a `.part` named after the final name and the URL path, so a rerun of the same
+ * download after a crash resumes it (HTTP Range). A lock file beside it says which live process is
+ * writing it: a second process downloading the same asset at once takes the next `.part`. The body
+ * is capped, and must look like the media the name says (an HTML error page is refused). The
+ * complete file is placed under a name that is free, created exclusively (`name (2).ext`…): an
+ * existing file is never replaced. Ctrl-C, SIGTERM or the caller's signal remove the `.part`.
  */
-export async function downloadFile(url: string, destDir: string, name: string, onProgress?: DownloadProgress): Promise<string> {
-  const safeName = sanitizeFileName(name)
+export async function downloadFile(url: string, destDir: string, name: string, onProgress?: DownloadProgress, options: DownloadOptions = {}): Promise<string> {
   const dir = resolve(destDir)
   mkdirSync(dir, {recursive: true})
-  const final = join(dir, safeName)
-  const part = `${final}.part`
-  rmSync(part, {force: true})
+  const final = join(dir, sanitizeFileName(name))
+  const kind = kindOfExtension(extensionOf(final))
+  const cap = options.expectedBytes && options.expectedBytes > 0 ? options.expectedBytes : GENEROUS_CAP[kind ?? 'video']
+  const {part, lock} = claimPart(final, url)
+  const abort = abortOnSignals(options.signal)
+  const cleanUp = () => rmSync(part, {force: true})
+  try {
+    await fetchInto(part, url, {cap, kind, onProgress, signal: abort.signal})
+    checkContent(part, kind)
+    return placeExclusively(part, final)
+  } catch (error) {
+    cleanUp()
+    throw abort.signal.aborted ? abort.signal.reason : error
+  } finally {
+    abort.dispose()
+    rmSync(lock, {force: true})
+  }
+}
+
+/** The first `.part` of this download no live process holds; a dead holder's `.part` is resumed. */
+function claimPart(final: string, url: string): {part: string; lock: string} {
+  const tag = createHash('sha256').update(urlIdentity(url)).digest('hex').slice(0, 8)
+  for (let slot = 1; ; slot++) {
+    const part = `${final}.${tag}${slot === 1 ? '' : `-${slot}`}.part`
+    const lock = `${part}.lock`
+    if (tryLock(lock)) return {part, lock}
+  }
+}
+
+/** Signed URLs change their query on every request; the path names the object. */
+function urlIdentity(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return parsed.origin + parsed.pathname
+  } catch {
+    return url
+  }
+}
+
+interface FetchOptions {
+  cap: number
+  kind: MediaKind | undefined
+  onProgress?: DownloadProgress
+  signal: AbortSignal
+}
+
+async function fetchInto(part: string, url: string, options: FetchOptions): Promise<void> {
   const got = await loadGot()
   let total: number | undefined
   for (let attempt = 1; ; attempt++) {
@@ -33,61 +95,125 @@ export async function downloadFile(url: string, destDir: string, name: string, o
       throwHttpErrors: false,
       retry: {limit: 0},
       timeout: {response: 30_000, read: 60_000} as never,
-    })
-    let status = 0
+      signal: options.signal,
+    } as never)
     try {
       const response = await new Promise<{statusCode: number; headers: Record<string, string | string[] | undefined>}>((resolve, reject) => {
         stream.once('response', resolve)
         stream.once('error', reject)
       })
-      status = response.statusCode
+      const status = response.statusCode
       const resuming = have > 0 && status === 206
       if (status !== 200 && !resuming) {
         stream.destroy()
         if (isRetryableStatus(status) && attempt < MAX_ATTEMPTS) {
-          await sleep(retryAfterMs(response.headers['retry-after']) ?? backoffDelay(attempt))
+          await sleep(retryAfterMs(response.headers['retry-after']) ?? backoffDelay(attempt), options.signal)
           continue
         }
 
         throw new CliError(`Download failed: HTTP ${status}`, {exitCode: ExitCode.General, code: status})
       }
 
+      refuseNonMedia(response.headers['content-type'], options.kind)
       total = announcedTotal(response.headers, resuming ? have : 0) ?? total
+      if (total !== undefined && total > options.cap) throw tooLarge(total, options.cap)
       let received = resuming ? have : 0
       stream.on('data', (chunk: Buffer) => {
         received += chunk.length
-        onProgress?.(received, total)
+        if (received > options.cap) stream.destroy(tooLarge(received, options.cap))
+        else options.onProgress?.(received, total)
       })
-      await pipeline(stream, createWriteStream(part, {flags: resuming ? 'a' : 'w'}))
+      await pipeline(stream, createWriteStream(part, {flags: resuming ? 'a' : 'w', mode: 0o600}))
     } catch (error) {
-      if (error instanceof CliError) {
-        rmSync(part, {force: true})
-        throw error
-      }
-
+      stream.destroy()
+      if (error instanceof CliError || options.signal.aborted) throw error
       if (attempt < MAX_ATTEMPTS && (isRetryableNetworkError(error) || sizeOf(part) > have)) {
-        await sleep(backoffDelay(attempt))
+        await sleep(backoffDelay(attempt), options.signal)
         continue
       }
 
-      rmSync(part, {force: true})
       throw new CliError(`Download failed: ${(error as Error).message}`, {exitCode: ExitCode.General})
     }
 
     const size = sizeOf(part)
     if (total !== undefined && size < total) {
       if (attempt < MAX_ATTEMPTS) continue
-      rmSync(part, {force: true})
       throw new CliError(`Download incomplete: ${size} of ${total} bytes`, {exitCode: ExitCode.General})
     }
 
-    if (total !== undefined && size > total) {
-      rmSync(part, {force: true})
-      throw new CliError(`Download corrupt: ${size} bytes, expected ${total}`, {exitCode: ExitCode.General})
+    if (total !== undefined && size > total) throw new CliError(`Download corrupt: ${size} bytes, expected ${total}`, {exitCode: ExitCode.General})
+    return
+  }
+}
+
+function refuseNonMedia(contentType: string | string[] | undefined, kind: MediaKind | undefined): void {
+  const type = String(contentType ?? '').split(';')[0].trim()
+  if (NOT_MEDIA.test(type)) throw notMedia(`the server sent ${type}`, kind)
+}
+
+/** The first bytes decide: a name ending in .mp4 must hold a video, and anything must hold media. */
+function checkContent(part: string, kind: MediaKind | undefined): void {
+  const sniffed = sniffKind(readHead(part, 64))
+  if (sniffed === undefined) throw notMedia('its first bytes are not a known media format', kind)
+  if (kind !== undefined && sniffed !== kind) throw notMedia(`it holds ${sniffed} data`, kind)
+}
+
+function notMedia(why: string, kind: MediaKind | undefined): CliError {
+  return new CliError(`Download refused: ${why}, not ${kind ? `${kind === 'video' ? 'a' : 'an'} ${kind}` : 'media'}`, {
+    exitCode: ExitCode.General,
+    hint: 'Nothing was saved. The download link may have expired: run the command again.',
+  })
+}
+
+function tooLarge(bytes: number, cap: number): CliError {
+  return new CliError(`Download refused: ${bytes} bytes is larger than the ${cap} bytes expected`, {exitCode: ExitCode.General})
+}
+
+/** `name.ext`, else `name (2).ext`, `name (3).ext`…: the first that does not exist, taken atomically. */
+function placeExclusively(part: string, final: string): string {
+  const ext = extname(final)
+  const stem = final.slice(0, final.length - ext.length)
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? final : `${stem} (${n})${ext}`
+    try {
+      try {
+        linkSync(part, candidate) // fails with EEXIST instead of replacing
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+        copyFileSync(part, candidate, constants.COPYFILE_EXCL) // file systems without hard links
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      throw error
     }
 
-    renameSync(part, final)
-    return final
+    rmSync(part, {force: true})
+    return candidate
+  }
+}
+
+/**
+ * Ctrl-C and SIGTERM during a download end it (exit 130 / 143) after its partial file is removed;
+ * while we listen, Node does not end the process by itself, so the error reaches the command.
+ */
+function abortOnSignals(external?: AbortSignal): {signal: AbortSignal; dispose(): void} {
+  const controller = new AbortController()
+  const stop = (exitCode: number) => () =>
+    controller.abort(new CliError('Download interrupted; the partial file was removed', {exitCode, hint: 'Run the same command again to download it.'}))
+  const onSigint = stop(ExitCode.Interrupted)
+  const onSigterm = stop(143)
+  const onExternal = () => controller.abort(external?.reason)
+  process.on('SIGINT', onSigint)
+  process.on('SIGTERM', onSigterm)
+  if (external?.aborted) onExternal()
+  external?.addEventListener('abort', onExternal, {once: true})
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.removeListener('SIGINT', onSigint)
+      process.removeListener('SIGTERM', onSigterm)
+      external?.removeEventListener('abort', onExternal)
+    },
   }
 }
 
@@ -114,7 +240,11 @@ export function sanitizeFileName(name: string): string {
   return cleaned === '' ? 'download' : cleaned.slice(0, 200)
 }
 
-/** `pixverse_<type>_<id>_<epoch-ms>.<ext>`, the extension taken from the URL path (≤ 5 chars). */
+/**
+ * `pixverse_<type>_<id>.<ext>`, the extension taken from the URL path (≤ 5 chars). The same for
+ * every run (unlike the reference client's `_<epoch-ms>`), so a rerun resumes its `.part`; a file
+ * already there is never replaced (see placeExclusively).
+ */
 export function defaultFileName(type: string, id: number | string, url: string, fallbackExt: string): string {
   let ext = fallbackExt
   try {
@@ -124,5 +254,5 @@ export function defaultFileName(type: string, id: number | string, url: string, 
     // not a URL we can read: keep the fallback
   }
 
-  return `pixverse_${type}_${id}_${Date.now()}.${ext}`
+  return `pixverse_${type}_${id}.${ext}`
 }

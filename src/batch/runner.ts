@@ -149,8 +149,8 @@ async function downloadAll(kind: TaskKind, done: TaskSnapshot[], options: Runner
   const type = kind === 'music' ? 'audio' : kind
   const files: string[] = []
   for (const snapshot of done) {
-    const {url, name} = await assetDownloadUrl(options.api, snapshot.id, type, snapshot.raw)
-    files.push(await downloadFile(url, options.downloadDir as string, name))
+    const {url, name, bytes} = await assetDownloadUrl(options.api, snapshot.id, type, snapshot.raw)
+    files.push(await downloadFile(url, options.downloadDir as string, name, undefined, {expectedBytes: bytes, signal: options.signal}))
   }
 
   return files

@@ -1,4 +1,4 @@
-import {readJsonObject, writeJsonObject} from './json-file.js'
+import {readJsonObject, updateJsonObject} from './json-file.js'
 
 export type ModeDefaults = Record<string, Record<string, unknown>>
 
@@ -19,30 +19,30 @@ export class ConfigStore {
   }
 
   set(key: string, value: unknown): void {
-    this.write({...this.read(), [key]: value})
+    updateJsonObject(this.file, (data) => ({...data, [key]: value}))
   }
 
   reset(): void {
-    writeJsonObject(this.file, {})
+    updateJsonObject(this.file, () => ({}))
   }
 
   /** Stored overrides only; built-in defaults come from the catalogue. */
   defaults(): ModeDefaults {
-    const data = this.read()
-    if (data.defaultsVersion !== DEFAULTS_VERSION) return {}
-    const defaults = data.defaults
-    return defaults && typeof defaults === 'object' ? (defaults as ModeDefaults) : {}
+    return storedDefaults(this.read())
   }
 
-  setDefaults(defaults: ModeDefaults): void {
-    this.write({...this.read(), defaults, defaultsVersion: DEFAULTS_VERSION})
+  /** Changes the stored overrides under the file's lock, from what is stored at that moment. */
+  updateDefaults(change: (defaults: ModeDefaults) => ModeDefaults): void {
+    updateJsonObject(this.file, (data) => ({...data, defaults: change(storedDefaults(data)), defaultsVersion: DEFAULTS_VERSION}))
   }
 
   private read(): Record<string, unknown> {
     return readJsonObject(this.file)
   }
+}
 
-  private write(data: Record<string, unknown>): void {
-    writeJsonObject(this.file, data)
-  }
+function storedDefaults(data: Record<string, unknown>): ModeDefaults {
+  if (data.defaultsVersion !== DEFAULTS_VERSION) return {}
+  const defaults = data.defaults
+  return defaults && typeof defaults === 'object' ? (defaults as ModeDefaults) : {}
 }

@@ -1,10 +1,13 @@
-import {readJsonObject, writeJsonObject} from './json-file.js'
+import {readJsonObject, tightenSecretFile, updateJsonObject} from './json-file.js'
 
 /**
  * `internal.json`: the session, with the reference client's keys (`token`, `language`,
  * `activeWorkspaceId`) so a user of the official client stays logged in.
  */
 export class InternalStore {
+  /** The file's permissions are looked at once per process, on the first read. */
+  private checked = false
+
   constructor(readonly file: string) {}
 
   get token(): string | undefined {
@@ -27,16 +30,23 @@ export class InternalStore {
   }
 
   update(changes: Record<string, unknown>): void {
-    const next: Record<string, unknown> = {language: 'en-US', ...this.read(), ...changes}
-    for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key]
-    writeJsonObject(this.file, next)
+    updateJsonObject(this.file, (stored) => {
+      const next: Record<string, unknown> = {language: 'en-US', ...stored, ...changes}
+      for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key]
+      return next
+    })
   }
 
   restore(snapshot: Record<string, unknown>): void {
-    writeJsonObject(this.file, snapshot)
+    updateJsonObject(this.file, () => snapshot)
   }
 
   private read(): Record<string, unknown> {
+    if (!this.checked) {
+      this.checked = true
+      tightenSecretFile(this.file)
+    }
+
     return readJsonObject(this.file)
   }
 }

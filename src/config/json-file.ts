@@ -1,7 +1,8 @@
-import {chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
-import {dirname} from 'node:path'
+import {chmodSync, closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 
 import {CliError, ExitCode} from '../errors.js'
+import {withFileLockSync} from './lock.js'
 
 /**
  * Reads a JSON object file. A missing file is an empty object; a corrupt one is an error that names
@@ -30,18 +31,65 @@ export function readJsonObject(file: string): Record<string, unknown> {
   })
 }
 
-/** Writes atomically (temp file + rename) with owner-only permissions in an owner-only folder. */
+/**
+ * Writes atomically (a temp file created exclusively, then renamed) with owner-only permissions.
+ * Folders the write has to create are owner-only; a folder that already exists is never chmodded:
+ * it is not ours (a shared /tmp beside a batch manifest, a PIXVERSE_HOME someone else set up).
+ */
 export function writeJsonObject(file: string, value: Record<string, unknown>): void {
-  const dir = dirname(file)
-  mkdirSync(dir, {recursive: true, mode: 0o700})
+  makePrivateFolders(dirname(file))
+  const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
+  // 'wx': never follow a planted symlink or reuse a file someone else created under that name.
+  const fd = openSync(temp, 'wx', 0o600)
   try {
-    chmodSync(dir, 0o700)
-  } catch {
-    // not our folder to change (e.g. a shared PIXVERSE_HOME); the file itself stays 0600
+    writeSync(fd, JSON.stringify(value, null, '\t') + '\n')
+  } finally {
+    closeSync(fd)
   }
 
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, JSON.stringify(value, null, '\t') + '\n', {mode: 0o600})
-  renameSync(temp, file)
+  try {
+    chmodSync(temp, 0o600) // the mode given to open is masked by the umask; this is not
+    renameSync(temp, file)
+  } catch (error) {
+    rmSync(temp, {force: true})
+    throw error
+  }
+}
+
+/** Read-modify-write under `<file>.lock`, so concurrent processes never lose each other's change. */
+export function updateJsonObject(file: string, change: (data: Record<string, unknown>) => Record<string, unknown>): void {
+  makePrivateFolders(dirname(file))
+  withFileLockSync(`${file}.lock`, () => writeJsonObject(file, change(readJsonObject(file))))
+}
+
+/** Creates `dir` and any missing parents as 0700, whatever the umask; existing folders stay as they are. */
+function makePrivateFolders(dir: string): void {
+  const created = mkdirSync(dir, {recursive: true, mode: 0o700})
+  if (created === undefined) return
+  // mkdir's mode is masked by the umask (a umask of 0222 would leave 0500): set each created folder.
+  let folder = resolve(created)
+  chmodSync(folder, 0o700)
+  for (const part of relative(folder, resolve(dir)).split(sep).filter(Boolean)) {
+    folder = join(folder, part)
+    chmodSync(folder, 0o700)
+  }
+}
+
+/**
+ * A secrets file others can read (written by an older client, or copied with a loose umask) is
+ * tightened to 0600 with a warning on stderr. Only a file we own can be changed.
+ */
+export function tightenSecretFile(file: string): void {
+  let mode: number
+  try {
+    const stat = statSync(file)
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return
+    mode = stat.mode & 0o777
+  } catch {
+    return
+  }
+
+  if ((mode & 0o077) === 0) return
   chmodSync(file, 0o600)
+  process.stderr.write(`warn ${file} was readable by others (mode ${mode.toString(8)}); it is now 0600\n`)
 }

@@ -62,9 +62,9 @@ export function withLock<T>(lockPath: string, fn: () => T | Promise<T>): Promise
   return run
 }
 
-/** Writes a file so that readers see either the old or the new content, never half of it. */
+/** Writes a file so that readers see either the old or the new content, never half of it; owner-only. */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`
-  fs.writeFileSync(tmp, data)
+  fs.writeFileSync(tmp, data, {mode: 0o600, flag: 'wx'})
   fs.renameSync(tmp, file)
 }

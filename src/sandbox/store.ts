@@ -168,12 +168,14 @@ export class Store {
   readonly requestLog: string
 
   constructor(readonly dataDir: string, private readonly seedCredits: number) {
-    fs.mkdirSync(dataDir, {recursive: true})
+    // Owner-only when the sandbox creates it: its session token and request log live here.
+    // A --data-dir that already exists is the user's folder and keeps its mode.
+    makePrivateDir(dataDir)
     this.stateFile = path.join(dataDir, 'state.json')
     this.lockFile = path.join(dataDir, 'state.lock')
     this.objectsDir = path.join(dataDir, 'objects')
     this.requestLog = path.join(dataDir, 'requests.jsonl')
-    fs.mkdirSync(this.objectsDir, {recursive: true})
+    makePrivateDir(this.objectsDir)
   }
 
   private load(): State {
@@ -205,5 +207,16 @@ export class Store {
   /** Allocates the next task/media id (caller holds the state). */
   static nextId(state: State): number {
     return state.nextId++
+  }
+}
+
+/** mkdir -p with 0700 for the folders it creates (set after, since mkdir's mode is masked by the umask). */
+function makePrivateDir(dir: string): void {
+  const created = fs.mkdirSync(dir, {recursive: true, mode: 0o700})
+  if (created === undefined) return
+  const first = path.resolve(created)
+  for (let folder = path.resolve(dir); folder.length >= first.length; folder = path.dirname(folder)) {
+    fs.chmodSync(folder, 0o700)
+    if (folder === first) break
   }
 }

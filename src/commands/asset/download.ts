@@ -32,11 +32,11 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const dest = outputPath(this.files, this.flags.dest, () => this.settings.outputDir ?? process.cwd(), '--dest')
     assertFolderWritable(dest, this.flags.dest === undefined ? 'output-dir setting' : '--dest')
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
-    const {url, name} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)
+    const {url, name, bytes} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const step = progress.step(`Downloading ${asset.type} ${id}`)
-    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0)).then(
+    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {expectedBytes: bytes}).then(
       (saved) => {
         step.done(saved)
         return saved

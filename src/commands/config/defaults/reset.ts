@@ -16,13 +16,12 @@ export default class ConfigDefaultsReset extends ConfigCommand<typeof ConfigDefa
   async run(): Promise<Record<string, unknown>> {
     const store = this.store
     if (this.args.mode === undefined) {
-      store.setDefaults({})
+      store.updateDefaults(() => ({}))
       return {success: true, message: 'Reset all creation defaults'}
     }
 
     const mode = parseMode(this.args.mode)
-    const {[mode]: _dropped, ...rest} = store.defaults()
-    store.setDefaults(rest)
-    return {success: true, message: `Reset ${mode} creation defaults`, defaults: effectiveDefaults(mode, rest)}
+    store.updateDefaults(({[mode]: _dropped, ...rest}) => rest)
+    return {success: true, message: `Reset ${mode} creation defaults`, defaults: effectiveDefaults(mode, {})}
   }
 }

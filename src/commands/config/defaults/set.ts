@@ -77,8 +77,7 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
     }
 
     const store = this.store
-    const all = store.defaults()
-    store.setDefaults({...all, [mode]: {...all[mode], ...values}})
+    store.updateDefaults((all) => ({...all, [mode]: {...all[mode], ...values}}))
     const entries = Object.entries(values)
     return {success: true, mode, ...(entries.length === 1 ? {key: entries[0][0], value: entries[0][1]} : {}), values}
   }
