@@ -119,6 +119,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       text: resolveTextInput,
     })
     this.warnAll(prepared.warnings)
+    this.keepDeadline(this.waitFlags.timeout)
     // In-process (the MCP server) the caller's own signal stops a call; the process's signals are the host's.
     const guard = this.waitHooks ? undefined : new StopGuard(SUBMIT_GRACE_MS + 3000)
     try {
@@ -140,9 +141,10 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 
   protected async submit(request: CreationPlan, userKey?: string, guard?: StopGuard): Promise<CreationResult> {
     const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
-    // Printed before the request, so even a kill -9 mid-submit leaves the key that makes a rerun free.
-    if (key) this.out.info(`Idempotency key ${key} (a rerun with --idempotency-key ${key} is not charged again)`)
-    const step = (await this.progress()).step(`Submitting ${request.kind}`)
+    // Shown before the request (text mode), so even a kill -9 mid-submit leaves the key that makes a rerun free.
+    const progress = await this.progress()
+    if (key) progress.step(`Idempotency key ${key} (a rerun with --idempotency-key ${key} is not charged again)`).done()
+    const step = progress.step(`Submitting ${request.kind}`)
     const sending = sendCreation(this.api, request, key)
     const submission = guard ? guard.race(sending, (signal) => this.interruptedSubmit(signal, request, key, sending)) : sending
     const {ids, traceId, params, cost, failCount, data} = await submission.catch((error: unknown) => {
