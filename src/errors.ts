@@ -17,6 +17,8 @@ export const ExitCode = {
   ConcurrencyLimit: 7,
   /** SIGINT / Ctrl-C, as shells report it. */
   Interrupted: 130,
+  /** SIGTERM (`timeout(1)`, CI cancellation, `docker stop`), as shells report it. */
+  Terminated: 143,
 } as const
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]

@@ -4,6 +4,7 @@ import {CliError, ExitCode} from '../errors.js'
 import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
 import {loadGot} from './http.js'
+import {clock} from '../util/clock.js'
 import {backoffDelay, isRetryableNetworkError, isRetryableStatus, markTransient, retryAfterMs, sleep} from './retry.js'
 
 export type Credential = {kind: 'token'; value: string} | {kind: 'access-key'; value: string}
@@ -22,6 +23,8 @@ export interface ClientSettings {
   timeoutMs?: number
   /** Called on a workspace error; returns text appended to the message (the fallback notice). */
   onWorkspaceLost?: (path: string) => string | undefined
+  /** Lines for stderr: a retry, or a host that has not answered for a second. */
+  onNotice?: (message: string) => void
 }
 
 /**
@@ -54,9 +57,19 @@ interface Envelope {
 // Eight tries (seven jittered waits from 0.3 s up to 5 s, about 15 s in all): agents run unattended,
 // so a burst of failed answers should cost some seconds, not the job. Only safe calls are repeated.
 const MAX_ATTEMPTS = 8
+/** A call's whole budget, retries included, when the command has no deadline of its own (--timeout). */
+const CALL_BUDGET_MS = 45_000
+/** The reference client's per-request timeout; less when the deadline is nearer. */
+const REQUEST_TIMEOUT_MS = 30_000
+/** A host silent this long gets one line on stderr, so a hang never looks like nothing. */
+const SLOW_NOTICE_MS = 1000
 
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {
+  /** When the command must end (clock ms, from --timeout): no request runs or is retried past it. */
+  private deadline?: number
+  private slowNoticeGiven = false
+
   constructor(readonly settings: ClientSettings) {}
 
   get endpoint(): ServiceEndpoint {
@@ -71,18 +84,67 @@ export class ApiClient {
     return (await this.call<T>('POST', path, {retry: 'safe', ...options, body})).data
   }
 
+  /**
+   * The same client bound to one deadline for a whole command (`--timeout` seconds from now): no
+   * request runs, and none is retried, past it. A copy, so a shared client (the MCP server's) keeps none.
+   */
+  withDeadline(atMs: number): ApiClient {
+    const bound = new ApiClient(this.settings)
+    bound.deadline = Math.min(atMs, this.deadline ?? Infinity)
+    return bound
+  }
+
   async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
     const traceId = this.settings.fixedTraceId ?? randomUUID()
     const attempts = options.retry === 'once' ? 1 : MAX_ATTEMPTS
+    const end = Math.min(this.deadline ?? Infinity, clock().now() + CALL_BUDGET_MS)
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(method, path, options, traceId)
+      const left = end - clock().now()
+      if (left <= 0) throw this.pastDeadline(path, traceId)
+      const outcome = await this.attempt(method, path, options, traceId, Math.min(this.settings.timeoutMs ?? REQUEST_TIMEOUT_MS, left))
       if (outcome.kind === 'done') {
         return {data: this.unwrap<T>(outcome.envelope, path, outcome.traceId), traceId: outcome.traceId}
       }
 
-      if (attempt >= attempts || !outcome.retryable) throw outcome.retryable ? markTransient(outcome.error) : outcome.error
-      await sleep(outcome.retryAfterMs ?? backoffDelay(attempt))
+      const delay = outcome.retryAfterMs ?? backoffDelay(attempt)
+      const outOfTime = clock().now() + delay >= end
+      if (outcome.retryable && outOfTime && this.deadline !== undefined && clock().now() + delay >= this.deadline) {
+        throw this.pastDeadline(path, traceId, outcome.error)
+      }
+
+      if (attempt >= attempts || !outcome.retryable || outOfTime) throw outcome.retryable ? markTransient(outcome.error) : outcome.error
+      this.settings.onNotice?.(`Retrying ${path} on ${this.host} in ${(delay / 1000).toFixed(1)}s (try ${attempt + 1} of ${attempts}): ${outcome.error.message}`)
+      await sleep(delay)
     }
+  }
+
+  private get host(): string {
+    try {
+      return new URL(this.settings.endpoint.apiBase).host
+    } catch {
+      return this.settings.endpoint.apiBase
+    }
+  }
+
+  /** The command's --timeout ran out during a call: exit 2, like a poll that ran out of time. */
+  private pastDeadline(path: string, traceId: string, cause?: CliError): CliError {
+    const why = cause ? `: ${cause.message}` : ''
+    return new CliError(`Timed out: no answer from ${this.host} to ${path} within --timeout${why}`, {exitCode: ExitCode.Timeout, traceId, cause})
+  }
+
+  /** Says once per command, after a second of silence, which host the CLI is waiting for. */
+  private noticeWhenSlow(path: string, timeoutMs: number): () => void {
+    const notice = this.settings.onNotice
+    if (!notice || this.slowNoticeGiven) return () => {}
+    const stop = new AbortController()
+    clock()
+      .sleep(SLOW_NOTICE_MS, stop.signal)
+      .then(() => {
+        this.slowNoticeGiven = true
+        notice(`Waiting for ${this.host}: no answer to ${path} yet (giving up after ${Math.ceil(timeoutMs / 1000)}s, then retrying if safe)`)
+      })
+      .catch(() => {})
+    return () => stop.abort()
   }
 
   private async attempt(
@@ -90,6 +152,7 @@ export class ApiClient {
     path: string,
     options: CallOptions,
     traceId: string,
+    timeoutMs: number,
   ): Promise<
     | {kind: 'done'; envelope: Envelope; traceId: string}
     | {kind: 'failed'; error: CliError; retryable: boolean; retryAfterMs?: number}
@@ -97,6 +160,7 @@ export class ApiClient {
     const got = await loadGot()
     const url = `${this.settings.endpoint.apiBase}/${path.replace(/^\//, '')}`
     let response
+    const slow = this.noticeWhenSlow(path, timeoutMs)
     try {
       response = await got(url, {
         method,
@@ -107,7 +171,7 @@ export class ApiClient {
         throwHttpErrors: false,
         followRedirect: false,
         retry: {limit: 0},
-        timeout: {request: this.settings.timeoutMs ?? 30_000},
+        timeout: {request: Math.max(1, Math.round(timeoutMs))},
       })
     } catch (error) {
       const message = `Network error calling ${path}: ${(error as Error).message}`
@@ -116,6 +180,8 @@ export class ApiClient {
         error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId}),
         retryable: isRetryableNetworkError(error),
       }
+    } finally {
+      slow()
     }
 
     const responseTrace = headerValue(response.headers['ai-trace-id']) ?? traceId

@@ -1,5 +1,5 @@
 import {clock} from '../util/clock.js'
-import {generationError, timeoutError} from '../errors.js'
+import {ExitCode, generationError, isCliError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {isTransient, sleep} from './retry.js'
 
@@ -97,6 +97,11 @@ export async function waitForTask(client: ApiClient, kind: TaskKind, id: number,
     try {
       snapshot = await fetchTask(client, kind, id)
     } catch (error) {
+      // The command's own deadline ran out inside the request: the same exit 2, naming the task.
+      if (isCliError(error) && error.exitCode === ExitCode.Timeout) {
+        throw timeoutError(`${error.message} (${kind}_id: ${id})`, {[`${kind === 'music' ? 'audio' : kind}_id`]: id})
+      }
+
       // A poll lost to the network says nothing about the task: look again while time remains.
       if (!isTransient(error) || clock().now() >= deadline) throw error
       await sleep(Math.min(2000, Math.max(0, deadline - clock().now())), options.signal)

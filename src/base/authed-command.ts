@@ -11,6 +11,7 @@ import {InternalStore} from '../config/internal-store.js'
 import {pixverseHome, storePaths} from '../config/paths.js'
 import {authError} from '../errors.js'
 import {type FileAccessPolicy, commandLinePolicy} from '../util/file-access.js'
+import {clock} from '../util/clock.js'
 import {defaultSandboxDir} from '../sandbox/defaults.js'
 import {BaseCommand} from './base-command.js'
 import {pickCredential, tokenOrigin} from './credentials.js'
@@ -90,8 +91,14 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
       userAgent: `pixverse-cli/${this.config.version} node/${process.versions.node}`,
       timeoutMs: Number(process.env.PIXVERSE_HTTP_TIMEOUT_MS) || undefined,
       onWorkspaceLost: (path) => this.fallBackToPersonal(path),
+      onNotice: (message) => this.out.notice(message),
     })
     return this.client
+  }
+
+  /** `--timeout` bounds the whole command: every later request of it ends by then (exit 2). */
+  protected keepDeadline(timeoutSec: number): void {
+    this.client = this.api.withDeadline(clock().now() + timeoutSec * 1000)
   }
 
   /** Forget the client (e.g. after login stored a new token). */

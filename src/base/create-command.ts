@@ -2,7 +2,7 @@ import {Command} from '@oclif/core/command'
 import {randomUUID} from 'node:crypto'
 
 import type {MediaResolver} from '../api/media-resolver.js'
-import {idKeyFor, sendCreation, withDetails} from '../api/submit.js'
+import {type Submission, idKeyFor, sendCreation, withDetails} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
 import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
@@ -15,7 +15,10 @@ import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
 import {assertAudioOutput} from './save-audio.js'
-import {idDetails, resumeHint, waitAbort} from './wait-abort.js'
+import {type StopSignal, idDetails, resumeHint, stopExitCode, waitAbort} from './wait-abort.js'
+import {StopGuard} from './stop-guard.js'
+import {clock} from '../util/clock.js'
+import {shellQuote} from '../util/shell-quote.js'
 import {canPrompt} from '../wizard/can-prompt.js'
 import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
 
@@ -108,17 +111,27 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     return {wait: flags.wait, timeout: flags.timeout, pollInterval: flags['poll-interval']}
   }
 
-  /** The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. */
+  /**
+   * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. SIGINT and
+   * SIGTERM are this method's from before the first request: a signal never loses what was paid for.
+   */
   protected async create<Input>(spec: CreationSpec<Input>, input: Input & {'idempotency-key'?: string}): Promise<CreationResult> {
     const prepared = await spec.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
       text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
     })
     this.warnAll(prepared.warnings)
+    this.keepDeadline(this.waitFlags.timeout)
+    // In-process (the MCP server) the caller's own signal stops a call; the process's signals are the host's.
+    const guard = this.waitHooks ? undefined : new StopGuard(SUBMIT_GRACE_MS + 3000)
     try {
-      const plan = await prepared.plan({media: () => this.media(), api: () => this.api})
-      return await this.submit(plan, input['idempotency-key'])
+      const planned = prepared.plan({media: () => this.media(), api: () => this.api})
+      const plan = guard ? await guard.race(planned, async (signal) => {
+        throw new CliError(`${stopWord(signal)} before anything was submitted; nothing was charged`, {exitCode: stopExitCode(signal)})
+      }) : await planned
+      return await this.submit(plan, input['idempotency-key'], guard)
     } finally {
+      guard?.dispose()
       await this.closeProgress()
     }
   }
@@ -128,10 +141,15 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     for (const warning of warnings) this.out.warn(warning)
   }
 
-  protected async submit(request: CreationPlan, userKey?: string): Promise<CreationResult> {
+  protected async submit(request: CreationPlan, userKey?: string, guard?: StopGuard): Promise<CreationResult> {
     const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
-    const step = (await this.progress()).step(`Submitting ${request.kind}`)
-    const {ids, traceId, params, cost, failCount, data} = await sendCreation(this.api, request, key).catch((error: unknown) => {
+    // Shown before the request (text mode), so even a kill -9 mid-submit leaves the key that makes a rerun free.
+    const progress = await this.progress()
+    if (key) progress.step(`Idempotency key ${key} (a rerun with --idempotency-key ${key} is not charged again)`).done()
+    const step = progress.step(`Submitting ${request.kind}`)
+    const sending = sendCreation(this.api, request, key)
+    const submission = guard ? guard.race(sending, (signal) => this.interruptedSubmit(signal, request, key, sending)) : sending
+    const {ids, traceId, params, cost, failCount, data} = await submission.catch((error: unknown) => {
       step.fail()
       throw error
     })
@@ -152,13 +170,45 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       ...(cost ? {cost_credits: cost} : {}),
       ...(key ? {idempotency_key: key} : {}),
     }
+    if (guard?.stopped) throw interruptedAfterSubmit(guard.stopped, request.kind, ids, key)
     if (!this.waitFlags.wait) return {...submitted, status: 'submitted', params}
     return this.waitAll(request.kind, ids, submitted)
   }
 
+  /**
+   * A signal while the submit is on the wire: the service may be creating (and charging) right now,
+   * so the answer gets a bounded moment to arrive; then the error names the ids, or at least the
+   * idempotency key and the rerun that will not be charged again.
+   */
+  private async interruptedSubmit(signal: StopSignal, request: CreationPlan, key: string | undefined, sending: Promise<Submission>): Promise<never> {
+    const answer = await Promise.race([sending.catch(() => undefined), clock().sleep(SUBMIT_GRACE_MS).then(() => undefined)])
+    if (answer) throw interruptedAfterSubmit(signal, request.kind, answer.ids, key)
+    const rerun = key ? this.rerunCommand(key) : undefined
+    throw new CliError(`${stopWord(signal)} while submitting; the ${request.kind} may have been created and charged`, {
+      exitCode: stopExitCode(signal),
+      details: key ? {idempotency_key: key, rerun} : {},
+      hint: key
+        ? `Rerun with the same key; it will not be charged again: ${rerun}`
+        : `This mode cannot be deduplicated: check \`pixverse asset list --type audio\` before retrying.`,
+    })
+  }
+
+  /** This command line again with the given idempotency key (any other key given is replaced). */
+  private rerunCommand(key: string): string {
+    const args: string[] = []
+    for (let i = 0; i < this.argv.length; i++) {
+      const arg = this.argv[i]
+      if (arg === '--idempotency-key') i++
+      else if (!arg.startsWith('--idempotency-key=')) args.push(arg)
+    }
+
+    return ['pixverse', ...(this.id ?? '').split(':'), ...args, '--idempotency-key', key].map((a) => shellQuote(a)).join(' ')
+  }
+
   /** Polls every id concurrently; Ctrl-C (or the in-process caller's signal) stops waiting, not the tasks. */
   protected async waitAll(kind: TaskKind, ids: number[], submitted: Record<string, unknown>): Promise<CreationResult> {
-    const abort = waitAbort(kind, ids, this.waitHooks?.signal)
+    const key = submitted.idempotency_key
+    const abort = waitAbort(kind, ids, this.waitHooks?.signal, key ? {idempotency_key: key} : {})
     const watch = (await this.progress()).watch(kind, ids)
     try {
       const {timeout, pollInterval} = this.waitFlags
@@ -252,6 +302,21 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const {saveAudio} = await import('./save-audio.js')
     return {...result, local_path: await saveAudio(result, output)}
   }
+}
+
+/** How long a signal during a submit waits for the answer that names the paid tasks. */
+const SUBMIT_GRACE_MS = 5000
+
+function stopWord(signal: StopSignal): string {
+  return signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)'
+}
+
+function interruptedAfterSubmit(signal: StopSignal, kind: TaskKind, ids: number[], key: string | undefined): CliError {
+  return new CliError(`${stopWord(signal)} after submitting; the ${kind} keeps running`, {
+    exitCode: stopExitCode(signal),
+    details: {...idDetails(kind, ids), ...(key ? {idempotency_key: key} : {})},
+    hint: resumeHint(kind, ids[0]),
+  })
 }
 
 /** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */

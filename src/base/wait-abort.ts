@@ -2,34 +2,66 @@ import {idKeyFor} from '../api/submit.js'
 import type {TaskKind} from '../api/tasks.js'
 import {CliError, ExitCode} from '../errors.js'
 
+export type StopSignal = 'SIGINT' | 'SIGTERM'
+
+/** Ctrl-C and what `timeout(1)`, CI cancellation and `docker stop` send: both stop a command the same way. */
+const STOP_SIGNALS: StopSignal[] = ['SIGINT', 'SIGTERM']
+
+/** 130 after SIGINT, 143 after SIGTERM, as shells report them. */
+export function stopExitCode(signal: StopSignal): number {
+  return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
+}
+
+/**
+ * Calls `handler` on SIGINT or SIGTERM until the returned function is called. `on`, not `once`:
+ * signal-exit (loaded by the terminal display) re-raises a signal when it sees no other listener.
+ */
+export function onStopSignal(handler: (signal: StopSignal) => void): () => void {
+  const listeners = STOP_SIGNALS.map((name) => [name, () => handler(name)] as const)
+  for (const [name, listener] of listeners) process.on(name, listener)
+  return () => {
+    for (const [name, listener] of listeners) process.removeListener(name, listener)
+  }
+}
+
+/**
+ * A process that was told to stop must stop even when a request it no longer waits for still holds
+ * a socket open. The timer is unref'd: it never keeps the process alive on its own, it only ends one
+ * that would otherwise linger. In-process callers (the MCP server) never arm it.
+ */
+export function exitSoon(code: number, afterMs = 1000): void {
+  setTimeout(() => process.exit(code), afterMs).unref()
+}
+
 export interface WaitAbort {
   signal: AbortSignal
   dispose(): void
 }
 
 /**
- * What stops a wait: Ctrl-C at a terminal, or the caller's own signal (an MCP client cancelling a
- * tool call). Only the polling stops: the tasks keep running, so the error (exit 130) names their
+ * What stops a wait: Ctrl-C or SIGTERM, or the caller's own signal (an MCP client cancelling a tool
+ * call). Only the polling stops: the tasks keep running, so the error (exit 130/143) names their
  * ids and how to resume.
  */
-export function waitAbort(kind: TaskKind, ids: number[], external?: AbortSignal): WaitAbort {
+export function waitAbort(kind: TaskKind, ids: number[], external?: AbortSignal, details: Record<string, unknown> = {}): WaitAbort {
   const controller = new AbortController()
-  const stop = (what: string) => () =>
+  const stop = (what: string, exitCode: number) =>
     controller.abort(new CliError(`${what} while waiting; the tasks keep running`, {
-      exitCode: ExitCode.Interrupted,
-      details: idDetails(kind, ids),
+      exitCode,
+      details: {...idDetails(kind, ids), ...details},
       hint: resumeHint(kind, ids[0]),
     }))
-  const onSigint = stop('Interrupted')
-  const onCancel = stop('Cancelled')
-  // `on`, not `once`: signal-exit (loaded by the terminal display) re-raises SIGINT when it sees no other listener.
-  process.on('SIGINT', onSigint)
+  const onCancel = () => stop('Cancelled', ExitCode.Interrupted)
+  const stopListening = onStopSignal((signal) => {
+    stop(signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)', stopExitCode(signal))
+    if (!external) exitSoon(stopExitCode(signal), 5000)
+  })
   if (external?.aborted) onCancel()
   external?.addEventListener('abort', onCancel, {once: true})
   return {
     signal: controller.signal,
     dispose() {
-      process.removeListener('SIGINT', onSigint)
+      stopListening()
       external?.removeEventListener('abort', onCancel)
     },
   }

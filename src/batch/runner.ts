@@ -163,12 +163,15 @@ function failure(row: RowState, error: unknown, options: RunnerOptions): RowOutc
   const waiting = row.status === 'submitted' || interrupted || cliError.exitCode === ExitCode.Timeout
   if (!waiting) options.state.update(row.row, {status: 'failed', error: cliError.message, exit_code: cliError.exitCode})
   options.onProgress(row, interrupted ? 'interrupted' : `failed: ${cliError.message}`)
+  const stored = options.state.all().find((r) => r.row === row.row)
   return {
     row: row.row,
     line: row.line,
     mode: row.mode,
     status: interrupted ? 'interrupted' : 'failed',
-    ids: options.state.all().find((r) => r.row === row.row)?.ids ?? [],
+    ids: stored?.ids ?? [],
+    // Submitted before it stopped: the credits were spent and the summary counts them.
+    ...(stored?.cost ? {cost_credits: stored.cost} : {}),
     idempotency_key: row.key,
     error: cliError.message,
     exit_code: interrupted ? ExitCode.Interrupted : cliError.exitCode,

@@ -10,7 +10,14 @@ const MEANINGS: Record<keyof typeof ExitCode, {meaning: string; recovery: string
   GenerationFailed: {meaning: 'generation failed or was not approved; also a partial failure of a --count batch', recovery: 'change the prompt or parameters'},
   Validation: {meaning: 'invalid input, caught before any request (usage errors too)', recovery: 'fix the flags named in the error'},
   ConcurrencyLimit: {meaning: 'too many generations running at once', recovery: 'check `account slots`, back off, retry with the same --idempotency-key'},
-  Interrupted: {meaning: 'interrupted (Ctrl-C) while waiting; the tasks keep running', recovery: 'resume with `task wait <id>`'},
+  Interrupted: {
+    meaning: 'interrupted (SIGINT, Ctrl-C); the error names the ids or the idempotency key of anything submitted',
+    recovery: 'resume with `task wait <id>`, or rerun with the same --idempotency-key (not charged again)',
+  },
+  Terminated: {
+    meaning: 'terminated (SIGTERM: timeout(1), CI cancellation, docker stop); the same details as Interrupted',
+    recovery: 'resume with `task wait <id>`, or rerun with the same --idempotency-key (not charged again)',
+  },
 }
 
 export function exitCodes(): Array<{code: number; name: string; meaning: string; recovery?: string}> {

@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {type ChildProcess, spawn} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -28,6 +28,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Another copy of the CLI's bin/run.js (an installed package); the repo's by default. */
   bin?: string
+  /** Called with the child process once it runs (e.g. to send it a signal at the right moment). */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 /** A fresh PIXVERSE_HOME so no test sees another's session or settings. */
@@ -54,6 +56,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     })
+    options.onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))

@@ -9,6 +9,7 @@ import {CliError, ExitCode, validationError} from '../../errors.js'
 import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
+import {type StopSignal, onStopSignal, stopExitCode} from '../../base/wait-abort.js'
 
 interface Summary {
   manifest: string
@@ -71,8 +72,11 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     // A batch that is already complete sends nothing at all.
     const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await this.slotLimits()
     const controller = new AbortController()
-    const onSigint = () => controller.abort(new Error('interrupted'))
-    process.on('SIGINT', onSigint)
+    let stoppedBy: StopSignal | undefined
+    const stopListening = onStopSignal((signal) => {
+      stoppedBy ??= signal
+      controller.abort(new Error('interrupted'))
+    })
     const totals = {done: 0, failed: 0, credits: 0}
     const {runBatch} = await import('../../batch/runner.js')
     const {MediaResolver} = await import('../../api/media-resolver.js')
@@ -88,10 +92,11 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         downloadDir: this.flags.download ? resolve(this.flags.download) : undefined,
         signal: controller.signal,
         onRow: (outcome) => {
+          // A row interrupted after its submit was paid for: its credits are spent all the same.
+          totals.credits += outcome.resumed ? 0 : outcome.cost_credits ?? 0
           if (outcome.status === 'interrupted') return
           if (outcome.exit_code === 0) totals.done++
           else totals.failed++
-          totals.credits += outcome.resumed ? 0 : outcome.cost_credits ?? 0
           this.out.line(outcome)
         },
         onProgress: (row, note) =>
@@ -113,8 +118,8 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
           exit_code: exitCode,
       }
       if (controller.signal.aborted) {
-        throw new CliError('Interrupted: the submitted tasks keep running; run the same command again to resume', {
-          exitCode: ExitCode.Interrupted,
+        throw new CliError(`${stoppedBy === 'SIGTERM' ? 'Terminated (SIGTERM)' : 'Interrupted'}: the submitted tasks keep running; run the same command again to resume`, {
+          exitCode: stopExitCode(stoppedBy ?? 'SIGINT'),
           details: {summary},
           hint: `pixverse batch run ${this.args.manifest}`,
         })
@@ -135,7 +140,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
 
       return {rows: sorted, summary}
     } finally {
-      process.removeListener('SIGINT', onSigint)
+      stopListening()
     }
   }
 

@@ -29,6 +29,7 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
   async run(): Promise<Record<string, unknown>> {
     const id = parseId(this.args.id)
     const kind = this.flags.type as TaskKind
+    this.keepDeadline(this.flags.timeout)
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const watch = progress.watch(kind, [id])
