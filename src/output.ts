@@ -1,4 +1,10 @@
 import {CliError} from './errors.js'
+import {statusWord} from './util/colour.js'
+import {page} from './util/pager.js'
+import {relativeTime} from './util/relative-time.js'
+
+/** Fields for machines and bug reports: in --json always, in text only with --verbose. */
+const INTERNAL_FIELDS = new Set(['trace_id', 'idempotency_key', 'client_request_id', 'params', 'status_code'])
 
 /**
  * The only module that writes to stdout, and only the command's result. Everything else (warnings,
@@ -6,6 +12,8 @@ import {CliError} from './errors.js'
  */
 export class Output {
   readonly warnings: string[] = []
+  /** --verbose: text output keeps internal fields (trace ids, idempotency keys, request bodies) and exact times. */
+  verbose = false
 
   constructor(
     readonly json: boolean,
@@ -15,8 +23,11 @@ export class Output {
 
   /** The command's result: one pretty JSON document, or the human rendering of it. */
   result(value: unknown, human?: (value: unknown) => string): void {
-    const text = this.json ? JSON.stringify(value, null, 2) : (human ?? renderHuman)(value)
-    if (text !== '') this.stdout.write(text.endsWith('\n') ? text : text + '\n')
+    const text = this.json ? JSON.stringify(value, null, 2) : human ? human(value) : renderHuman(this.verbose ? value : forPeople(value))
+    if (text === '') return
+    const ended = text.endsWith('\n') ? text : text + '\n'
+    if (!this.json && page(ended, this.stdout as NodeJS.WriteStream)) return
+    this.stdout.write(ended)
   }
 
   /**
@@ -82,6 +93,20 @@ export function renderHuman(value: unknown, indent = ''): string {
   }
 
   return lines.join('\n')
+}
+
+/** The text view of a result: no internal fields, relative times, status words in colour. */
+export function forPeople(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(forPeople)
+  if (typeof value !== 'object' || value === null) return value
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([key]) => !INTERNAL_FIELDS.has(key))
+    .map(([key, item]) => {
+      if (/(_at|At)$/.test(key) && typeof item === 'string') return [key, relativeTime(item)]
+      if (key === 'status' && typeof item === 'string') return [key, statusWord(item)]
+      return [key, forPeople(item)]
+    })
+  return Object.fromEntries(entries)
 }
 
 function isFlatArray(value: unknown): boolean {

@@ -27,6 +27,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       description: 'UUIDv4 sent as Ai-Trace-Id on every request of this invocation.',
       helpGroup: 'GLOBAL',
     }),
+    verbose: Flags.boolean({
+      description: 'Text output also shows trace ids, idempotency keys, request parameters and exact times.',
+      helpGroup: 'GLOBAL',
+    }),
     'workspace-id': Flags.string({
       description: 'Workspace for this invocation only (0 = personal). Not saved.',
       helpGroup: 'GLOBAL',
@@ -63,6 +67,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.args = args as BaseArgs<T>
     this.positionals = argv as string[]
     this.out = new Output(Boolean(this.flags.json))
+    this.out.verbose = Boolean(this.flags.verbose)
     this.checkGlobalFlags()
   }
 

@@ -8,7 +8,7 @@ const MEANINGS: Record<keyof typeof ExitCode, {meaning: string; recovery: string
   Auth: {meaning: 'not logged in, or the token is invalid or expired', recovery: 'run `auth login`'},
   Credits: {meaning: 'not enough credits or a subscription limit', recovery: 'check `account info`, wait for the reset or upgrade'},
   GenerationFailed: {meaning: 'generation failed or was not approved; also a partial failure of a --count batch', recovery: 'change the prompt or parameters'},
-  Validation: {meaning: 'invalid input, caught before any request (usage errors too)', recovery: 'fix the flags named in the error'},
+  Validation: {meaning: 'invalid input, caught before any request (usage errors, an unknown command, a topic without a command)', recovery: 'fix the flags or the command named in the error'},
   ConcurrencyLimit: {meaning: 'too many generations running at once', recovery: 'check `account slots`, back off, retry with the same --idempotency-key'},
   Interrupted: {
     meaning: 'interrupted (SIGINT, Ctrl-C); the error names the ids or the idempotency key of anything submitted',

@@ -124,7 +124,8 @@ function checkInputs(id: number, effect: number, takesVideo: boolean, images: nu
   }
 }
 
-function describe(effect: number, takesVideo: boolean): string {
+/** What a template takes, in words (also `template info`). */
+export function describe(effect: number, takesVideo: boolean): string {
   if (effect === 0) return 'no image (text only)'
   if (takesVideo) return 'exactly one image (--image) or one video (--video)'
   return `exactly ${effect} image${effect === 1 ? '' : 's'} (--image)`

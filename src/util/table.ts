@@ -1,11 +1,68 @@
-/** Plain-text columns for human output of lists (no colours: output may be piped). */
-export function renderTable(rows: Array<Record<string, unknown>>, columns: string[]): string {
+import {bold} from './colour.js'
+import {relativeTime} from './relative-time.js'
+
+export interface TableOptions {
+  /** Screen columns to fit; default: the terminal's width when stdout is one, otherwise no limit (pipes get whole cells). */
+  width?: number
+  /** Print times as they came instead of "3 min ago" (nothing uses it yet but tests). */
+  now?: number
+}
+
+/**
+ * Columns for human output of lists. In a terminal the table fits the screen: the widest columns
+ * give way first and a cut cell ends in `…`, so a row never wraps. Columns named `…_at` / `…At`
+ * show relative times. Piped output keeps every character and never gets colour.
+ */
+export function renderTable(rows: Array<Record<string, unknown>>, columns: string[], options: TableOptions = {}): string {
   if (rows.length === 0) return ''
-  const cell = (value: unknown) => (value === null || value === undefined ? '-' : typeof value === 'object' ? JSON.stringify(value) : String(value))
-  const cells = rows.map((row) => columns.map((column) => cell(row[column]).replace(/\s+/g, ' ')))
-  const widths = columns.map((column, i) => Math.max(column.length, ...cells.map((line) => line[i].length)))
-  const line = (values: string[]) => values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]))).join('  ')
-  return [line(columns.map((c) => c.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase())), ...cells.map(line)].join('\n')
+  const isTime = columns.map((column) => /(_at|At)$/.test(column))
+  const cell = (value: unknown, i: number) => {
+    if (isTime[i]) return relativeTime(value, options.now)
+    return value === null || value === undefined ? '-' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+  }
+
+  const cells = rows.map((row) => columns.map((column, i) => terminalSafe(cell(row[column], i)).replace(/\s+/g, ' ')))
+  const headers = columns.map((c) => c.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase())
+  const widths = fitWidths(
+    columns.map((_, i) => Math.max(length(headers[i]), ...cells.map((line) => length(line[i])))),
+    headers.map((header) => Math.min(length(header), 6)),
+    options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined),
+  )
+  const line = (values: string[]) =>
+    values.map((value, i) => (i === values.length - 1 ? cut(value, widths[i]) : cut(value, widths[i]).padEnd(widths[i]))).join('  ')
+  return [bold(line(headers)), ...cells.map(line)].join('\n')
+}
+
+/** Shrinks the widest column, one character at a time, until the row fits (or nothing can give). */
+function fitWidths(natural: number[], minimum: number[], screen: number | undefined): number[] {
+  const widths = [...natural]
+  if (!screen || screen <= 0) return widths
+  const total = () => widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1)
+  while (total() > screen) {
+    let widest = -1
+    for (let i = 0; i < widths.length; i++) if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i
+    if (widest < 0) break
+    widths[widest]--
+  }
+
+  return widths
+}
+
+const length = (text: string) => [...text].length
+
+function cut(text: string, width: number): string {
+  const chars = [...text]
+  return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…'
+}
+
+/**
+ * SECURITY CALL SITE: cells often hold server strings (prompts, names), so control characters are
+ * removed before they reach a terminal. When the security branch's sanitiser lands, call it here
+ * instead of this stand-in (one definition of it for all text output).
+ */
+function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
 }
 
 /** A list followed by a one-line paging footer, e.g. "page 1 · 20 of 36 · more: --page 2". */

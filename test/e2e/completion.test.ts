@@ -46,6 +46,9 @@ describe('shell completion', function () {
   it('zsh and PowerShell scripts are generated; zsh offers the model values too', function () {
     const zsh = readFileSync(join(dirs.PIXVERSE_CACHE_DIR, 'autocomplete', 'functions', 'zsh', '_pixverse'), 'utf8')
     expect(zsh).to.include(modelsFor('video').join(' '))
+    // Negatable booleans: `create video --no-wait`, `--no-audio` complete in zsh as in bash.
+    expect(zsh).to.include('--no-wait"[Turn off --wait.]"')
+    expect(zsh).to.include('--no-audio')
     expect(existsSync(join(dirs.PIXVERSE_CACHE_DIR, 'autocomplete', 'functions', 'powershell', 'pixverse.ps1'))).to.equal(true)
   })
 })

@@ -33,6 +33,24 @@ describe('update', function () {
     expect(result.errorJson().error).to.match(/exited with 243/)
   })
 
+  it('a git checkout is not handed to npm: it says how to update it (exit 1, nothing run)', async function () {
+    // The tests run the repository's own bin/run.js: a git checkout. Without the override npm would run.
+    const result = await runCli(['update', '--json'], {env: {PIXVERSE_HOME: home, PATH: ''}})
+    expect(result.exitCode).to.equal(1)
+    expect(result.stdout).to.equal('')
+    const error = result.errorJson()
+    expect(error.error).to.match(/^This pixverse runs from a git checkout \(.+\); nothing was changed\.$/)
+    expect(error.hint).to.match(/git -C .+ pull && npm --prefix .+ ci/)
+  })
+
+  it('blames permissions only when npm says so; a 404 says the registry has no such package', async function () {
+    const notFound = await run(['update', '--json'], 'echo "npm error 404 Not Found - GET https://registry.npmjs.org/pixverse" >&2; exit 1')
+    expect(notFound.exitCode).to.equal(1)
+    expect(notFound.errorJson().hint).to.match(/registry has no such package/).and.not.match(/permission/)
+    const denied = await run(['update', '--json'], 'echo "EACCES: permission denied" >&2; exit 243')
+    expect(denied.errorJson().hint).to.match(/permissions/)
+  })
+
   it('documents the override in --help', async function () {
     const result = await runCli(['update', '--help'])
     expect(result.stdout).to.include('PIXVERSE_UPDATE_COMMAND').and.include('npm install -g pixverse@latest')

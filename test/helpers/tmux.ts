@@ -21,11 +21,7 @@ export class Terminal {
    * Starts `pixverse <args>` at a 120x40 terminal. `env` is the whole environment (CI is never set);
    * `shellSuffix` may redirect streams, e.g. `> out.txt` to keep stdout away from the screen.
    */
-  static start(
-    args: string[],
-    env: Record<string, string>,
-    options: {shellSuffix?: string; command?: string[]} = {},
-  ): Terminal {
+  static start(args: string[], env: Record<string, string>, options: {shellSuffix?: string; command?: string[]; columns?: number; rows?: number} = {}): Terminal {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-tty-'))
     const socket = `pixverse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
     const exitFile = join(dir, 'exit-code')
@@ -46,7 +42,7 @@ export class Terminal {
       options.shellSuffix ?? '',
       `; echo $? > ${quote(exitFile)}; sleep 120`,
     ].join(' ')
-    execFileSync('tmux', ['-L', socket, 'new-session', '-d', '-s', 'cli', '-x', '120', '-y', '40', '-c', ROOT, line])
+    execFileSync('tmux', ['-L', socket, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', ROOT, line])
     return new Terminal(socket, 'cli', exitFile)
   }
 
@@ -56,6 +52,11 @@ export class Terminal {
       encoding: 'utf8',
     })
     return text.replace(/\s+$/, '') + '\n'
+  }
+
+  /** The screen with its colour escape sequences kept (capture-pane -e). */
+  rawScreen(): string {
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-e', '-J', '-t', this.name], {encoding: 'utf8'})
   }
 
   /** Types literal text (no key names interpreted). */

@@ -5,7 +5,8 @@ import {type AssetType, findAsset} from '../../api/assets.js'
 import {ASSET_TYPE_CODE, type AssetSource, SOURCE_CODE} from '../../api/library.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
-import {validationError} from '../../errors.js'
+import {CliError, ExitCode, validationError} from '../../errors.js'
+import {personAtTerminal} from '../../util/person.js'
 
 interface Deleted {
   id: number
@@ -33,6 +34,7 @@ Created assets are found by id (type detected: video, then image, then audio). U
   static flags = {
     type: Flags.string({description: 'Asset type. [default: auto-detect for created assets]', options: ['video', 'image', 'audio']}),
     source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
+    yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation at a terminal (never asked with --json or in CI).'}),
   }
 
   async run(): Promise<Deleted> {
@@ -52,10 +54,19 @@ Created assets are found by id (type detected: video, then image, then audio). U
       if (typeof raw.platform === 'string' && raw.platform) platform = raw.platform
     }
 
+    if (!this.flags.yes && personAtTerminal(this.out.json)) await this.confirm(`Delete ${source === 'upload' ? 'uploaded ' : ''}${type} ${id}? This cannot be undone.`)
     await this.api.post('asset/library/delete', {
       items: [{asset_id: assetId, asset_type: ASSET_TYPE_CODE[type], asset_source: SOURCE_CODE[source], platform}],
     })
     return {id, asset_id: assetId, type, source, deleted: true}
+  }
+
+  /** A person at a terminal says yes first; no (or Ctrl-C) deletes nothing. */
+  private async confirm(message: string): Promise<void> {
+    const {confirm} = await import('@inquirer/prompts')
+    const {asking} = await import('../../wizard/cancel.js')
+    const sure = await asking(() => confirm({message, default: false}, {output: process.stderr}))
+    if (!sure) throw new CliError('Cancelled; nothing was deleted', {exitCode: ExitCode.Interrupted})
   }
 
   protected renderHuman(result: unknown): string {

@@ -19,8 +19,18 @@ output-dir is the folder every download uses when --dest is not given (stored as
   async run(): Promise<{success: true; key: string; value: unknown}> {
     const store = this.store
     const key = configKey(this.args.key, store.all())
+    this.previous = store.all()[key]
     const value = key === 'outputDir' ? resolve(this.args.value) : this.args.value
     store.set(key, value)
     return {success: true, key, value}
+  }
+
+  /** The value before this change, for the human line ("was …"). */
+  private previous: unknown
+
+  protected renderHuman(result: unknown): string {
+    const {value} = result as {value: unknown}
+    const was = this.previous === undefined ? ' (was not set)' : this.previous === value ? ' (unchanged)' : ` (was ${String(this.previous)})`
+    return `Set ${this.args.key} to ${String(value)}${was}`
   }
 }

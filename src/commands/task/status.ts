@@ -5,8 +5,10 @@ import {type TaskKind, fetchTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {statusView} from '../../base/results.js'
+import {taskText, tasksText} from '../../base/task-text.js'
 import {ExitCode, isCliError, validationError} from '../../errors.js'
 import {toCliError} from '../../base/to-cli-error.js'
+import {renderHuman} from '../../output.js'
 
 /** Which per-id failure decides the exit code of a batch (cli-spec §3): auth > credits > concurrency > timeout > generation. */
 const PRIORITY = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
@@ -39,6 +41,7 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
     const raw = this.flags.ids ? this.flags.ids.split(',').map((s) => s.trim()).filter(Boolean) : positional
     if (raw.length === 0) throw validationError('At least one task id is required (positional or --ids)')
     const ids = [...new Set(raw.map((value) => parseId(value)))]
+    this.requested = ids
     const kind = this.flags.type as TaskKind
     if (ids.length === 1 && !this.flags.ids) {
       const snapshot = await fetchTask(this.api, kind, ids[0])
@@ -62,5 +65,15 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
     const exitCode = PRIORITY.find((code) => codes.has(code))
     if (exitCode !== undefined) this.resultExitCode = exitCode
     return result
+  }
+
+  /** The ids as given: a JSON object keyed by numeric ids lists them in ascending order instead. */
+  private requested: number[] = []
+
+  protected renderHuman(result: unknown): string {
+    if (this.out.verbose) return renderHuman(result)
+    const value = result as Record<string, Record<string, unknown>>
+    if (typeof value.id === 'number') return taskText(value as Record<string, unknown>, this.config.bin)
+    return tasksText(this.requested.map((id) => ({id, ...value[String(id)]})), this.config.bin)
   }
 }

@@ -6,6 +6,7 @@ import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {parseId} from '../../base/id-arg.js'
 import {waitView} from '../../base/results.js'
+import {taskText} from '../../base/task-text.js'
 import {waitAbort} from '../../base/wait-abort.js'
 import {emit, finishedEvent} from '../../events.js'
 
@@ -57,5 +58,9 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
       watch.end()
       await progress.close()
     }
+  }
+
+  protected renderHuman(result: unknown): string {
+    return taskText(result as Record<string, unknown>, this.config.bin)
   }
 }

@@ -1,0 +1,115 @@
+import {expect} from 'chai'
+
+import {useSandbox} from '../helpers/sandbox.js'
+import {Terminal} from '../helpers/tmux.js'
+
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /\u001B\[/
+
+describe('text output for people', function () {
+  const ctx = useSandbox()
+  const ids: number[] = []
+  let term: Terminal | undefined
+
+  before(async function () {
+    const long = 'a very long prompt about a cat surfing a huge wave at dawn, with spray, gulls and a lighthouse far behind'
+    for (const prompt of ['first', long, 'third']) {
+      const result = await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(0)
+      ids.push(result.json<{video_id: number}>().video_id)
+    }
+  })
+
+  afterEach(function () {
+    term?.kill()
+    term = undefined
+  })
+
+  it('task status lists the ids in the order given, with relative times and the next command', async function () {
+    const order = [ids[2], ids[0], ids[1]]
+    const result = await ctx.cli(['task', 'status', ...order.map(String)])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    const rows = result.stdout.trim().split('\n').filter((line) => /^\d{9,}\s/.test(line))
+    expect(rows.map((row) => Number(row.split(/\s+/)[0]))).to.deep.equal(order)
+    expect(result.stdout).to.match(/just now|min ago/)
+    expect(result.stdout).not.to.match(/\d{4}-\d\d-\d\dT\d\d:/)
+    for (const id of order) expect(result.stdout).to.match(new RegExp(`^(Wait: +pixverse task wait|Download: pixverse asset download) ${id}$`, 'm'))
+  })
+
+  it('one finished task: one line, its URL and "Download: pixverse asset download <id>"', async function () {
+    const done = await ctx.cli(['task', 'wait', String(ids[0]), '--json'])
+    expect(done.exitCode, done.stderr).to.equal(0)
+    const result = await ctx.cli(['task', 'status', String(ids[0])])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stdout.split('\n')[0]).to.match(new RegExp(`^video ${ids[0]} · Completed · v6 · `))
+    expect(result.stdout).to.include(`Download: pixverse asset download ${ids[0]}\n`)
+    expect(result.stdout).not.to.include('status_code')
+  })
+
+  it('hides trace ids, idempotency keys and request bodies unless --verbose', async function () {
+    const plain = await ctx.cli(['create', 'image', '--prompt', 'a fox', '--no-wait'])
+    expect(plain.exitCode, plain.stderr).to.equal(0)
+    expect(plain.stdout).to.match(/image_id\s+\d+/)
+    expect(plain.stdout).not.to.match(/trace_id|idempotency_key|params:/)
+    const verbose = await ctx.cli(['create', 'image', '--prompt', 'a fox', '--no-wait', '--verbose'])
+    expect(verbose.exitCode, verbose.stderr).to.equal(0)
+    expect(verbose.stdout).to.match(/trace_id\s+[0-9a-f-]{36}/)
+    expect(verbose.stdout).to.include('idempotency_key')
+    expect(verbose.stdout).to.include('params:')
+  })
+
+  it('template info says what the template needs and how to use it', async function () {
+    const result = await ctx.cli(['template', 'info', '315003'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stdout).to.match(/^Hug Your Past \(template 315003\) · image/)
+    expect(result.stdout).to.match(/^Needs: +exactly 3 images \(--image\)$/m)
+    expect(result.stdout).to.match(/^Use: +pixverse create template --template-id 315003 --image \S+ --image \S+ --image \S+$/m)
+    expect(result.stdout).not.to.match(/i18n_json|template_type|effect_type/)
+    const json = await ctx.cli(['template', 'info', '315003', '--json'])
+    expect(json.json()).to.include({template_type: 2, effect_type: 3})
+  })
+
+  it('config set says what changed', async function () {
+    const first = await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-a'])
+    expect(first.stdout.trim()).to.equal('Set output-dir to /tmp/pixverse-a (was not set)')
+    const second = await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-b'])
+    expect(second.stdout.trim()).to.equal('Set output-dir to /tmp/pixverse-b (was /tmp/pixverse-a)')
+    expect((await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-b', '--json'])).json()).to.deep.equal({success: true, key: 'outputDir', value: '/tmp/pixverse-b'})
+  })
+
+  it('at 80 columns no table row wraps; long cells end in …', async function () {
+    term = Terminal.start(['asset', 'list'], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}, {columns: 80})
+    expect(await term.exitCode()).to.equal(0)
+    const lines = term.screen().trimEnd().split('\n')
+    // capture-pane -J joins a wrapped row back into one line: every line must fit the screen.
+    for (const line of lines) expect([...line].length, line).to.be.at.most(80)
+    const rows = lines.filter((line) => /^\d{9,}\s/.test(line))
+    expect(rows).to.have.length(ids.length)
+    expect(rows.some((row) => row.includes('…'))).to.equal(true)
+  })
+
+  it('colours a terminal, never a pipe or NO_COLOR=1', async function () {
+    const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}
+    term = Terminal.start(['task', 'status', String(ids[0])], env)
+    expect(await term.exitCode()).to.equal(0)
+    expect(term.rawScreen()).to.match(ESCAPE)
+    term.kill()
+    term = Terminal.start(['task', 'status', String(ids[0])], {...env, NO_COLOR: '1'})
+    expect(await term.exitCode()).to.equal(0)
+    expect(term.rawScreen()).to.include('Completed').and.not.match(ESCAPE)
+    const piped = await ctx.cli(['task', 'status', String(ids[0])])
+    expect(piped.stdout).to.include('Completed').and.not.match(ESCAPE)
+    const forced = await ctx.cli(['task', 'status', String(ids[0])], {env: {FORCE_COLOR: '1'}})
+    expect(forced.stdout).to.match(ESCAPE)
+  })
+
+  it('pages a long list in a terminal through PAGER, never when piped', async function () {
+    const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, PAGER: 'sed s/^/paged:/'}
+    term = Terminal.start(['template', 'list', '--limit', '30'], env, {rows: 20})
+    expect(await term.exitCode()).to.equal(0)
+    expect(term.screen()).to.match(/^paged:page 1 · 30 of \d+/m)
+    const piped = await ctx.cli(['template', 'list', '--limit', '30'], {env: {PAGER: 'sed s/^/paged:/'}})
+    expect(piped.stdout).not.to.include('paged:')
+    expect(piped.stdout).to.match(/^page 1 · 30 of \d+/m)
+  })
+})
