@@ -19,8 +19,16 @@ export interface UploadedMedia {
   url?: string
   id?: number
   duration?: number
-  /** Set when the image was downscaled before upload. */
-  transform?: {from: {bytes: number}; to: {width: number; height: number; bytes: number}}
+  /** Set when the image was downscaled before upload: ours (`from`/`to`) and the reference client's fields. */
+  transform?: {
+    from: {bytes: number}
+    to: {width: number; height: number; bytes: number}
+    type: 'image_downscale'
+    original_size: number
+    final_size: number
+    original_dimensions: {width: number; height: number} | null
+    final_dimensions: {width: number; height: number}
+  }
   raw: Record<string, unknown>
 }
 
@@ -78,7 +86,15 @@ export class Uploader {
       if (size > MAX_BYTES.image || !dims || dims.width > MAX_SIDE || dims.height > MAX_SIDE) {
         const resized = await shrinkImage(file, ext, MAX_BYTES.image)
         source = resized.file
-        transform = {from: {bytes: resized.originalBytes}, to: {width: resized.width, height: resized.height, bytes: resized.bytes}}
+        transform = {
+          from: {bytes: resized.originalBytes},
+          to: {width: resized.width, height: resized.height, bytes: resized.bytes},
+          type: 'image_downscale',
+          original_size: resized.originalBytes,
+          final_size: resized.bytes,
+          original_dimensions: dims ? {width: dims.width, height: dims.height} : null,
+          final_dimensions: {width: resized.width, height: resized.height},
+        }
       }
     }
 

@@ -1,9 +1,12 @@
 import {expect} from 'chai'
-import {join} from 'node:path'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {basename, join} from 'node:path'
 
 import {TEMPLATES} from '../../src/sandbox/catalog-data.js'
 import {ROOT} from '../helpers/cli.js'
-import {useProductionSandbox} from '../helpers/sandbox.js'
+import {cliFor, useProductionSandbox} from '../helpers/sandbox.js'
+import {expectSchema} from '../helpers/schema.js'
 
 const MEDIA = join(ROOT, 'fixtures', 'media')
 const PNG = join(MEDIA, 'sample.png')
@@ -113,5 +116,67 @@ describe('production code path: requests as the service expects them (issue 15)'
       expect(put.host).to.equal(OSS_HOST)
       expect(put.path).to.match(/^\/upload\/[\da-f-]{36}\.(png|jpg)$/)
     }
+  })
+})
+
+describe('production code path: JSON results a script written for the reference client reads (issue 15)', function () {
+  this.timeout(120_000)
+  const ctx = useProductionSandbox()
+
+  it('logged out, auth status --json prints {authenticated: false, message} and exits 3', async () => {
+    const anonymous = cliFor(ctx.sandbox, undefined, {PIXVERSE_API_BASE: undefined})
+    const result = await anonymous(['auth', 'status', '--json'])
+    expect(result.exitCode).to.equal(3)
+    expect(result.json()).to.deep.equal({authenticated: false, message: 'Not logged in'})
+    expectSchema('auth-status', result.json())
+  })
+
+  it('a voice: status label, top-level voice fields, and a download name with _ for spaces', async () => {
+    const created = await ctx.cli(['create', 'voice', '--text', 'hello there', '--voice-id', 'Warm Narrator', '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const voice = created.json() as {audio_id: number; voice: Record<string, unknown>}
+    expect(voice.voice).to.include({voice_id: 'Warm Narrator', name: 'Warm Narrator', provider: 'minimax'})
+    const status = await ctx.cli(['task', 'status', String(voice.audio_id), '--type', 'audio', '--json'])
+    expect(status.exitCode, status.stderr).to.equal(0)
+    expect(status.json()).to.include({status: 'Completed', status_code: 1})
+    const dest = mkdtempSync(join(tmpdir(), 'pixverse-audio-'))
+    const downloaded = await ctx.cli(['asset', 'download', String(voice.audio_id), '--type', 'audio', '--dest', dest, '--json'])
+    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
+    const file = (downloaded.json() as {file: string}).file
+    expect(basename(file)).to.equal('hello_there.mp3')
+    const downloads = ((await ctx.sandbox.requests()) as Logged[]).filter((r) => r.path.startsWith('/media/'))
+    expect(downloads.at(-1)?.host).to.equal('media.pixverse.ai')
+  })
+
+  it('account usage items carry the service fields next to ours', async () => {
+    const created = await ctx.cli(['create', 'image', '--prompt', 'a fox', '--no-wait', '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const result = await ctx.cli(['account', 'usage', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expectSchema('account-usage', result.json())
+    const items = (result.json() as {items: Array<Record<string, unknown>>}).items
+    const generation = items.find((item) => item.task_id !== undefined)
+    expect(generation).to.include.keys('id', 'acquired_type', 'acquired_type_name', 'credits', 'create_time', 'task_id', 'create_mode', 'model')
+    expect(generation?.credits).to.equal(generation?.amount)
+  })
+
+  it('asset upload of a downscaled image reports the transform fields', async () => {
+    const {default: sharp} = await import('sharp')
+    const file = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'wide.png')
+    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}}).png().toFile(file)
+    const result = await ctx.cli(['asset', 'upload', file, '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expectSchema('asset-upload', result.json())
+    const transform = (result.json() as {transform: Record<string, unknown>}).transform
+    expect(transform).to.deep.include({type: 'image_downscale', original_dimensions: {width: 2400, height: 1200}, final_dimensions: {width: 1920, height: 960}})
+    expect(transform.original_size).to.be.a('number')
+    expect(transform.final_size).to.be.a('number')
+  })
+
+  it('the personal workspace has role and memberCount null', async () => {
+    const result = await ctx.cli(['workspace', 'status', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.json()).to.deep.equal({workspaceId: 0, name: 'Personal', role: null, memberCount: null})
+    expectSchema('workspace-status', result.json())
   })
 })
