@@ -16,7 +16,9 @@ export async function assetDownloadUrl(api: ApiClient, id: number, type: AssetTy
     })
     const url = String(resp?.url ?? '')
     if (!url) throw new CliError(`Audio ${id} cannot be downloaded (uploaded audio is not downloadable)`, {exitCode: ExitCode.General})
-    const name = typeof resp.download_name === 'string' && resp.download_name ? sanitizeFileName(resp.download_name) : defaultFileName('audio', id, url, 'mp3')
+    // Spaces become `_`, as the reference client names audio files (api.md §9).
+    const given = typeof resp.download_name === 'string' && resp.download_name ? sanitizeFileName(resp.download_name.replace(/\s/g, '_')) : undefined
+    const name = given ?? defaultFileName('audio', id, url, 'mp3')
     return {url, name, bytes: knownSize(raw)}
   }
 

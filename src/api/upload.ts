@@ -4,7 +4,6 @@ import {basename} from 'node:path'
 
 import {CliError, ExitCode, validationError} from '../errors.js'
 import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf, imageSize, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
-import {isLoopbackHost} from './base-url.js'
 import type {ApiClient} from './client.js'
 import {loadGot} from './http.js'
 import {MAX_SIDE, shrinkImage} from './image-resize.js'
@@ -20,8 +19,16 @@ export interface UploadedMedia {
   url?: string
   id?: number
   duration?: number
-  /** Set when the image was downscaled before upload. */
-  transform?: {from: {bytes: number}; to: {width: number; height: number; bytes: number}}
+  /** Set when the image was downscaled before upload: ours (`from`/`to`) and the reference client's fields. */
+  transform?: {
+    from: {bytes: number}
+    to: {width: number; height: number; bytes: number}
+    type: 'image_downscale'
+    original_size: number
+    final_size: number
+    original_dimensions: {width: number; height: number} | null
+    final_dimensions: {width: number; height: number}
+  }
   raw: Record<string, unknown>
 }
 
@@ -35,7 +42,6 @@ interface StsToken {
   token: string
   bucket: string
   endpoint: string
-  fetched: number
 }
 
 /** Checks a local file before any request: known extension, content matching the name, size. */
@@ -66,7 +72,7 @@ export function checkLocalMedia(flag: string, file: string, expected?: MediaKind
  * `upload/<uuid>.<ext>`, then registration. Images over 1920 px or the byte limit are shrunk first.
  */
 export class Uploader {
-  private sts?: StsToken
+  private sts?: {fetched: number; ready: Promise<StsToken>}
 
   constructor(private readonly client: ApiClient) {}
 
@@ -80,7 +86,15 @@ export class Uploader {
       if (size > MAX_BYTES.image || !dims || dims.width > MAX_SIDE || dims.height > MAX_SIDE) {
         const resized = await shrinkImage(file, ext, MAX_BYTES.image)
         source = resized.file
-        transform = {from: {bytes: resized.originalBytes}, to: {width: resized.width, height: resized.height, bytes: resized.bytes}}
+        transform = {
+          from: {bytes: resized.originalBytes},
+          to: {width: resized.width, height: resized.height, bytes: resized.bytes},
+          type: 'image_downscale',
+          original_size: resized.originalBytes,
+          final_size: resized.bytes,
+          original_dimensions: dims ? {width: dims.width, height: dims.height} : null,
+          final_dimensions: {width: resized.width, height: resized.height},
+        }
       }
     }
 
@@ -166,36 +180,57 @@ export class Uploader {
     }
   }
 
-  /** Virtual-host style for OSS; path style when the service names a full endpoint URL (the sandbox). */
+  /** Virtual-host style, as OSS is addressed (api.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`. */
   private objectUrl(sts: StsToken, key: string): string {
-    if (/^https?:\/\//.test(sts.endpoint)) {
-      const url = new URL(sts.endpoint)
-      const trusted = url.hostname.endsWith('.aliyuncs.com') || (this.client.endpoint.local && isLoopbackHost(url.hostname))
-      if (!trusted) throw new CliError(`Refusing to upload to an untrusted endpoint ${url.host}`, {exitCode: ExitCode.General})
-      return `${sts.endpoint.replace(/\/+$/, '')}/${sts.bucket}/${key}`
-    }
-
     return `https://${sts.bucket}.${sts.endpoint}/${key}`
   }
 
-  private async token(): Promise<StsToken> {
-    if (this.sts && Date.now() - this.sts.fetched < TOKEN_TTL_MS) return this.sts
+  /** One STS token per command, shared by every file (and by concurrent uploads) while it is valid. */
+  private token(): Promise<StsToken> {
+    if (this.sts && Date.now() - this.sts.fetched < TOKEN_TTL_MS) return this.sts.ready
+    const ready = this.fetchToken()
+    this.sts = {fetched: Date.now(), ready}
+    // A failed fetch is not cached: the next file asks again.
+    ready.catch(() => {
+      if (this.sts?.ready === ready) this.sts = undefined
+    })
+    return ready
+  }
+
+  private async fetchToken(): Promise<StsToken> {
     const resp = await this.client.post<Record<string, unknown>>('getUploadToken')
     const pick = (...keys: string[]) => keys.map((k) => resp?.[k]).find((v) => typeof v === 'string' && v !== '') as string | undefined
     const ak = pick('Ak', 'ak', 'AccessKeyId')
     const sk = pick('Sk', 'sk', 'AccessKeySecret')
     const token = pick('Token', 'token', 'SecurityToken')
     if (!ak || !sk || !token) throw new CliError('Upload token response is missing credentials', {exitCode: ExitCode.General})
-    this.sts = {
-      ak,
-      sk,
-      token,
-      bucket: pick('Bucket', 'bucket') ?? DEFAULT_BUCKET,
-      endpoint: pick('Endpoint', 'endpoint') ?? DEFAULT_OSS_HOST,
-      fetched: Date.now(),
-    }
-    return this.sts
+    return {ak, sk, token, bucket: checkBucket(pick('Bucket', 'bucket')), endpoint: checkEndpoint(pick('Endpoint', 'endpoint'))}
   }
+}
+
+/**
+ * The token answer may name a bucket and endpoint; whatever form it takes, the upload only goes to
+ * an OSS host (`*.aliyuncs.com`, over https): the file and the STS credentials never reach another
+ * host because a server said so (issue 14).
+ */
+export function checkEndpoint(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_OSS_HOST
+  const host = value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase()
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/.test(host)) {
+    throw new CliError(`Refusing to upload to an untrusted endpoint "${value}" (only https *.aliyuncs.com)`, {exitCode: ExitCode.General})
+  }
+
+  return host
+}
+
+/** A bucket name as OSS allows it (3-63 of a-z, 0-9, -): nothing that could change the host. */
+export function checkBucket(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_BUCKET
+  if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(value)) {
+    throw new CliError(`Refusing to upload to an invalid bucket "${value}"`, {exitCode: ExitCode.General})
+  }
+
+  return value
 }
 
 /** OSS header signature (V1): HMAC-SHA1 over verb, MD5, type, date, x-oss-* headers and resource. */

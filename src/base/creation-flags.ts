@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type Mode, aspectRatiosFor, countRange, modelsFor, qualitiesFor} from '../catalog/index.js'
+import {type Mode, aspectRatiosFor, countRange, lowerCountCaps, modelsFor, qualitiesFor} from '../catalog/index.js'
 import {validationError} from '../errors.js'
 
 /**
@@ -62,10 +62,13 @@ export const seed = () =>
     parse: integerParser('--seed', 'must be an integer', (n) => Number.isSafeInteger(n)),
   })()
 
-export const count = () => {
+/** `--count`; with a mode, the help also names the models that make fewer per generation. */
+export const count = (mode?: Mode) => {
   const {min, max} = countRange()
+  const caps = mode ? lowerCountCaps(mode).map((cap) => `${cap.model} ${cap.max}`) : []
+  const capped = caps.length > 0 ? ` At most: ${caps.join(', ')} (a larger value is lowered with a warning).` : ''
   return Flags.custom<number>({
-    description: `How many to create at once (${min}-${max}); every result is waited for.`,
+    description: `How many to create at once (${min}-${max}); every result is waited for.${capped}`,
     parse: integerParser('--count', `must be an integer between ${min} and ${max}`, (n) => n >= min && n <= max),
   })()
 }

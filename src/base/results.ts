@@ -32,7 +32,8 @@ export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Rec
 /** `task status` view of a detail object (api.md §3.14). */
 export function statusView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
   const code = Number(kind === 'video' ? raw.video_status : kind === 'image' ? raw.image_status : raw.audio_status)
-  const base = {id, type: kind === 'music' ? 'audio' : kind, status: kind === 'audio' || kind === 'music' ? String(raw.status ?? statusLabel(code)) : statusLabel(code), status_code: code}
+  // One set of labels for every kind (audio's own `status` word is not what scripts match on).
+  const base = {id, type: kind === 'music' ? 'audio' : kind, status: statusLabel(code), status_code: code}
   if (kind === 'video') {
     return {...base, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null, video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, duration: raw.duration ?? null}
   }
@@ -82,7 +83,8 @@ function completedAudio(kind: 'audio' | 'music', raw: Record<string, unknown>): 
       sample_rate: raw.sample_rate ?? null,
       bitrate: raw.bitrate ?? null,
       channel: raw.channel ?? null,
-      voice: raw.voice ?? null,
+      // The service describes the voice at the top level of the detail (api.md §9).
+      voice: {voice_id: raw.voice_id ?? null, provider_voice_id: raw.provider_voice_id ?? null, name: raw.voice_name ?? null, provider: raw.provider ?? null},
       model: raw.model ?? null,
       language_code: raw.language_code ?? null,
       credits: raw.credits ?? null,

@@ -77,6 +77,7 @@ interface RawImageModel {
   name: string
   qualities: string[]
   aspect_ratios: string[]
+  max_count?: number
   inputs: Record<string, InputLimit>
   detail_level?: {values: string[]; default: string}
   notes?: string
@@ -181,6 +182,8 @@ export interface CreationModelSpec {
   requiresImage: boolean
   inputs: Record<string, ResolvedInputLimit>
   detailLevel?: {values: string[]; default: string}
+  /** Image models: the most images one generation makes (`--count` above it is lowered). */
+  maxCount?: number
   notes?: string
 }
 
@@ -377,6 +380,7 @@ function imageSpec(mode: Mode, m: RawMode, id: string): CreationModelSpec | unde
     offPeak: false,
     requiresImage: false,
     inputs: mergeInputs(m.inputs, raw.inputs, m.overrides?.[id]?.inputs),
+    ...(raw.max_count === undefined ? {} : {maxCount: raw.max_count}),
     ...(raw.detail_level ? {detailLevel: {values: [...raw.detail_level.values], default: raw.detail_level.default}} : {}),
     ...(raw.notes ? {notes: raw.notes} : {}),
   }
@@ -472,6 +476,20 @@ export function durationsFor(mode: Mode): number[] {
 /** `--count` range (every model). */
 export function countRange(): Range {
   return {...catalog.count}
+}
+
+/** `--count` range of one model: the global range, lowered to the model's `max_count`. */
+export function countRangeFor(mode: Mode, model?: string): Range {
+  const spec = model ? (modelSpec(mode, model) as CreationModelSpec | undefined) : undefined
+  const range = countRange()
+  return spec?.maxCount === undefined ? range : {min: range.min, max: Math.min(range.max, spec.maxCount)}
+}
+
+/** The models of a mode whose `--count` is capped below the global maximum, with their cap. */
+export function lowerCountCaps(mode: Mode): Array<{model: string; max: number}> {
+  return modelsFor(mode)
+    .map((model) => ({model, max: countRangeFor(mode, model).max}))
+    .filter((cap) => cap.max < countRange().max)
 }
 
 /** Soft-coercion fallbacks of a model kind (video 720p/16:9/5 s, image 1080p/1:1). */

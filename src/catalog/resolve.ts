@@ -586,7 +586,14 @@ export function resolveCreationParams(
     else warn('off_peak', `Model "${name}" does not support off-peak; ignoring --off-peak.`)
   }
 
-  if (raw.count !== undefined) values.count = raw.count as number
+  if (raw.count !== undefined) {
+    const n = raw.count as number
+    if (spec?.maxCount !== undefined && n > spec.maxCount) {
+      warn('count', `Model "${name}" supports up to ${spec.maxCount} images per generation. Using ${spec.maxCount}.`)
+      values.count = spec.maxCount
+    } else values.count = n
+  }
+
   if (raw.detail_level !== undefined) values.detail_level = raw.detail_level as string
 
   return {values, warnings}

@@ -45,7 +45,7 @@ export const musicCreation: CreationSpec<MusicInput> = {
           auto_lyrics: values.auto_lyrics,
           duration_auto: values.duration_auto,
           duration_seconds: values.duration_seconds,
-          ...(paths.length > 0 ? {image_paths: paths} : {}),
+          image_paths: paths,
           ...(values.lyrics === undefined ? {} : {lyrics: values.lyrics}),
           ...(input['client-request-id'] ? {client_request_id: input['client-request-id']} : {}),
         }

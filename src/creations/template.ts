@@ -1,5 +1,6 @@
 import {classifyMediaInput} from '../api/media-input.js'
 import {validationError} from '../errors.js'
+import type {MediaResolver, VideoBundle} from '../api/media-resolver.js'
 import {lastFrameUrl} from './extend.js'
 import {classifyAll, decodeUri, optionalFields, required, resolveParams} from './common.js'
 import type {CreationSpec} from './types.js'
@@ -88,7 +89,8 @@ export const templateCreation: CreationSpec<TemplateInput> = {
         const media = await planCtx.media()
         if (images.length > 0) {
           const paths = await Promise.all(images.map((m) => media.image('--image', m)))
-          if (paths.length === 1) body.customer_img_path = paths[0]
+          // Image templates take an array even for one image (api.md §9); video templates one path.
+          if (paths.length === 1 && !isImage) body.customer_img_path = paths[0]
           else body.customer_img_paths = paths
         }
 
@@ -99,7 +101,7 @@ export const templateCreation: CreationSpec<TemplateInput> = {
             ...(bundle.customer_video_url ? {customer_video_url: bundle.customer_video_url} : {}),
             ...(bundle.customer_video_duration === undefined ? {} : {customer_video_duration: bundle.customer_video_duration}),
             ...(bundle.original_video_id === undefined ? {} : {original_video_id: bundle.original_video_id}),
-            customer_video_last_frame_url: decodeUri(await lastFrameUrl(media, bundle)),
+            customer_video_last_frame_url: decodeUri(await templateLastFrame(media, bundle)),
           })
         }
 
@@ -113,6 +115,18 @@ export const templateCreation: CreationSpec<TemplateInput> = {
       },
     }
   },
+}
+
+/**
+ * A video template continues from the video's real last frame, asked of `video/frame/last` as the
+ * reference client does (api.md §9), not from the first-frame quirk `create extend` keeps.
+ */
+async function templateLastFrame(media: MediaResolver, bundle: VideoBundle): Promise<string> {
+  if (bundle.customer_video_last_frame_url) return bundle.customer_video_last_frame_url
+  const target = bundle.original_video_id === undefined ? {video_path: bundle.customer_video_path} : {video_id: bundle.original_video_id}
+  const last = await media.lastFrame(target)
+  if (typeof last?.last_frame === 'string' && last.last_frame) return last.last_frame
+  return lastFrameUrl(media, bundle)
 }
 
 /** The template's own input count is the rule (exit 6, before any upload). */

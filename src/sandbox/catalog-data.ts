@@ -4,6 +4,14 @@
  * with the CLI's own model catalogue.
  */
 
+/**
+ * Output qualities the service accepts (models.md): video 480p is seedance-2.0-*, grok-imagine* and
+ * v5.6; image 1800p is seedream-5.0-lite. Per-model limits are the client's business; the sandbox
+ * refuses only what no model takes.
+ */
+export const VIDEO_QUALITIES = ['360p', '480p', '540p', '720p', '1080p', '1440p', '2160p']
+export const IMAGE_QUALITIES = ['512p', '720p', '1080p', '1440p', '1800p', '2k', '2160p', '4k']
+
 export interface SeedTemplate {
   template_id: number
   display_name: string

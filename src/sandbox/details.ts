@@ -104,12 +104,10 @@ export function audioDetail(task: Task, origin: string, now: number, fileSize: n
       text: task.prompt,
       voice_id: p.voice_id ?? null,
       language_code: p.language_code ?? 'auto',
-      voice: {
-        voice_id: p.voice_id ?? null,
-        provider_voice_id: p.provider_voice_id ?? null,
-        name: typeof p.voice_id === 'string' ? p.voice_id : 'Custom voice',
-        provider: String(task.model).startsWith('eleven') ? 'elevenlabs' : 'minimax',
-      },
+      // The voice is described at the top level of the detail, as the service answers (api.md §9).
+      voice_name: typeof p.voice_id === 'string' ? p.voice_id : 'Custom voice',
+      provider: String(task.model).startsWith('eleven') ? 'elevenlabs' : 'minimax',
+      provider_voice_id: p.provider_voice_id ?? null,
     }
   }
   return {

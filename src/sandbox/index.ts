@@ -4,8 +4,10 @@
  * shared by every process that serves the same folder.
  */
 import http from 'node:http'
+import https from 'node:https'
 import type {AddressInfo} from 'node:net'
 import {Faults} from './faults.js'
+import {CDN_HOST, hostRole} from './hosts.js'
 import {applyConfig} from './routes/control.js'
 import {createHandler} from './server.js'
 import {Store} from './store.js'
@@ -20,11 +22,18 @@ export interface SandboxOptions {
   autoApprove?: boolean
   /** Fault rules to start with ({rules, seed}); see faults.ts. */
   faults?: unknown
+  /**
+   * Also serve https on loopback with this certificate (PEM), for the production host names of
+   * hosts.ts: a client whose resolver maps them here runs with its production defaults, unchanged.
+   */
+  tls?: {cert: string; key: string; port?: number}
 }
 
 export interface RunningSandbox {
   origin: string
   baseUrl: string
+  /** The loopback port of the https listener (with `tls`); the production names are served there. */
+  tlsPort?: number
   close(): Promise<void>
 }
 
@@ -46,32 +55,53 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   let origin = ''
   const wildcard = host === '0.0.0.0' || host === '::' || host === ''
   // Behind a wildcard bind, the Host header tells which address the client used.
-  const getOrigin = (req: http.IncomingMessage) =>
+  const plainOrigin = (req: http.IncomingMessage) =>
     wildcard && typeof req.headers.host === 'string' && /^[\w.:[\]-]+$/.test(req.headers.host) ? `http://${req.headers.host}` : origin
 
-  const handler = createHandler(store, getOrigin)
-  const server = http.createServer((req, res) => {
-    void handler(req, res)
-  })
-  server.keepAliveTimeout = 2000
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
+  const listen = async (server: http.Server, port: number, on: string) => {
+    server.keepAliveTimeout = 2000
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, on, () => {
+        server.off('error', reject)
+        resolve()
+      })
     })
+    return (server.address() as AddressInfo).port
+  }
+
+  let plainPort = 0
+  const plainHandler = createHandler(store, {origin: plainOrigin, role: (req) => hostRole(req, plainPort, wildcard)})
+  const server = http.createServer((req, res) => {
+    void plainHandler(req, res)
   })
-  const {port} = server.address() as AddressInfo
+  plainPort = await listen(server, options.port ?? 0, host)
   const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
-  origin = `http://${urlHost}:${port}`
+  origin = `http://${urlHost}:${plainPort}`
+
+  // Over https, media is on the CDN name, as the service's answers have it.
+  let tlsServer: https.Server | undefined
+  let tlsPort: number | undefined
+  if (options.tls) {
+    const tlsHandler = createHandler(store, {origin: () => `https://${CDN_HOST}`, role: (req) => hostRole(req, tlsPort ?? 0, false)})
+    tlsServer = https.createServer({cert: options.tls.cert, key: options.tls.key}, (req, res) => {
+      void tlsHandler(req, res)
+    })
+    tlsPort = await listen(tlsServer, options.tls.port ?? 0, '127.0.0.1')
+  }
+
+  const closeServer = (s: http.Server) =>
+    new Promise<void>((resolve, reject) => {
+      s.close((error) => (error ? reject(error) : resolve()))
+      s.closeAllConnections()
+    })
 
   return {
     origin,
     baseUrl: `${origin}/creative_platform`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      }),
+    ...(tlsPort === undefined ? {} : {tlsPort}),
+    async close() {
+      await Promise.all([closeServer(server), ...(tlsServer ? [closeServer(tlsServer)] : [])])
+    },
   }
 }

@@ -1,5 +1,6 @@
 /**
- * A path-style Aliyun OSS PutObject endpoint: PUT /_oss/<bucket>/<key>.
+ * An Aliyun OSS PutObject endpoint, addressed virtual-host style as the real one is:
+ * PUT https://<bucket>.oss-accelerate.aliyuncs.com/<key> (api.md §5.1, §9).
  *
  * The signature is checked exactly as Aliyun documents OSS V1 header signing, so a client that
  * signs wrongly fails here as it would on OSS:
@@ -16,7 +17,7 @@ import {writeFileAtomic} from './lock.js'
 import {contentTypeFor} from './media.js'
 import type {Store} from './store.js'
 
-export const BUCKET = 'pixverse-fe-upload'
+import {OSS_BUCKET} from './hosts.js'
 
 function ossError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
   const requestId = crypto.randomBytes(12).toString('hex').toUpperCase()
@@ -58,19 +59,15 @@ export function objectFile(store: Store, key: string): string {
 }
 
 export async function handleOssPut(req: IncomingMessage, res: ServerResponse, store: Store, pathname: string, body: Buffer): Promise<void> {
-  // pathname = /_oss/<bucket>/<key…>
-  const rest = pathname.slice('/_oss/'.length)
-  const slash = rest.indexOf('/')
-  let bucket: string
+  // The bucket is the host's first label (the only one served is OSS_BUCKET); the key is the path.
+  const bucket = OSS_BUCKET
   let key: string
   try {
-    bucket = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
-    key = slash < 0 ? '' : decodeURIComponent(rest.slice(slash + 1))
+    key = decodeURIComponent(pathname.slice(1))
   } catch {
     return ossError(res, 400, 'InvalidObjectName', 'The object name is not valid URL encoding.')
   }
   if (req.method !== 'PUT') return ossError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
-  if (bucket !== BUCKET) return ossError(res, 404, 'NoSuchBucket', 'The specified bucket does not exist.', {BucketName: bucket})
   if (!safeKey(key)) return ossError(res, 400, 'InvalidObjectName', 'The specified object is not valid.')
 
   const auth = /^OSS ([^:\s]+):(\S+)$/.exec(header(req, 'authorization'))

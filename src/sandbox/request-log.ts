@@ -1,5 +1,5 @@
 /**
- * Every request under /creative_platform/ and /_oss/ is appended to dataDir/requests.jsonl, so
+ * Every request (API, OSS, media, and those a fault rule answered or a Host check refused) is appended to dataDir/requests.jsonl, so
  * tests can assert what a client sent, whichever process served it. Secrets are redacted before
  * they reach the disk. `seq` is the line's position, assigned when the log is read.
  */
@@ -11,10 +11,16 @@ export interface LoggedRequest {
   seq: number
   time: string
   method: string
+  /** The Host the client addressed (an API, OSS or CDN name, or the loopback address). */
+  host: string
   path: string
   query: Record<string, string>
   body: unknown
   headers: Record<string, string>
+  /** The fault rule kind that answered instead of the handler. */
+  fault?: string
+  /** Why the request was refused before any handler ran (`host`). */
+  refused?: string
 }
 
 export function redactHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {

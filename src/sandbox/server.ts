@@ -1,7 +1,7 @@
 /**
  * The HTTP front door: dispatches by path prefix.
  *   /creative_platform/<endpoint>  PixVerse API (always HTTP 200 + {ErrCode, ErrMsg, Resp})
- *   /_oss/<bucket>/<key>           OSS PutObject (XML errors)
+ *   /<key> on the OSS bucket host  OSS PutObject, virtual-host style (XML errors)
  *   /media/<media path>            generated and uploaded files (no auth, Range)
  *   /device, /device/approve       the device-flow web page
  *   /_sandbox/*                    test control API
@@ -15,6 +15,7 @@ import {ApiError, ERR, type Ctx, type RouteTable, parseJsonBody, readBody, sendE
 import {injectFault} from './fault-injection.js'
 import {type FaultTarget, Faults} from './faults.js'
 import {contentTypeFor, fixturePath, serveFile} from './media.js'
+import type {HostRole} from './hosts.js'
 import {handleOssPut, objectFile, safeKey} from './oss.js'
 import {appendRequest, redactHeaders} from './request-log.js'
 import {accountRoutes} from './routes/account.js'
@@ -38,7 +39,14 @@ const ROUTES: RouteTable = {...authRoutes, ...accountRoutes, ...videoRoutes, ...
 // client finds out where it is (api.md §8: list/switch re-sync the stored workspace).
 const WORKSPACE_EXEMPT = new Set(['team/workspace/list', 'team/workspace/switch', 'getUserInfo'])
 
-export function createHandler(store: Store, getOrigin: (req: IncomingMessage) => string) {
+export interface HandlerOptions {
+  /** Where the media URLs of answers point (the loopback origin, or the CDN name over https). */
+  origin(req: IncomingMessage): string
+  /** What the request's Host names; undefined for a name this server does not serve. */
+  role(req: IncomingMessage): HostRole | undefined
+}
+
+export function createHandler(store: Store, options: HandlerOptions) {
   const faults = new Faults(store.dataDir)
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const traceHeader = req.headers['ai-trace-id']
@@ -47,20 +55,31 @@ export function createHandler(store: Store, getOrigin: (req: IncomingMessage) =>
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
     const pathname = url.pathname
     try {
-      const target = faultTarget(pathname)
+      const role = options.role(req)
+      if (role === undefined) {
+        log(store, req, url, null, {refused: 'host'})
+        return sendJson(res, 421, {error: `this server does not serve the host ${JSON.stringify(String(req.headers.host ?? ''))}`})
+      }
+
+      const target = faultTarget(role, pathname)
       const rule = target && (await faults.pick(target))
-      if (rule && (await injectFault(rule, req, res, store)) === 'answered') return
-      if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, getOrigin(req), url)
-      if (pathname.startsWith('/_oss/')) {
+      if (rule && (await injectFault(rule, req, res, store)) === 'answered') return log(store, req, url, null, {fault: rule.kind})
+      if (role === 'oss') {
         const body = await readBody(req)
         log(store, req, url, {bytes: body.length})
         return await handleOssPut(req, res, store, pathname, body)
       }
+
+      if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, options.origin(req), url)
       if (pathname.startsWith('/_blob/')) return handleBlob(req, res, pathname.slice('/_blob/'.length), url.searchParams)
-      if (pathname.startsWith('/media/')) return await handleMedia(req, res, store, pathname.slice('/media/'.length))
+      if (pathname.startsWith('/media/')) {
+        log(store, req, url, null)
+        return await handleMedia(req, res, store, pathname.slice('/media/'.length))
+      }
+
       if (pathname === '/device' || pathname === '/device/approve') return await handleDevicePage(req, res, store, url)
-      if (pathname.startsWith('/_sandbox/')) return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
-      if (pathname === '/' || pathname === '/healthz') return sendJson(res, 200, {ok: true, service: 'pixverse-sandbox', api: `${getOrigin(req)}/creative_platform`})
+      if (pathname.startsWith('/_sandbox/') && role === 'loopback') return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
+      if (pathname === '/' || pathname === '/healthz') return sendJson(res, 200, {ok: true, service: 'pixverse-sandbox', api: `${options.origin(req)}/creative_platform`})
       return sendJson(res, 404, {error: `not found: ${pathname}`})
     } catch (error) {
       if (!res.headersSent) sendJson(res, 500, {error: error instanceof Error ? error.message : String(error)})
@@ -69,22 +88,25 @@ export function createHandler(store: Store, getOrigin: (req: IncomingMessage) =>
   }
 }
 
-/** Which fault rules can apply to a path (the control API and the device page never fail). */
-function faultTarget(pathname: string): FaultTarget | undefined {
+/** Which fault rules can apply to a request (the control API and the device page never fail). */
+function faultTarget(role: HostRole, pathname: string): FaultTarget | undefined {
+  if (role === 'oss') return {area: 'oss'}
   if (pathname.startsWith(API_PREFIX)) return {area: 'api', route: pathname.slice(API_PREFIX.length).replace(/\/+$/, '')}
   if (pathname.startsWith('/media/')) return {area: 'media'}
-  if (pathname.startsWith('/_oss/')) return {area: 'oss'}
   return undefined
 }
 
-function log(store: Store, req: IncomingMessage, url: URL, body: unknown): void {
+/** One line of requests.jsonl; `extra` says when the request was not served normally (fault, refused host). */
+function log(store: Store, req: IncomingMessage, url: URL, body: unknown, extra: Record<string, string> = {}): void {
   appendRequest(store.requestLog, {
     time: new Date().toISOString(),
     method: req.method ?? 'GET',
+    host: String(req.headers.host ?? ''),
     path: url.pathname,
     query: Object.fromEntries(url.searchParams),
     body,
     headers: redactHeaders(req.headers),
+    ...extra,
   })
 }
 

@@ -1,4 +1,4 @@
-import {type CreationModelSpec, type CreationParam, type Mode, modeChoices, modeSpec, modelSpec, modelsFor, countRange} from '../catalog/index.js'
+import {type CreationModelSpec, type CreationParam, type Mode, modeChoices, modeSpec, modelSpec, modelsFor, countRangeFor} from '../catalog/index.js'
 
 /**
  * Pure: the questions the wizard asks after the model is known, built from the catalogue so the
@@ -85,7 +85,7 @@ export function paramQuestions(mode: Mode, model: string | undefined, defaults: 
         if (!spec || spec.offPeak) out.push({param, flag, type: 'confirm', message, default: defaults.off_peak === true})
         break
       case 'count': {
-        const {min, max} = countRange()
+        const {min, max} = countRangeFor(mode, model)
         const counts = Array.from({length: max - min + 1}, (_, i) => String(min + i))
         out.push({param, flag, type: 'select', message, choices: counts, default: pickDefault(counts, defaults.count, min)})
         break

@@ -39,7 +39,7 @@ describe('workspace list/status/switch/manage and the fall back to personal', fu
 
   it('--workspace-id overrides for one command without being saved', async function () {
     const status = await ctx.cli(['--workspace-id', '0', 'workspace', 'status', '--json'])
-    expect(status.json()).to.deep.equal({workspaceId: 0, name: 'Personal'})
+    expect(status.json()).to.deep.equal({workspaceId: 0, name: 'Personal', role: null, memberCount: null})
     expect(storedWorkspace()).to.equal(880001)
     const bad = await ctx.cli(['--workspace-id', 'x', 'workspace', 'status', '--json'])
     expect(bad.exitCode).to.equal(6)

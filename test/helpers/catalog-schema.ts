@@ -79,6 +79,8 @@ const imageModel = {
     name: NAME,
     qualities: {type: 'array', minItems: 1, uniqueItems: true, items: QUALITY},
     aspect_ratios: {type: 'array', minItems: 1, uniqueItems: true, items: ASPECT},
+    /** The most images one generation of this model makes; a larger `--count` is lowered to it. */
+    max_count: {type: 'integer', minimum: 1},
     inputs,
     detail_level: {
       type: 'object',

@@ -3,8 +3,17 @@ import {appendFileSync, mkdirSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
+import {PRODUCTION_HOSTS} from '../../src/sandbox/hosts.js'
 import {BIN, type CliResult, ROOT, type RunOptions, runCli, tempHome} from './cli.js'
 import {runCommand} from './run-command.js'
+import {testCertificates} from './tls.js'
+
+/**
+ * The public-looking address the production names resolve to in a test CLI (TEST-NET-3, RFC 5737:
+ * never routed), so host checks meant for the real service see a public host; the preload sends
+ * its port 443 to the sandbox's https listener.
+ */
+export const SANDBOX_PUBLIC_ADDRESS = '203.0.113.10'
 
 /** Every sandbox folder of the run, so the last test can look for leaked tokens (zz-secrets.test.ts). */
 export const SANDBOX_DIRS_FILE = join(ROOT, 'test-output', 'sandbox-dirs.log')
@@ -13,9 +22,16 @@ export interface SandboxProcess {
   /** API base URL (…/creative_platform). */
   url: string
   origin: string
+  /** The loopback port of its https listener for the production names. */
+  tlsPort: number
+  /**
+   * What a CLI needs to reach this sandbox under the production names (loopback-guard.mjs):
+   * the name map for the preload and the test CA. Every CLI bound to the sandbox gets it.
+   */
+  netEnv: Record<string, string>
   dataDir: string
   stop(): Promise<void>
-  requests(): Promise<Array<{method: string; path: string; body?: unknown; headers: Record<string, string>}>>
+  requests(): Promise<Array<{method: string; host: string; path: string; body?: unknown; headers: Record<string, string>; fault?: string}>>
   clearRequests(): Promise<void>
   state(): Promise<Record<string, unknown>>
   configure(settings: Record<string, unknown>): Promise<void>
@@ -30,28 +46,14 @@ export async function startSandboxProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
   mkdirSync(dirname(SANDBOX_DIRS_FILE), {recursive: true})
   appendFileSync(SANDBOX_DIRS_FILE, dataDir + '\n')
+  const certs = testCertificates()
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      BIN,
-      'sandbox',
-      'serve',
-      '--port',
-      '0',
-      '--json',
-      '--data-dir',
-      dataDir,
-      '--task-seconds',
-      '1',
-      '--auto-approve',
-      ...flags,
-    ],
-    {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    [BIN, 'sandbox', 'serve', '--port', '0', '--json', '--data-dir', dataDir, '--task-seconds', '1', '--auto-approve',
+      '--tls-cert', certs.certFile, '--tls-key', certs.keyFile, ...flags],
+    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env}, stdio: ['ignore', 'pipe', 'pipe']},
   )
-  const {url, origin} = await new Promise<{url: string; origin: string}>((resolve, reject) => {
+  const {url, origin, tlsPort} = await new Promise<{url: string; origin: string; tlsPort: number}>((resolve, reject) => {
     let buffer = ''
     child.stdout!.on('data', (chunk) => {
       buffer += chunk
@@ -73,6 +75,11 @@ export async function startSandboxProcess(
   return {
     url,
     origin,
+    tlsPort,
+    netEnv: {
+      PIXVERSE_TEST_NET: JSON.stringify({address: SANDBOX_PUBLIC_ADDRESS, names: PRODUCTION_HOSTS, port: tlsPort}),
+      NODE_EXTRA_CA_CERTS: certs.caFile,
+    },
     dataDir,
     async stop() {
       if (child.exitCode !== null) return
@@ -107,11 +114,14 @@ export type Runner = (args: string[], options?: RunOptions) => Promise<CliResult
 export function cliFor(
   sandbox: SandboxProcess,
   home = tempHome(),
-  extraEnv: Record<string, string> = {},
+  extraEnv: Record<string, string | undefined> = {},
   runner: Runner = runCli,
 ) {
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
-    runner(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
+    runner(args, {
+      ...options,
+      env: {...sandbox.netEnv, PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env},
+    })
   return Object.assign(run, {home, runner})
 }
 
@@ -135,6 +145,16 @@ export interface UseSandboxOptions {
    * many cases whose subject is the command, not the process. The sandbox is a subprocess either way.
    */
   inProcess?: boolean
+  /**
+   * The CLI runs with its production defaults, unchanged: no PIXVERSE_API_BASE, so it talks to
+   * https://app-api.pixverse.ai/creative_platform, which the preload sends to the sandbox.
+   */
+  production?: boolean
+}
+
+/** `useSandbox()` with the CLI on the production code path (see `production`). */
+export function useProductionSandbox(options: Omit<UseSandboxOptions, 'production'> = {}): SandboxContext {
+  return useSandbox({...options, production: true})
 }
 
 /** The sandbox and CLI of a describe block, both set by the `before` hook `useSandbox()` registers. */
@@ -155,7 +175,8 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
 
   before(async function () {
     sandbox = await startSandboxProcess(options.flags)
-    cli = cliFor(sandbox, undefined, options.env, options.inProcess ? runCommand : runCli)
+    const env = options.production ? {PIXVERSE_API_BASE: undefined, ...options.env} : options.env
+    cli = cliFor(sandbox, undefined, env, options.inProcess ? runCommand : runCli)
     if (options.login !== false) await login(cli)
   })
 

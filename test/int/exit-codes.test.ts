@@ -41,7 +41,8 @@ describe('exit codes, provoked for real through the sandbox', function () {
     const anonymous = freshCli()
     await ctx.sandbox.clearRequests()
     const result = await anonymous(['auth', 'status', '--json'])
-    expectJsonFailure(result, 3)
+    expect(result.exitCode).to.equal(3)
+    expect(result.json()).to.deep.equal({authenticated: false, message: 'Not logged in'})
     expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 

@@ -62,7 +62,7 @@ describe('sandbox: other modes, audio, templates, library, workspaces', () => {
     await sleep(300)
     const done = (await client.get('audio/detail', {asset_source: 1, audio_id: res.Resp.audio_id})).Resp.audio
     expect(done).to.include({status: 'finish', audio_status: 1, format: 'mp3', model: 'speech-2.8-hd', create_mode: 'tts'})
-    expect(done.voice).to.include({voice_id: 'mm_aria'})
+    expect(done).to.include({voice_id: 'mm_aria', voice_name: 'mm_aria', provider: 'minimax'})
     const mp3 = await fetch(done.audio_url)
     expect(mp3.headers.get('content-type')).to.equal('audio/mpeg')
     const dl = await client.post('asset/download', {items: [{asset_id: res.Resp.audio_id, asset_type: 2, asset_source: 1}], remove_watermark: 0})

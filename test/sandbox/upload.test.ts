@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
@@ -7,18 +8,36 @@ import {Client, withSandbox} from './helpers.js'
 
 const FIXTURES = path.resolve('fixtures/media')
 
+/** The bucket's virtual host, as the real OSS is addressed (api.md §5.1); the sandbox serves it on loopback too. */
+const OSS_HOST = 'pixverse-fe-upload.oss-accelerate.aliyuncs.com'
+const BUCKET = 'pixverse-fe-upload'
+
 /** OSS V1 header signing, written here from Aliyun's documentation (not imported from the sandbox). */
-function signedPut(url: string, creds: {Ak: string; Sk: string; Token: string}, bucket: string, key: string, body: Buffer, contentType: string, extra: Record<string, string> = {}) {
+function signedPut(origin: string, creds: {Ak: string; Sk: string; Token: string}, bucket: string, key: string, body: Buffer, contentType: string, extra: Record<string, string> = {}, urlKey = key) {
   const date = new Date().toUTCString()
   const md5 = crypto.createHash('md5').update(body).digest('base64')
   const ossHeaders: Record<string, string> = {'x-oss-security-token': creds.Token, 'x-oss-forbid-overwrite': 'true', ...extra}
   const canonical = Object.keys(ossHeaders).sort().map((h) => `${h}:${ossHeaders[h]}\n`).join('')
   const toSign = `PUT\n${md5}\n${contentType}\n${date}\n${canonical}/${bucket}/${key}`
   const signature = crypto.createHmac('sha1', creds.Sk).update(toSign).digest('base64')
-  return fetch(url, {
-    method: 'PUT',
-    headers: {...ossHeaders, 'content-type': contentType, 'content-md5': md5, date, authorization: `OSS ${creds.Ak}:${signature}`},
-    body: new Uint8Array(body),
+  const headers = {...ossHeaders, host: OSS_HOST, 'content-type': contentType, 'content-md5': md5, date, authorization: `OSS ${creds.Ak}:${signature}`}
+  return hostPut(`${origin}/${urlKey}`, headers, body)
+}
+
+/** A PUT with an explicit Host header (fetch does not send one it is given), answered as a Response. */
+function hostPut(url: string, headers: Record<string, string>, body: Buffer): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {method: 'PUT', headers: {...headers, 'content-length': String(body.length)}}, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const answerHeaders = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') answerHeaders.set(name, value)
+        resolve(new Response(Buffer.concat(chunks), {status: res.statusCode, headers: answerHeaders}))
+      })
+    })
+    request.on('error', reject)
+    request.end(body)
   })
 }
 
@@ -37,17 +56,17 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     expect(tok.ErrCode).to.equal(0)
     const creds = tok.Resp
     expect(creds).to.include.keys('Ak', 'Sk', 'Token', 'Expiration')
-    expect(creds.Bucket).to.equal('pixverse-fe-upload')
-    expect(creds.Endpoint).to.equal(`${sb.origin}/_oss`)
+    // No sandbox-only fields: clients PUT to the bucket host they know.
+    expect(creds).not.to.have.any.keys('Bucket', 'Endpoint', 'bucket', 'endpoint')
 
     const png = fs.readFileSync(path.join(FIXTURES, 'sample.png'))
     const key = `upload/${crypto.randomUUID()}.png`
-    const put = await signedPut(`${creds.Endpoint}/${creds.Bucket}/${key}`, creds, creds.Bucket, key, png, 'image/png')
+    const put = await signedPut(sb.origin, creds, BUCKET, key, png, 'image/png')
     expect(put.status, await put.clone().text()).to.equal(200)
     expect(put.headers.get('etag')).to.equal(`"${crypto.createHash('md5').update(png).digest('hex').toUpperCase()}"`)
 
     // Same key again with forbid-overwrite → 409.
-    const again = await signedPut(`${creds.Endpoint}/${creds.Bucket}/${key}`, creds, creds.Bucket, key, png, 'image/png')
+    const again = await signedPut(sb.origin, creds, BUCKET, key, png, 'image/png')
     expect(again.status).to.equal(409)
     expect(await again.text()).to.contain('<Code>FileAlreadyExists</Code>')
 
@@ -72,21 +91,21 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     const creds = (await client.post('getUploadToken')).Resp
     const body = Buffer.from('hello')
     const key = 'upload/x.txt'
-    const url = `${creds.Endpoint}/${creds.Bucket}/${key}`
-    const badSig = await signedPut(url, {...creds, Sk: 'wrong-secret'}, creds.Bucket, key, body, 'text/plain')
+    const url = sb.origin
+    const badSig = await signedPut(url, {...creds, Sk: 'wrong-secret'}, BUCKET, key, body, 'text/plain')
     expect(badSig.status).to.equal(403)
     const xml = await badSig.text()
     expect(xml).to.contain('<Code>SignatureDoesNotMatch</Code>')
     expect(badSig.headers.get('content-type')).to.equal('application/xml')
-    const badToken = await signedPut(url, {...creds, Token: 'other'}, creds.Bucket, key, body, 'text/plain')
+    const badToken = await signedPut(url, {...creds, Token: 'other'}, BUCKET, key, body, 'text/plain')
     expect(badToken.status).to.equal(403)
-    const unknown = await signedPut(url, {...creds, Ak: 'STS.unknown'}, creds.Bucket, key, body, 'text/plain')
+    const unknown = await signedPut(url, {...creds, Ak: 'STS.unknown'}, BUCKET, key, body, 'text/plain')
     expect(await unknown.text()).to.contain('InvalidAccessKeyId')
     // Signed for one key, sent to another.
-    const moved = await signedPut(`${creds.Endpoint}/${creds.Bucket}/upload/y.txt`, creds, creds.Bucket, key, body, 'text/plain')
+    const moved = await signedPut(url, creds, BUCKET, key, body, 'text/plain', {}, 'upload/y.txt')
     expect(moved.status).to.equal(403)
     const log = await client.control<any[]>('GET', 'requests')
-    const ossLog = log.filter((r) => r.path.startsWith('/_oss/'))
+    const ossLog = log.filter((r) => r.host === OSS_HOST)
     expect(ossLog.length).to.be.greaterThan(0)
     expect(ossLog.every((r) => r.headers.authorization === '[redacted]' && r.headers['x-oss-security-token'] === '[redacted]')).to.equal(true)
   })
@@ -96,7 +115,7 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     for (const [file, type, ct, expected] of [['sample.mp4', 1, 'video/mp4', 2], ['sample.wav', 2, 'audio/wav', 2]] as const) {
       const bytes = fs.readFileSync(path.join(FIXTURES, file))
       const key = `upload/${crypto.randomUUID()}${path.extname(file)}`
-      const put = await signedPut(`${creds.Endpoint}/${creds.Bucket}/${key}`, creds, creds.Bucket, key, bytes, ct)
+      const put = await signedPut(sb.origin, creds, BUCKET, key, bytes, ct)
       expect(put.status).to.equal(200)
       const reg = await client.post('media/upload', {name: path.posix.basename(key), path: key, type, file_name: file})
       expect(reg.ErrCode, reg.ErrMsg).to.equal(0)

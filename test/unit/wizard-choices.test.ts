@@ -47,6 +47,16 @@ describe('wizard choices come from the catalogue', function () {
     expect(byParam).not.to.have.any.keys('audio', 'multi_shot', 'off_peak')
   })
 
+  it('offers no more images per generation than the model makes (kling-image-v3 1, qwen-image 3)', function () {
+    const countChoices = (model: string) => {
+      const question = paramQuestions('image', model, builtInDefaults('image'), false).find((q) => q.param === 'count')
+      return question?.type === 'select' ? question.choices : undefined
+    }
+    expect(countChoices('kling-image-v3')).to.deep.equal(['1'])
+    expect(countChoices('qwen-image')).to.deep.equal(['1', '2', '3'])
+    expect(countChoices('gpt-image-2.0')).to.deep.equal(['1', '2', '3', '4'])
+  })
+
   it('uses the stored defaults as defaults when the model allows them', function () {
     const questions = paramQuestions('video', 'v6', {...builtInDefaults('video'), quality: '1080p', duration: 8, off_peak: true}, false)
     const byParam = Object.fromEntries(questions.map((q) => [q.param, q]))

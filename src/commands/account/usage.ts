@@ -35,7 +35,15 @@ Personal workspace: every record, or only --type earned / used. Team workspace: 
     if (active > 0) {
       if (type !== 'all') throw teamTypeError()
       const resp = await this.api.get<{records?: Array<Record<string, unknown>>; total?: number}>('team/usage/history', {page, page_size: limit, period: '30d'})
-      const items = (resp?.records ?? []).map((r) => ({credit_cost: r.credit_cost, creation_mode: r.creation_mode, model: r.model, created_at: r.created_at}))
+      const items = (resp?.records ?? []).map((r) => ({
+        id: r.id,
+        task_id: r.task_id,
+        user_name: r.user_name,
+        credit_cost: r.credit_cost,
+        creation_mode: r.creation_mode,
+        model: r.model,
+        created_at: r.created_at,
+      }))
       return {total: Number(resp?.total ?? items.length), page, limit, items}
     }
 
@@ -46,12 +54,18 @@ Personal workspace: every record, or only --type earned / used. Team workspace: 
     })
     const items = (resp?.items ?? []).map((r) => {
       const amount = Number(r.credits ?? 0)
+      // Our fields, then the service's as the reference client prints them (api.md §9).
       return {
         id: r.id,
         type: amount < 0 ? 'used' : 'earned',
         amount,
         description: describe(r),
         createdAt: utcIso(r.create_time),
+        acquired_type: r.acquired_type ?? null,
+        acquired_type_name: typeof r.acquired_type_name === 'string' ? r.acquired_type_name : ACQUIRED[Number(r.acquired_type)] ?? 'Other',
+        credits: amount,
+        create_time: r.create_time ?? null,
+        ...(r.task_id === undefined ? {} : {task_id: r.task_id, create_mode: r.create_mode, model: r.model}),
       }
     })
     return {total: Number(resp?.total ?? items.length), page, limit, items}

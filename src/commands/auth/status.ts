@@ -1,14 +1,20 @@
 import {AuthedCommand} from '../../base/authed-command.js'
 import {memberLabel} from '../../api/members.js'
+import {ExitCode} from '../../errors.js'
 
 export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
   static description = 'Show who is logged in and the credits left. Exits 3 when nobody is.'
 
   static examples = ['<%= config.bin %> auth status --json']
 
-  protected static requiresLogin = true
-
   async run(): Promise<Record<string, unknown>> {
+    // Logged out is an answer, not only an error: scripts written for the reference client read
+    // this document (cli-spec §5.2), and the exit code still says 3.
+    if (!this.credential()) {
+      this.resultExitCode = ExitCode.Auth
+      return {authenticated: false, message: 'Not logged in'}
+    }
+
     const [user, credits] = await Promise.all([
       this.api.get<Record<string, unknown>>('getUserInfo'),
       this.api.get<Record<string, unknown>>('user/credits'),

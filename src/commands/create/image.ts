@@ -25,7 +25,7 @@ With --image or --images it is image-to-image; how many references a model takes
     'aspect-ratio': flag.aspectRatio('image'),
     'detail-level': Flags.string({description: 'Detail level (gpt-image-2.0 only; low, medium or high). [default: low]'}),
     seed: flag.seed(),
-    count: flag.count(),
+    count: flag.count('image'),
     'idempotency-key': flag.idempotencyKey(),
   }
 

@@ -30,7 +30,8 @@ export default class SavedItems extends AuthedCommand<typeof SavedItems> {
 
   static flags = {
     type: Flags.string({description: 'Asset type.', options: ['all', 'video', 'image'], default: 'all'}),
-    source: Flags.string({description: 'Created by you, or uploaded. [default: both]', options: ['create', 'upload']}),
+    // The service always gets a source: the reference client sends 1 (created) unless told otherwise.
+    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
     limit: limitFlag(),
     page: pageFlag(),
   }
@@ -41,7 +42,7 @@ export default class SavedItems extends AuthedCommand<typeof SavedItems> {
     const resp = await this.api.post<{data?: Array<Record<string, unknown>>; total?: number; has_more?: boolean}>('asset/folder/item/list', {
       folder_id: folderId,
       asset_type: TYPE_CODE[type],
-      ...(source ? {asset_source: SOURCE_CODE[source as AssetSource]} : {}),
+      asset_source: SOURCE_CODE[source as AssetSource],
       offset: offsetOf(page, limit),
       limit,
     })

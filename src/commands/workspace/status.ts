@@ -14,7 +14,7 @@ export default class WorkspaceStatus extends WorkspaceCommand<typeof WorkspaceSt
 
   async run(): Promise<Status> {
     const {list, active} = await this.syncWorkspaces()
-    if (active === 0) return {workspaceId: 0, name: 'Personal'}
+    if (active === 0) return {workspaceId: 0, name: 'Personal', role: null, memberCount: null}
     const entry = list.workspaces.find((w) => w.workspace_id === active)
     return {workspaceId: active, name: entry?.name ?? null, role: entry?.role ?? null, memberCount: entry ? Number(entry.member_count) : null}
   }

@@ -1,11 +1,12 @@
 /** Image generation, detail and download (api.md §3.2, §4.5, §5.3). */
+import {IMAGE_QUALITIES} from '../catalog-data.js'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
 import {imageResp, submit, type Prepared} from '../creations.js'
 import {imageDetail, imagePath} from '../details.js'
 import {imageCost, taskClock} from '../tasks.js'
 import {findTask} from './video.js'
 
-const QUALITIES = ['512p', '720p', '1080p', '1440p', '2k', '2160p', '4k']
+const QUALITIES = IMAGE_QUALITIES
 
 function image(body: Record<string, unknown>, promptRequired: boolean): Prepared {
   const prompt = str(body, 'prompt', {required: promptRequired, nonEmpty: promptRequired}) ?? ''

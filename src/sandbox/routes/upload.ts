@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {ApiError, ERR, type Ctx, type RouteTable, int, invalidParam, mediaUrl, str} from '../http.js'
 import {mediaDuration} from '../media.js'
-import {BUCKET, objectFile} from '../oss.js'
+import {objectFile} from '../oss.js'
 import {Store, type RegisteredMedia} from '../store.js'
 
 const STS_SECONDS = 3600
@@ -38,10 +38,8 @@ export const uploadRoutes: RouteTable = {
           Ak: ak,
           Sk: sk,
           Token: token,
+          // No bucket or endpoint: clients PUT to the one OSS host they know (api.md §9).
           Expiration: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-          // Sandbox extension: where to PUT (path-style ${Endpoint}/${Bucket}/${key}).
-          Bucket: BUCKET,
-          Endpoint: `${ctx.origin}/_oss`,
         }
       }),
   },

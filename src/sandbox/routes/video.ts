@@ -1,11 +1,12 @@
 /** Video generation, detail, download and frame endpoints (api.md §3.1, §3.3–3.12, §4.5, §5.3). */
+import {VIDEO_QUALITIES} from '../catalog-data.js'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
 import {submit, videoResp, type Prepared} from '../creations.js'
 import {framePath, videoDetail, videoPath} from '../details.js'
 import type {State, Task} from '../store.js'
 import {FLAT_COST, taskClock, videoCost} from '../tasks.js'
 
-const QUALITIES = ['360p', '540p', '720p', '1080p', '1440p', '2160p']
+const QUALITIES = VIDEO_QUALITIES
 
 export function findTask(state: State, id: number, kind: Task['kind']): Task {
   const task = state.tasks[String(id)]
