@@ -14,7 +14,7 @@ import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
 import {idDetails, resumeHint, waitAbort} from './wait-abort.js'
-import {canPrompt} from '../wizard/can-prompt.js'
+import {canPrompt} from '../util/person.js'
 import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
 
 
@@ -63,7 +63,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
     if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
     const flags = ctor.flags ?? {}
-    if (!canPrompt(this.out.json)) {
+    if (!canPrompt(process, {json: this.out.json})) {
       const missing = requiredFlags(mode, flags)
       if (missing.length > 0) throw missingFlagsError(mode, missing)
       return

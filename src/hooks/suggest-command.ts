@@ -1,12 +1,14 @@
 import type {Hook} from '@oclif/core'
 
+import {canPrompt} from '../util/person.js'
+
 /**
  * plugin-not-found only shows its "Did you mean …?" inside a prompt, so agents and scripts (no
  * TTY) never saw the suggestion. This prints it on stderr for them; plugin-not-found still ends
  * the run with exit 127 (and keeps its prompt for people at a terminal).
  */
 const hook: Hook<'command_not_found'> = async function ({config, id}) {
-  if (process.stdin.isTTY) return
+  if (canPrompt()) return
   const visible = config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...(c.aliases ?? [])])
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
