@@ -5,7 +5,7 @@ import type {MediaResolver} from '../api/media-resolver.js'
 import {idKeyFor, sendCreation, withDetails} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
-import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import {CliError, ExitCode, authError, isCliError, validationError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
@@ -69,11 +69,14 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return
     }
 
+    // A person logged out learns it before the first question, not after the last.
+    if (!this.credential()) throw authError('Not logged in')
     const {runCreateWizard} = await import('../wizard/create-wizard.js')
     const answers = await runCreateWizard({
       mode,
       defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
       flags,
+      service: this.api,
       say: (line) => this.out.info(line),
     })
     this.argv = [...answers, ...this.argv]
