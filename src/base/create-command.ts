@@ -5,7 +5,7 @@ import type {MediaResolver} from '../api/media-resolver.js'
 import {type Submission, idKeyFor, sendCreation, withDetails} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
-import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import {CliError, ExitCode, authError, isCliError, validationError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
@@ -19,7 +19,7 @@ import {type StopSignal, idDetails, resumeHint, stopExitCode, waitAbort} from '.
 import {StopGuard} from './stop-guard.js'
 import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
-import {canPrompt} from '../wizard/can-prompt.js'
+import {canPrompt} from '../util/person.js'
 import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
 
 
@@ -68,17 +68,20 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
     if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
     const flags = ctor.flags ?? {}
-    if (!canPrompt(this.out.json)) {
+    if (!canPrompt(process, {json: this.out.json})) {
       const missing = requiredFlags(mode, flags)
       if (missing.length > 0) throw missingFlagsError(mode, missing)
       return
     }
 
+    // A person logged out learns it before the first question, not after the last.
+    if (!this.credential()) throw authError('Not logged in')
     const {runCreateWizard} = await import('../wizard/create-wizard.js')
     const answers = await runCreateWizard({
       mode,
       defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
       flags,
+      service: this.api,
       say: (line) => this.out.info(line),
     })
     this.argv = [...answers, ...this.argv]

@@ -1,4 +1,5 @@
 import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
+import {canAnimate} from '../util/person.js'
 
 /**
  * What a long command reports while it works (upload → submit → queued → generating → download),
@@ -32,7 +33,7 @@ export type ProgressMode = 'silent' | 'lines' | 'terminal'
 /** JSON mode: silent; stderr is a terminal: live display; otherwise plain lines. */
 export function progressMode(json: boolean, stderr: {isTTY?: boolean} = process.stderr): ProgressMode {
   if (json) return 'silent'
-  return stderr.isTTY ? 'terminal' : 'lines'
+  return canAnimate({stderr}, {json}) ? 'terminal' : 'lines'
 }
 
 /** Builds the rendering for this invocation; listr2 is only loaded when a terminal will show it. */

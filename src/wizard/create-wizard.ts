@@ -1,7 +1,9 @@
-import {type CreationModelSpec, type Mode, modeSpec, modelSpec, modelsFor, displayName, musicModel} from '../catalog/index.js'
+import {type CreationModelSpec, type Mode, modeSpec, modelSpec, modelsFor, displayName} from '../catalog/index.js'
 import {asking, cancelled} from './cancel.js'
 import {answerArgv, modelChoices, paramQuestions} from './choices.js'
-import {mediaKindOf, validateMediaAnswer} from './media-question.js'
+import {flagPair, shellQuote} from './flag-words.js'
+import {askMedia, mediaKindOf} from './media-question.js'
+import type {WizardService} from './service.js'
 
 /** What the wizard needs to know about the command it fills in. */
 export interface WizardContext {
@@ -9,15 +11,18 @@ export interface WizardContext {
   /** Built-in defaults merged with the user's `config defaults` (snake_case keys). */
   defaults: Record<string, unknown>
   /** The command's own flags: name → whether it is required text, takes several values, accepts --no-. */
-  flags: Record<string, {multiple?: boolean; allowNo?: boolean; required?: boolean; description?: string}>
+  flags: Record<string, {type?: string; multiple?: boolean; allowNo?: boolean; required?: boolean; description?: string}>
+  /** The service, for the choices only it knows (templates, voices, prices); read-only calls. */
+  service: WizardService
   /** Human notes on stderr (the summary). */
   say(line: string): void
 }
 
 /**
- * Asks a person for a creation, in the order they think of it: what (prompt, inputs), with which
- * model, then only the options that model accepts; shows a summary to confirm. Returns the argv an
- * agent would have typed, so the command then runs exactly the flag path (validation, submit).
+ * Asks a person for a creation, in the order they think of it: what (a template; the prompt; the
+ * inputs), with which model, then what that model needs (a voice, the words of a song) and only the
+ * options it accepts; shows a summary with the cost to confirm. Returns the argv an agent would have
+ * typed, so the command then runs exactly the flag path (validation, submit).
  */
 export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   const {input, select, confirm} = await import('@inquirer/prompts')
@@ -25,9 +30,20 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   const argv: string[] = []
   const summary: [string, string][] = []
   const spec = modeSpec(ctx.mode)
+  let hasImage = false
+  let credits: number | undefined
 
-  // 1. The text: a prompt for most modes, `--text` for speech-like ones.
-  for (const name of ['prompt', 'text', 'lyrics']) {
+  // 0. A template decides what else it takes, so it comes first.
+  if (ctx.mode === 'template') {
+    const {pickTemplate} = await import('./pick-template.js')
+    const picked = await pickTemplate(ctx.service, askMedia)
+    argv.push(...picked.argv)
+    summary.push(...picked.summary)
+    hasImage = picked.hasImage
+  }
+
+  // 1. The text: a prompt for most modes, `--text` for speech-like ones (music's lyrics come with its words).
+  for (const name of ['prompt', 'text']) {
     const flag = ctx.flags[name]
     if (!flag) continue
     const required = Boolean(flag.required || flag.description?.includes('Required.'))
@@ -41,7 +57,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
       ),
     )
     if (answer.trim() !== '') {
-      argv.push(...pair(name, answer.trim()))
+      argv.push(...flagPair(name, answer.trim()))
       summary.push([name, answer.trim()])
     }
   }
@@ -56,28 +72,40 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     const kind = mediaKindOf(key)
     const values: string[] = []
     while (values.length < max) {
-      const optional = values.length >= limit.min
       const n = values.length + 1
       const label = max === 1 ? `${cap(kind)}` : `${cap(kind)} ${n}${limit.min > 1 ? ` of at least ${limit.min}` : ''}`
-      const answer = await asking(() =>
-        input(
-          {
-            message: `${label} (file, https URL, asset id${optional ? '; empty to skip' : ''}):`,
-            validate: (value) => validateMediaAnswer(`--${flagName}`, kind, value, optional),
-          },
-          io,
-        ),
-      )
-      if (answer.trim() === '') break
-      values.push(answer.trim())
+      const answer = await askMedia({flag: flagName, kind, label, optional: values.length >= limit.min})
+      if (answer === '') break
+      values.push(answer)
     }
 
     counts[key] = values.length
-    for (const value of values) argv.push(...pair(flagName, value))
+    for (const value of values) argv.push(...flagPair(flagName, value))
     if (values.length > 0) summary.push([flagName, values.join(', ')])
   }
 
-  const hasImage = (counts.image ?? 0) + (counts.images ?? 0) > 0
+  // The source video (and speech's audio) of the modes that work on one: the catalogue has no limit
+  // for them, the command's flag says whether it is required. A template asked for its own above.
+  let spoken = false
+  for (const name of ctx.mode === 'template' ? [] : ['video', 'audio']) {
+    const flag = ctx.flags[name]
+    if (!flag || flag.type !== 'option' || counts[name] !== undefined || counts[`${name}s`] !== undefined) continue
+    const required = Boolean(flag.required || /\bRequired\b/.test(flag.description ?? ''))
+    const answer = await askMedia({flag: name, kind: mediaKindOf(name), label: cap(name), optional: !required})
+    if (answer === '') continue
+    argv.push(...flagPair(name, answer))
+    summary.push([name, answer])
+    spoken ||= name === 'audio'
+  }
+
+  // Lip sync speaks an audio file or a text: without the one, the other.
+  if (ctx.flags['tts-text'] && !spoken) {
+    const text = await asking(() => input({message: 'Text to speak:', validate: (value) => (value.trim() === '' ? 'Type the words, or go back and give an audio file' : true)}, io))
+    argv.push(...flagPair('tts-text', text.trim()))
+    summary.push(['text to speak', text.trim()])
+  }
+
+  hasImage ||= (counts.image ?? 0) + (counts.images ?? 0) > 0
 
   // 3. The model: only those the catalogue allows with these inputs.
   let model: string | undefined
@@ -91,10 +119,26 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     summary.push(['model', model])
   }
 
-  // 4. The options that model accepts, defaults from `config defaults`.
+  // 4. What the model needs next: a voice of its own, or the words of a song.
+  if (spec.kind === 'voice' && model) {
+    const {pickVoice} = await import('./pick-voice.js')
+    const picked = await pickVoice(ctx.service, model)
+    argv.push(...picked.argv)
+    summary.push(...picked.summary)
+  }
+
+  if (spec.kind === 'music' && model) {
+    const {pickMusic} = await import('./pick-music.js')
+    const picked = await pickMusic(ctx.service, model, askMedia)
+    argv.push(...picked.argv)
+    summary.push(...picked.summary)
+    credits = picked.credits
+  }
+
+  // 5. The options that model accepts, defaults from `config defaults`. A template sets its own length.
   for (const question of paramQuestions(ctx.mode, model, ctx.defaults, hasImage)) {
     const flag = ctx.flags[question.flag]
-    if (!flag) continue
+    if (!flag || (ctx.mode === 'template' && question.param === 'duration')) continue
     if (question.type === 'select' && question.choices.length === 1) {
       // Nothing to choose: say what it will be rather than ask.
       ctx.say(`✔ ${question.message} ${question.choices[0]} (the only choice${model ? ` for ${model}` : ''})`)
@@ -111,13 +155,13 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     summary.push([question.param.replace(/_/g, ' '), typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : String(answer)])
   }
 
-  // 5. Summary and confirmation.
+  // 6. Summary and confirmation.
   ctx.say('')
   ctx.say(`Create: ${spec.title}`)
-  const width = Math.max(...summary.map(([key]) => key.length))
+  const width = Math.max(4, ...summary.map(([key]) => key.length))
   for (const [key, value] of summary) ctx.say(`  ${key.padEnd(width)}  ${value}`)
-  ctx.say(`  ${'cost'.padEnd(width)}  ${costLine(ctx.mode, model)}`)
-  ctx.say(`  equivalent: pixverse create ${ctx.mode.replace(/_/g, '-')} ${argv.map(quote).join(' ')}`)
+  ctx.say(`  ${'cost'.padEnd(width)}  ${credits === undefined ? 'not known before submitting (the service reports it once the task is created)' : `${credits} credits`}`)
+  ctx.say(`  equivalent: pixverse create ${ctx.mode.replace(/_/g, '-')} ${argv.map(shellQuote).join(' ')}`)
   const go = await asking(() => confirm({message: 'Submit?', default: true}, io))
   if (!go) throw cancelled()
   return argv
@@ -146,25 +190,7 @@ function acceptsCounts(mode: Mode, model: string, counts: Record<string, number>
   })
 }
 
-/** The service has no price quote before submitting; music models have a fixed price in the catalogue. */
-function costLine(mode: Mode, model: string | undefined): string {
-  if (modeSpec(mode).kind === 'music' && model) {
-    const credits = musicModel(model)?.credits
-    if (credits !== undefined) return `${credits} credits`
-  }
-
-  return 'not known before submitting (the service reports it once the task is created)'
-}
-
-/** `--prompt text`, or `--prompt=-text` when the value itself starts with a dash (never read as a flag). */
-function pair(flag: string, value: string): string[] {
-  return value.startsWith('-') ? [`--${flag}=${value}`] : [`--${flag}`, value]
-}
-
 function cap(text: string): string {
   return text[0].toUpperCase() + text.slice(1)
 }
 
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
-}

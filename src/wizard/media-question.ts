@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import {homedir} from 'node:os'
 import {dirname} from 'node:path'
 
 import {classifyMediaInput} from '../api/media-input.js'
@@ -11,7 +12,7 @@ import type {MediaKind} from '../util/media-file.js'
  * Returns true or the message to show under the prompt.
  */
 export function validateMediaAnswer(flag: string, kind: MediaKind, value: string, optional: boolean): true | string {
-  const text = value.trim()
+  const text = cleanMediaAnswer(value)
   if (text === '') return optional ? true : `${flag} is required here`
   try {
     const input = classifyMediaInput(flag, text)
@@ -32,4 +33,44 @@ export function mediaKindOf(key: string): MediaKind {
   if (key.startsWith('video')) return 'video'
   if (key.startsWith('audio')) return 'audio'
   return 'image'
+}
+
+/**
+ * A media answer as the person meant it: terminals paste a dragged file quoted (`'/tmp/my cat.png'`)
+ * or with escaped spaces (`/tmp/my\ cat.png`), and people type `~/cat.png` where no shell expands it.
+ */
+export function cleanMediaAnswer(value: string): string {
+  let text = value.trim()
+  const quoted = /^(['"])(.*)\1$/.exec(text)
+  if (quoted) text = quoted[2]
+  else if (process.platform !== 'win32' && !/^https?:/i.test(text)) text = text.replace(/\\(.)/g, '$1')
+  if (text === '~') return homedir()
+  if (text.startsWith('~/')) return homedir() + text.slice(1)
+  return text
+}
+
+/** One media question: the flag it fills, what it holds, how it is labelled, whether it may be skipped. */
+export interface MediaQuestion {
+  flag: string
+  kind: MediaKind
+  label: string
+  optional: boolean
+}
+
+export type MediaAsk = (question: MediaQuestion) => Promise<string>
+
+/** Asks for one file, URL or id, checked as it is typed; returns it cleaned ('' when skipped). */
+export const askMedia: MediaAsk = async ({flag, kind, label, optional}) => {
+  const {input} = await import('@inquirer/prompts')
+  const {asking} = await import('./cancel.js')
+  const answer = await asking(() =>
+    input(
+      {
+        message: `${label} (file, https URL, asset id${optional ? '; empty to skip' : ''}):`,
+        validate: (value) => validateMediaAnswer(`--${flag}`, kind, value, optional),
+      },
+      {output: process.stderr},
+    ),
+  )
+  return cleanMediaAnswer(answer)
 }

@@ -123,3 +123,17 @@ describe('who gets the wizard, and the missing-flags error', function () {
     expect(several.exitCode).to.equal(6)
   })
 })
+
+describe('media answers are cleaned the way a person means them', function () {
+  it('strips the quotes a dragged-in path arrives with, unescapes spaces and expands ~', async function () {
+    const {homedir} = await import('node:os')
+    const {cleanMediaAnswer} = await import('../../src/wizard/media-question.js')
+    expect(cleanMediaAnswer(" '/tmp/my cat.png' ")).to.equal('/tmp/my cat.png')
+    expect(cleanMediaAnswer('"/tmp/cat.png"')).to.equal('/tmp/cat.png')
+    expect(cleanMediaAnswer('/tmp/my\\ cat.png')).to.equal('/tmp/my cat.png')
+    expect(cleanMediaAnswer('~/cat.png')).to.equal(`${homedir()}/cat.png`)
+    expect(cleanMediaAnswer("'~/cat.png'")).to.equal(`${homedir()}/cat.png`)
+    expect(cleanMediaAnswer('https://example.com/a\\b.png')).to.equal('https://example.com/a\\b.png')
+    expect(cleanMediaAnswer('390000000002')).to.equal('390000000002')
+  })
+})

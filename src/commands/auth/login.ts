@@ -1,6 +1,7 @@
 import {pollDeviceToken, requestDeviceCode} from '../../api/device-login.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {openInBrowser} from '../../util/browser.js'
+import {canOpenBrowser} from '../../util/person.js'
 
 export interface LoginResult {
   success: true
@@ -23,7 +24,7 @@ Shows a URL and a code; approve it in a browser and the token is stored in ~/.pi
     const before = this.session.snapshot()
     const code = await requestDeviceCode(this.api)
     this.out.notice(`Authorize at: ${code.url} (code: ${code.userCode})`)
-    if (!this.out.json && process.stdout.isTTY && !process.env.CI) openInBrowser(code.url)
+    if (canOpenBrowser(process, {json: this.out.json})) openInBrowser(code.url)
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const waiting = progress.step('Waiting for approval in the browser')
