@@ -91,6 +91,8 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'create:upscale': {success: ['--video', '{video}'], ...CREATES, marker: ['--video', 'upload/clip {marker}.mp4']},
   'create:video': {success: ['--prompt', 'contract walk'], ...CREATES},
   'create:voice': {success: ['--text', 'contract walk', '--voice-id', 'mm_aria'], ...CREATES, marker: ['--text', '{marker}']},
+  models: {success: ['video'], ...LOCAL},
+  'models:info': {success: ['sora-2'], ...LOCAL},
   'music:models': {success: [], ...SERVICE},
   'sandbox:serve': {skip: 'runs until stopped; test/helpers/sandbox.ts starts it for every suite'},
   'saved:add': {success: ['{video}', '--type', 'video', '--folder', '{folder}'], ...SERVICE},
