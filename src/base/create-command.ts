@@ -74,8 +74,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return
     }
 
-    // A person logged out learns it before the first question, not after the last.
+    // A person logged out (or with an expired token) learns it before the first question, not after the last.
     if (!this.credential()) throw authError('Not logged in')
+    await this.api.get('getUserInfo')
     const {runCreateWizard} = await import('../wizard/create-wizard.js')
     const answers = await runCreateWizard({
       mode,

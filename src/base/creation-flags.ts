@@ -29,10 +29,13 @@ export const prompt = (options: {required?: boolean; description?: string; flag?
     },
   })
 
+// The list stays in `options` (validation, completion, capabilities); help shows `<value>` and points
+// to `pixverse models`, since 19 names in a usage line break mid-word at 80 columns.
 export const model = (mode: Mode, extraModes: Mode[] = []) =>
   Flags.string({
     char: 'm',
-    description: `Model. [default: from \`config defaults\`]`,
+    description: `Model; what each accepts: \`pixverse models ${mode.replace(/_/g, '-')}\`. [default: from \`config defaults\`]`,
+    helpValue: '<value>',
     options: [...new Set([mode, ...extraModes].flatMap((m) => modelsFor(m)))],
   })
 

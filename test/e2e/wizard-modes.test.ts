@@ -157,6 +157,12 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
     expect(await term.exitCode(60_000), term.screen()).to.equal(0)
   })
 
+  it('a token the service refuses: exit 3 before the first question', async function () {
+    term = Terminal.start(['create', 'voice'], {...env(), PIXVERSE_TOKEN: 'expired-or-made-up'})
+    expect(await term.exitCode(), term.screen()).to.equal(3)
+    expect(term.screen()).not.to.include('? ')
+  })
+
   it('logged out: one "Not logged in" line and exit 3 before the first question', async function () {
     const {mkdtempSync: temp} = await import('node:fs')
     term = Terminal.start(['create', 'template'], {PIXVERSE_HOME: temp(join(tmpdir(), 'pixverse-home-')), PIXVERSE_API_BASE: ctx.sandbox.url})

@@ -109,6 +109,8 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
     ...CREATES,
     marker: ['--text', '{marker}'],
   },
+  models: {success: ['video'], ...LOCAL},
+  'models:info': {success: ['sora-2'], ...LOCAL},
   'music:models': {success: [], ...SERVICE},
   'sandbox:serve': {skip: 'runs until stopped; test/helpers/sandbox.ts starts it for every suite'},
   'saved:add': {success: ['{video}', '--type', 'video', '--folder', '{folder}'], ...SERVICE},
