@@ -1,5 +1,8 @@
+import {dirname} from 'node:path'
+
 import {CliError, ExitCode} from '../errors.js'
 import type {MediaKind} from '../util/media-file.js'
+import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {type MediaInput} from './media-input.js'
 import {fetchRemoteMedia} from './remote-media.js'
@@ -102,10 +105,14 @@ export class MediaResolver {
       input.form === 'url'
         ? await fetchRemoteMedia(input.value, kind, {allowLoopback: this.client.endpoint.local})
         : String(input.value)
-    const actual = checkLocalMedia(flag, file, kind)
-    const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
-    this.uploads.push(uploaded)
-    return uploaded
+    try {
+      const actual = checkLocalMedia(flag, file, kind)
+      const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+      this.uploads.push(uploaded)
+      return uploaded
+    } finally {
+      if (input.form === 'url') removeTempDir(dirname(file)) // a long-lived server (mcp) must not collect them
+    }
   }
 
   private async videoById(id: number): Promise<VideoBundle> {
