@@ -20,6 +20,8 @@ export interface DownloadProgress {
 }
 
 export interface DownloadOptions {
+  /** What the file must hold; by default what the name's extension says. */
+  kind?: MediaKind
   /** The size the service gave for this asset (a detail's `file_size`): more is refused. */
   expectedBytes?: number
   /** Aborting stops the download and removes its partial file. */
@@ -32,7 +34,7 @@ export interface DownloadOptions {
  * Bytes go to a `.part` named after the final name and the URL path, so a rerun of the same
  * download after a crash resumes it (HTTP Range). A lock file beside it says which live process is
  * writing it: a second process downloading the same asset at once takes the next `.part`. The body
- * is capped, and must look like the media the name says (an HTML error page is refused). The
+ * is capped, and must look like the media expected (an HTML error page is refused). The
  * complete file is placed under a name that is free, created exclusively (`name (2).ext`…): an
  * existing file is never replaced. Ctrl-C, SIGTERM or the caller's signal remove the `.part`.
  */
@@ -40,7 +42,7 @@ export async function downloadFile(url: string, destDir: string, name: string, o
   const dir = resolve(destDir)
   mkdirSync(dir, {recursive: true})
   const final = join(dir, sanitizeFileName(name))
-  const kind = kindOfExtension(extensionOf(final))
+  const kind = options.kind ?? kindOfExtension(extensionOf(final))
   const cap = options.expectedBytes && options.expectedBytes > 0 ? options.expectedBytes : GENEROUS_CAP[kind ?? 'video']
   const {part, lock} = claimPart(final, url)
   const abort = abortOnSignals(options.signal)
@@ -151,11 +153,12 @@ function refuseNonMedia(contentType: string | string[] | undefined, kind: MediaK
   if (NOT_MEDIA.test(type)) throw notMedia(`the server sent ${type}`, kind)
 }
 
-/** The first bytes decide: a name ending in .mp4 must hold a video, and anything must hold media. */
+/** The first bytes decide: a video must hold a video. (A file of no known kind is checked by its content type only.) */
 function checkContent(part: string, kind: MediaKind | undefined): void {
+  if (kind === undefined) return
   const sniffed = sniffKind(readHead(part, 64))
   if (sniffed === undefined) throw notMedia('its first bytes are not a known media format', kind)
-  if (kind !== undefined && sniffed !== kind) throw notMedia(`it holds ${sniffed} data`, kind)
+  if (sniffed !== kind) throw notMedia(`it holds ${sniffed} data`, kind)
 }
 
 function notMedia(why: string, kind: MediaKind | undefined): CliError {
