@@ -195,26 +195,41 @@ function placeExclusively(part: string, final: string): string {
   }
 }
 
+/** Downloads in flight, and what each does on a signal. One process listener serves them all. */
+const inFlight = new Set<(exitCode: number) => void>()
+const onSigint = () => stopAll(ExitCode.Interrupted)
+const onSigterm = () => stopAll(143)
+
+function stopAll(exitCode: number): void {
+  for (const stop of [...inFlight]) stop(exitCode)
+}
+
 /**
  * Ctrl-C and SIGTERM during a download end it (exit 130 / 143) after its partial file is removed;
  * while we listen, Node does not end the process by itself, so the error reaches the command.
  */
 function abortOnSignals(external?: AbortSignal): {signal: AbortSignal; dispose(): void} {
   const controller = new AbortController()
-  const stop = (exitCode: number) => () =>
+  const stop = (exitCode: number) =>
     controller.abort(new CliError('Download interrupted; the partial file was removed', {exitCode, hint: 'Run the same command again to download it.'}))
-  const onSigint = stop(ExitCode.Interrupted)
-  const onSigterm = stop(143)
   const onExternal = () => controller.abort(external?.reason)
-  process.on('SIGINT', onSigint)
-  process.on('SIGTERM', onSigterm)
+  if (inFlight.size === 0) {
+    process.on('SIGINT', onSigint)
+    process.on('SIGTERM', onSigterm)
+  }
+
+  inFlight.add(stop)
   if (external?.aborted) onExternal()
   external?.addEventListener('abort', onExternal, {once: true})
   return {
     signal: controller.signal,
     dispose() {
-      process.removeListener('SIGINT', onSigint)
-      process.removeListener('SIGTERM', onSigterm)
+      inFlight.delete(stop)
+      if (inFlight.size === 0) {
+        process.removeListener('SIGINT', onSigint)
+        process.removeListener('SIGTERM', onSigterm)
+      }
+
       external?.removeEventListener('abort', onExternal)
     },
   }

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 const live = new Set<string>()
+let hooked = false
 
 /**
  * A private (0700) folder for a temporary file: a resized upload, fetched remote media. The caller
@@ -10,7 +11,8 @@ const live = new Set<string>()
  * failure, is removed then.
  */
 export function makeTempDir(prefix: string): string {
-  if (live.size === 0) process.once('exit', removeAll)
+  if (!hooked) process.once('exit', removeAll)
+  hooked = true
   const dir = mkdtempSync(join(tmpdir(), prefix))
   live.add(dir)
   return dir
