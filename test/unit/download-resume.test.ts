@@ -14,7 +14,8 @@ import {downloadFile} from '../../src/api/download.js'
  */
 describe('downloadFile: resume, size check, atomic rename', function () {
   this.timeout(20_000)
-  const body = randomBytes(200_000)
+  // An MP4 header, then noise: downloadFile checks that a .mp4 holds a video.
+  const body = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'ascii'), randomBytes(200_000)])
   let server: http.Server
   let base: string
   const ranges: Array<string | undefined> = []
