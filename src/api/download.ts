@@ -20,6 +20,8 @@ export interface DownloadProgress {
 }
 
 export interface DownloadOptions {
+  /** What the file must hold; by default what the name's extension says. */
+  kind?: MediaKind
   /** The size the service gave for this asset (a detail's `file_size`): more is refused. */
   expectedBytes?: number
   /** Aborting stops the download and removes its partial file. */
@@ -32,7 +34,7 @@ export interface DownloadOptions {
  * Bytes go to a `.part` named after the final name and the URL path, so a rerun of the same
  * download after a crash resumes it (HTTP Range). A lock file beside it says which live process is
  * writing it: a second process downloading the same asset at once takes the next `.part`. The body
- * is capped, and must look like the media the name says (an HTML error page is refused). The
+ * is capped, and must look like the media expected (an HTML error page is refused). The
  * complete file is placed under a name that is free, created exclusively (`name (2).ext`…): an
  * existing file is never replaced. Ctrl-C, SIGTERM or the caller's signal remove the `.part`.
  */
@@ -40,7 +42,7 @@ export async function downloadFile(url: string, destDir: string, name: string, o
   const dir = resolve(destDir)
   mkdirSync(dir, {recursive: true})
   const final = join(dir, sanitizeFileName(name))
-  const kind = kindOfExtension(extensionOf(final))
+  const kind = options.kind ?? kindOfExtension(extensionOf(final))
   const cap = options.expectedBytes && options.expectedBytes > 0 ? options.expectedBytes : GENEROUS_CAP[kind ?? 'video']
   const {part, lock} = claimPart(final, url)
   const abort = abortOnSignals(options.signal)
@@ -151,11 +153,12 @@ function refuseNonMedia(contentType: string | string[] | undefined, kind: MediaK
   if (NOT_MEDIA.test(type)) throw notMedia(`the server sent ${type}`, kind)
 }
 
-/** The first bytes decide: a name ending in .mp4 must hold a video, and anything must hold media. */
+/** The first bytes decide: a video must hold a video. (A file of no known kind is checked by its content type only.) */
 function checkContent(part: string, kind: MediaKind | undefined): void {
+  if (kind === undefined) return
   const sniffed = sniffKind(readHead(part, 64))
   if (sniffed === undefined) throw notMedia('its first bytes are not a known media format', kind)
-  if (kind !== undefined && sniffed !== kind) throw notMedia(`it holds ${sniffed} data`, kind)
+  if (sniffed !== kind) throw notMedia(`it holds ${sniffed} data`, kind)
 }
 
 function notMedia(why: string, kind: MediaKind | undefined): CliError {
@@ -192,26 +195,41 @@ function placeExclusively(part: string, final: string): string {
   }
 }
 
+/** Downloads in flight, and what each does on a signal. One process listener serves them all. */
+const inFlight = new Set<(exitCode: number) => void>()
+const onSigint = () => stopAll(ExitCode.Interrupted)
+const onSigterm = () => stopAll(143)
+
+function stopAll(exitCode: number): void {
+  for (const stop of [...inFlight]) stop(exitCode)
+}
+
 /**
  * Ctrl-C and SIGTERM during a download end it (exit 130 / 143) after its partial file is removed;
  * while we listen, Node does not end the process by itself, so the error reaches the command.
  */
 function abortOnSignals(external?: AbortSignal): {signal: AbortSignal; dispose(): void} {
   const controller = new AbortController()
-  const stop = (exitCode: number) => () =>
+  const stop = (exitCode: number) =>
     controller.abort(new CliError('Download interrupted; the partial file was removed', {exitCode, hint: 'Run the same command again to download it.'}))
-  const onSigint = stop(ExitCode.Interrupted)
-  const onSigterm = stop(143)
   const onExternal = () => controller.abort(external?.reason)
-  process.on('SIGINT', onSigint)
-  process.on('SIGTERM', onSigterm)
+  if (inFlight.size === 0) {
+    process.on('SIGINT', onSigint)
+    process.on('SIGTERM', onSigterm)
+  }
+
+  inFlight.add(stop)
   if (external?.aborted) onExternal()
   external?.addEventListener('abort', onExternal, {once: true})
   return {
     signal: controller.signal,
     dispose() {
-      process.removeListener('SIGINT', onSigint)
-      process.removeListener('SIGTERM', onSigterm)
+      inFlight.delete(stop)
+      if (inFlight.size === 0) {
+        process.removeListener('SIGINT', onSigint)
+        process.removeListener('SIGTERM', onSigterm)
+      }
+
       external?.removeEventListener('abort', onExternal)
     },
   }

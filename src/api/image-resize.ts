@@ -1,8 +1,8 @@
-import {mkdtempSync, statSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {CliError, ExitCode} from '../errors.js'
+import {makeTempDir, removeTempDir} from '../util/temp-dir.js'
 
 export const MAX_SIDE = 1920
 const QUALITY_STEPS = [90, 82, 75, 68, 60]
@@ -21,7 +21,7 @@ export interface ResizeResult {
  */
 export async function shrinkImage(file: string, ext: string, maxBytes: number): Promise<ResizeResult> {
   const {default: sharp} = await import('sharp')
-  const outDir = mkdtempSync(join(tmpdir(), 'pixverse-resize-'))
+  const outDir = makeTempDir('pixverse-resize-')
   const format = ext === 'png' ? 'png' : ext === 'webp' ? 'webp' : 'jpeg'
   const out = join(outDir, `resized.${format === 'jpeg' ? 'jpg' : format}`)
   const originalBytes = statSync(file).size
@@ -38,6 +38,7 @@ export async function shrinkImage(file: string, ext: string, maxBytes: number): 
     if (info.size <= maxBytes) return {file: out, width: info.width, height: info.height, bytes: info.size, originalBytes}
   }
 
+  removeTempDir(outDir)
   throw new CliError(`Image ${file} is still larger than ${Math.round(maxBytes / 1024 / 1024)} MB after compression`, {
     exitCode: ExitCode.Validation,
   })

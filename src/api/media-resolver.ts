@@ -1,6 +1,9 @@
+import {dirname} from 'node:path'
+
 import {CliError, ExitCode} from '../errors.js'
 import {type FileAccessPolicy, assertReadable} from '../util/file-access.js'
 import type {MediaKind} from '../util/media-file.js'
+import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {type MediaInput} from './media-input.js'
 import {fetchRemoteMedia} from './remote-media.js'
@@ -104,8 +107,12 @@ export class MediaResolver {
       input.form === 'url'
         ? await fetchRemoteMedia(input.value, kind, {allowLoopback: this.client.endpoint.local})
         : assertReadable(this.files, String(input.value), flag)
-    const actual = checkLocalMedia(flag, file, kind)
-    return this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+    try {
+      const actual = checkLocalMedia(flag, file, kind)
+      return await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+    } finally {
+      if (input.form === 'url') removeTempDir(dirname(file)) // a long-lived server (mcp) must not collect them
+    }
   }
 
   private async videoById(id: number): Promise<VideoBundle> {

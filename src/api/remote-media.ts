@@ -1,12 +1,12 @@
 import {lookup} from 'node:dns/promises'
-import {createWriteStream, mkdtempSync} from 'node:fs'
+import {createWriteStream} from 'node:fs'
 import {isIP} from 'node:net'
-import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 import {pipeline} from 'node:stream/promises'
 
 import {CliError, ExitCode, validationError} from '../errors.js'
 import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf} from '../util/media-file.js'
+import {makeTempDir, removeTempDir} from '../util/temp-dir.js'
 import {isLoopbackHost} from './base-url.js'
 import {loadGot} from './http.js'
 
@@ -66,23 +66,26 @@ export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {a
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const target = new URL(current)
     await assertPublicHost(target, options.allowLoopback)
-    const dir = mkdtempSync(join(tmpdir(), 'pixverse-remote-'))
+    const dir = makeTempDir('pixverse-remote-')
     const file = join(dir, remoteFileName(target, kind))
     const stream = got.stream(current, {followRedirect: false, throwHttpErrors: false, timeout: {request: TIMEOUT_MS}, retry: {limit: 1}})
     const response = await new Promise<{statusCode: number; headers: Record<string, unknown>}>((resolve, reject) => {
       stream.once('response', resolve)
       stream.once('error', reject)
     }).catch((error: Error) => {
+      removeTempDir(dir)
       throw new CliError(`Cannot download ${url}: ${error.message}`, {exitCode: ExitCode.General})
     })
     if (response.statusCode >= 300 && response.statusCode < 400 && response.headers.location) {
       stream.destroy()
+      removeTempDir(dir)
       current = new URL(String(response.headers.location), current).toString()
       continue
     }
 
     if (response.statusCode !== 200) {
       stream.destroy()
+      removeTempDir(dir)
       throw new CliError(`Cannot download ${url}: HTTP ${response.statusCode}`, {exitCode: ExitCode.General})
     }
 
@@ -94,6 +97,7 @@ export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {a
     try {
       await pipeline(stream, createWriteStream(file))
     } catch (error) {
+      removeTempDir(dir)
       throw validationError(`Cannot use ${url}: ${(error as Error).message}`)
     }
 

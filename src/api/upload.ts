@@ -1,9 +1,10 @@
 import {createHmac, randomUUID} from 'node:crypto'
 import {createReadStream, statSync} from 'node:fs'
-import {basename} from 'node:path'
+import {basename, dirname} from 'node:path'
 
 import {CliError, ExitCode, validationError} from '../errors.js'
 import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf, imageSize, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
+import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {loadGot} from './http.js'
 import {MAX_SIDE, shrinkImage} from './image-resize.js'
@@ -102,8 +103,9 @@ export class Uploader {
     const name = `${randomUUID()}.${uploadExt}`
     const key = `upload/${name}`
     const bytes = statSync(source).size
-    await this.put(source, key, bytes, onProgress)
-    const raw = await this.register(kind, name, key, bytes, basename(file))
+    const raw = await this.put(source, key, bytes, onProgress)
+      .then(() => this.register(kind, name, key, bytes, basename(file)))
+      .finally(() => source !== file && removeTempDir(dirname(source)))
     return {
       kind,
       path: String(raw.path ?? key),

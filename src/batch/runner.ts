@@ -150,7 +150,7 @@ async function downloadAll(kind: TaskKind, done: TaskSnapshot[], options: Runner
   const files: string[] = []
   for (const snapshot of done) {
     const {url, name, bytes} = await assetDownloadUrl(options.api, snapshot.id, type, snapshot.raw)
-    files.push(await downloadFile(url, options.downloadDir as string, name, undefined, {expectedBytes: bytes, signal: options.signal}))
+    files.push(await downloadFile(url, options.downloadDir as string, name, undefined, {expectedBytes: bytes, kind: type, signal: options.signal}))
   }
 
   return files

@@ -60,6 +60,7 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
   })
 
   beforeEach(function () {
+    hostile.fileSize = undefined
     hostile.behaviour = 'pass'
     hostile.ranges.length = 0
   })
@@ -134,6 +135,24 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
     expect(result.exitCode).to.equal(1)
     expect(result.errorJson().error).to.match(/^Download refused: \d+ bytes is larger than/)
     expect(hostile.ranges).to.have.length(1) // refused at once, not retried
+    expect(readdirSync(dest)).to.deep.equal([])
+  })
+
+  it('an audio file larger than the size its detail gives is refused', async function () {
+    const {token} = JSON.parse(readFileSync(join(home, 'internal.json'), 'utf8')) as {token: string}
+    const created = (await fetch(`${ctx.sandbox.url}/speech/tts/generate`, {
+      method: 'POST',
+      headers: {Token: token, 'content-type': 'application/json'},
+      body: JSON.stringify({text: 'a size the detail understates', model: 'tts-1', voice_id: 1}),
+    }).then((r) => r.json())) as {Resp: {audio_id: number}}
+    const id = String(created.Resp.audio_id)
+    const waited = await cli(['task', 'wait', id, '--type', 'audio', '--poll-interval', '1', '--json'])
+    expect(waited.exitCode, waited.stderr).to.equal(0)
+    hostile.fileSize = 100
+    const dest = freshDest()
+    const result = await cli(['asset', 'download', id, '--type', 'audio', '--dest', dest, '--json'])
+    expect(result.exitCode).to.equal(1)
+    expect(result.errorJson().error).to.match(/^Download refused: \d+ bytes is larger than the 100 bytes expected/)
     expect(readdirSync(dest)).to.deep.equal([])
   })
 

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -76,5 +76,28 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
       const stored = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as Record<string, string>
       expect(stored, `round ${round}`).to.deep.equal(Object.fromEntries(keys.map((key) => [key, `new-${round}`])))
     }
+  })
+
+  describe('temp files (resized uploads, fetched remote media)', function () {
+    let big: string
+    before(async function () {
+      const {default: sharp} = await import('sharp')
+      big = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'big.png')
+      await sharp({create: {width: 2400, height: 2400, channels: 3, background: {r: 200, g: 40, b: 90}}}).png().toFile(big)
+    })
+
+    afterEach(async function () {
+      await ctx.sandbox.control('faults', {rules: []})
+    })
+
+    it('a resized upload is removed when the command ends, also when it fails', async function () {
+      for (const fail of [false, true]) {
+        if (fail) await ctx.sandbox.control('faults', {rules: [{endpoint: 'image/i2i', kind: 'service-error'}]})
+        const temp = mkdtempSync(join(tmpdir(), 'pixverse-tmpdir-'))
+        const result = await ctx.cli(['create', 'image', '--prompt', 'from a big input', '--image', big, '--no-wait', '--json'], {env: {TMPDIR: temp}})
+        expect(result.exitCode, result.stderr).to.equal(fail ? 1 : 0)
+        expect(readdirSync(temp), `failing: ${fail}`).to.deep.equal([])
+      }
+    })
   })
 })

@@ -15,6 +15,8 @@ export interface HostileMedia {
   /** API base for the CLI (PIXVERSE_API_BASE): the sandbox's API, with download links pointing here. */
   url: string
   behaviour: MediaBehaviour
+  /** When set, every `file_size` in API answers is replaced by this (a service that understates sizes). */
+  fileSize?: number
   /** The Range header of every media request, in order ('' when none). */
   ranges: string[]
   stop(): Promise<void>
@@ -46,6 +48,7 @@ export async function startHostileMedia(sandboxApiUrl: string): Promise<HostileM
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value
     const answer = await fetch(new URL(req.url ?? '/', sandbox.origin), {method: req.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined})
     let text = await answer.text()
+    if (state.fileSize !== undefined) text = text.replace(/"file_size":\d+/g, `"file_size":${state.fileSize}`)
     if (/\/(video|image|asset)\/download$/.test(new URL(req.url ?? '/', 'http://x').pathname)) {
       const envelope = JSON.parse(text) as {Resp?: {url?: string}}
       if (envelope.Resp?.url) envelope.Resp.url = `${state.url.replace(/\/creative_platform.*$/, '')}/hostile-media?u=${encodeURIComponent(envelope.Resp.url)}`

@@ -17,7 +17,8 @@ describe('downloadFile: resume, size check, atomic rename', function () {
   this.timeout(20_000)
   // The back-off between tries is taken from a clock the test controls: it is asked for, not waited out.
   const time = useTestClock()
-  const body = randomBytes(200_000)
+  // An MP4 header, then noise: downloadFile checks that a .mp4 holds a video.
+  const body = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom', 'ascii'), randomBytes(200_000)])
   let server: http.Server
   let base: string
   const ranges: Array<string | undefined> = []

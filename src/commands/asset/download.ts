@@ -36,7 +36,7 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const step = progress.step(`Downloading ${asset.type} ${id}`)
-    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {expectedBytes: bytes}).then(
+    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {expectedBytes: bytes, kind: asset.type}).then(
       (saved) => {
         step.done(saved)
         return saved
