@@ -10,6 +10,8 @@ import {runCommand} from './run-command.js'
 export const SANDBOX_DIRS_FILE = join(ROOT, 'test-output', 'sandbox-dirs.log')
 
 export interface SandboxProcess {
+  /** How CLIs bound to this sandbox run by default (`useSandbox({inProcess})` sets it; else a subprocess). */
+  runner?: Runner
   /** API base URL (…/creative_platform). */
   url: string
   origin: string
@@ -108,7 +110,7 @@ export function cliFor(
   sandbox: SandboxProcess,
   home = tempHome(),
   extraEnv: Record<string, string> = {},
-  runner: Runner = runCli,
+  runner: Runner = sandbox.runner ?? runCli,
 ) {
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
     runner(args, {...options, env: {PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env}})
@@ -154,8 +156,8 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
   let cli: SandboxCli | undefined
 
   before(async function () {
-    sandbox = await startSandboxProcess(options.flags)
-    cli = cliFor(sandbox, undefined, options.env, options.inProcess ? runCommand : runCli)
+    sandbox = Object.assign(await startSandboxProcess(options.flags), {runner: options.inProcess ? runCommand : runCli})
+    cli = cliFor(sandbox, undefined, options.env)
     if (options.login !== false) await login(cli)
   })
 
