@@ -22,7 +22,9 @@ describe('the loopback guard of the test suite', function () {
   ] as const) {
     it(`refuses and records a connection to a real host (here: the production API) from ${how}`, async function () {
       const log = join(mkdtempSync(join(tmpdir(), 'pixverse-guard-')), 'violations.log')
-      const result = await runner(['auth', 'status', '--json'], {
+      // One request (auth status sends two in parallel): an in-process run must not leave a request
+      // retrying after it returned, when the run's guard log is no longer set.
+      const result = await runner(['task', 'status', '1', '--json'], {
         env: {PIXVERSE_HOME: tempHome(), PIXVERSE_TOKEN: 'not-a-real-token', PIXVERSE_TEST_GUARD_LOG: log},
       })
       expect(result.exitCode).to.equal(1)

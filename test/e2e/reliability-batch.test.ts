@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 import {recordSummary} from '../helpers/summary.js'
 
 /** Runs jobs with at most `limit` at a time, keeping their order in the results. */
@@ -43,7 +44,8 @@ const FAULTS = {
 describe('reliability: 50+ creations and their downloads under injected faults', function () {
   this.timeout(120_000)
   // The client gives up on a silent server after 800 ms, so the 1.2 s "slow" fault is a timeout.
-  const ctx = useSandbox({env: {PIXVERSE_HTTP_TIMEOUT_MS: '800'}})
+  const ctx = useSandbox({env: {PIXVERSE_HTTP_TIMEOUT_MS: '800'}, inProcess: true})
+  useTestClock({realMsPerSecond: 50}) // in-process: the subject is the commands, not the process
 
   before(async function () {
     await ctx.sandbox.configure({taskSeconds: 0.5, slots: 100})

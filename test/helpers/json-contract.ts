@@ -3,7 +3,7 @@ import {expect} from 'chai'
 import type {CliResult} from './cli.js'
 
 /**
- * The --json contract of cli-spec §2/§3: stdout is empty or exactly one JSON document; on failure
+ * The --json contract of docs/cli.md §2/§3: stdout is empty or exactly one JSON document; on failure
  * stderr carries exactly one JSON error object whose exit_code is the process's exit code.
  */
 export function expectJsonContract(result: CliResult, exitCode: number, label: string): void {

@@ -19,6 +19,8 @@ export const SANDBOX_PUBLIC_ADDRESS = '203.0.113.10'
 export const SANDBOX_DIRS_FILE = join(ROOT, 'test-output', 'sandbox-dirs.log')
 
 export interface SandboxProcess {
+  /** How CLIs bound to this sandbox run by default (`useSandbox({inProcess})` sets it; else a subprocess). */
+  runner?: Runner
   /** API base URL (…/creative_platform). */
   url: string
   origin: string
@@ -115,7 +117,7 @@ export function cliFor(
   sandbox: SandboxProcess,
   home = tempHome(),
   extraEnv: Record<string, string | undefined> = {},
-  runner: Runner = runCli,
+  runner: Runner = sandbox.runner ?? runCli,
 ) {
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
     runner(args, {
@@ -174,9 +176,8 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
   let cli: SandboxCli | undefined
 
   before(async function () {
-    sandbox = await startSandboxProcess(options.flags)
-    const env = options.production ? {PIXVERSE_API_BASE: undefined, ...options.env} : options.env
-    cli = cliFor(sandbox, undefined, env, options.inProcess ? runCommand : runCli)
+    sandbox = Object.assign(await startSandboxProcess(options.flags), {runner: options.inProcess ? runCommand : runCli})
+    cli = cliFor(sandbox, undefined, options.production ? {PIXVERSE_API_BASE: undefined, ...options.env} : options.env)
     if (options.login !== false) await login(cli)
   })
 

@@ -3,10 +3,13 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 import {apiPaths, expectSchema} from '../helpers/schema.js'
 
 describe('workspace list/status/switch/manage and the fall back to personal', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is the commands, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
   const storedWorkspace = () => JSON.parse(readFileSync(join(ctx.cli.home, 'internal.json'), 'utf8')).activeWorkspaceId
 
   it('lists the team workspaces with the active one', async function () {

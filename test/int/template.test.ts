@@ -1,10 +1,13 @@
 import {expect} from 'chai'
 
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 import {apiPaths, expectSchema} from '../helpers/schema.js'
 
 describe('template categories/list/search/info', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is the commands, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   it('lists the 6 categories', async function () {
     const result = await ctx.cli(['template', 'categories', '--json'])

@@ -3,11 +3,13 @@ import {readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {cliFor, login, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 describe('trust: private session files, corrupt files, remote media', function () {
   this.timeout(60_000)
   // Only the sandbox is shared: each test binds its own CLI, with a fresh home.
-  const ctx = useSandbox({login: false})
+  const ctx = useSandbox({login: false, inProcess: true})
+  useTestClock({realMsPerSecond: 50}) // in-process: the subject is the commands, not the process
 
   it('writes the token file 0600 in a 0700 folder', async function () {
     const cli = cliFor(ctx.sandbox)

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 
 import {tempHome} from '../helpers/cli.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 /**
  * A new user's first session, using only what `--help` documents: each flag is looked up in the
@@ -11,7 +12,8 @@ import {cliFor, useSandbox} from '../helpers/sandbox.js'
  */
 describe('a new user: templates → create → asset list → folder → download', function () {
   // Only the sandbox is shared: each test binds its own CLI, with a fresh home.
-  const ctx = useSandbox({login: false})
+  const ctx = useSandbox({login: false, inProcess: true})
+  useTestClock({realMsPerSecond: 50}) // in-process: the subject is the commands, not the process
 
   it('completes the whole flow from the help texts alone', async function () {
     const cli = cliFor(ctx.sandbox, tempHome())

@@ -4,10 +4,13 @@ import {join} from 'node:path'
 
 import {tempHome} from '../helpers/cli.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 import {apiPaths, expectSchema} from '../helpers/schema.js'
 
 describe('account info/usage/slots and subscribe', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is the commands, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   before(async function () {
     await ctx.sandbox.configure({credits: {daily: 50, monthly: 1000, package: 200}})
@@ -15,7 +18,7 @@ describe('account info/usage/slots and subscribe', function () {
   })
 
   it('refuses locally with exit 3 when nobody is logged in', async function () {
-    const anonymous = cliFor(ctx.sandbox, tempHome())
+    const anonymous = cliFor(ctx.sandbox, tempHome(), {}, ctx.cli.runner)
     await ctx.sandbox.clearRequests()
     for (const args of [['account', 'info'], ['account', 'usage'], ['account', 'slots'], ['workspace', 'list'], ['workspace', 'status'], ['workspace', 'switch', '0']]) {
       const result = await anonymous([...args, '--json'])

@@ -3,12 +3,15 @@ import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 import {apiPaths, expectSchema} from '../helpers/schema.js'
 
 const media = (name: string) => join(ROOT, 'fixtures', 'media', name)
 
 describe('asset list/upload/delete', function () {
-  const ctx = useSandbox()
+  // In-process on a test clock: the subject is the commands, not the process.
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
   const videos: number[] = []
 
   before(async function () {
