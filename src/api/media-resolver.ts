@@ -34,6 +34,8 @@ export class MediaResolver {
   constructor(
     private readonly client: ApiClient,
     private readonly onUploadProgress?: (label: string) => UploadProgress,
+    /** A line for the person at stderr (an image resized before its upload). */
+    private readonly say?: (message: string) => void,
   ) {
     this.uploader = new Uploader(client)
   }
@@ -104,6 +106,8 @@ export class MediaResolver {
         : String(input.value)
     const actual = checkLocalMedia(flag, file, kind)
     const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+    const to = uploaded.transform?.to
+    if (to) this.say?.(`${flag} ${String(input.value)} was resized to ${to.width}x${to.height} (${Math.round(to.bytes / 1024)} KB) for the upload; the file itself is unchanged`)
     this.uploads.push(uploaded)
     return uploaded
   }
