@@ -77,6 +77,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
         },
       })
     })
+    // A CLI may stop reading its input early (a refused runaway prompt): that is not the test's error.
+    child.stdin.on('error', () => {})
     if (options.input !== undefined) child.stdin.end(options.input)
     else child.stdin.end()
   })
