@@ -39,6 +39,8 @@ export class MediaResolver {
     /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
     private readonly files: FileAccessPolicy,
     private readonly onUploadProgress?: (label: string) => UploadProgress,
+    /** A line for the person at stderr (an image resized before its upload). */
+    private readonly say?: (message: string) => void,
   ) {
     this.uploader = new Uploader(client)
   }
@@ -109,7 +111,14 @@ export class MediaResolver {
         : assertReadable(this.files, String(input.value), flag)
     try {
       const actual = checkLocalMedia(flag, file, kind)
-      return await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+      const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+      const to = uploaded.transform?.to
+      if (to) {
+        const size = `${to.width}x${to.height} (${Math.round(to.bytes / 1024)} KB)`
+        this.say?.(`${flag} ${String(input.value)} was resized to ${size} for the upload; the file itself is unchanged`)
+      }
+
+      return uploaded
     } finally {
       if (input.form === 'url') removeTempDir(dirname(file)) // a long-lived server (mcp) must not collect them
     }

@@ -1,6 +1,7 @@
 import {displayName} from '../catalog/index.js'
 import type {CreationPlan} from '../creations/types.js'
-import {CliError, generationError, isCliError} from '../errors.js'
+import {CliError, ExitCode, generationError, isCliError} from '../errors.js'
+import {isTransient} from './retry.js'
 import type {ApiClient} from './client.js'
 import type {TaskKind} from './tasks.js'
 
@@ -27,14 +28,34 @@ export async function sendCreation(api: ApiClient, plan: CreationPlan, key: stri
   const {data, traceId} = await api
     .call<Record<string, unknown>>('POST', plan.path, {body, retry: key ? 'safe' : 'once'})
     .catch((error: unknown) => {
+      if (!isCliError(error)) throw error
       // Whether or not the service took it, the same key can be sent again without paying twice.
-      throw key && isCliError(error) ? withDetails(error, {idempotency_key: key}, `Retry with --idempotency-key ${key}; it will not be charged twice.`) : error
+      if (key) throw withDetails(error, {idempotency_key: key}, `Retry with --idempotency-key ${key}; it will not be charged twice.`)
+      // No key (voice, music: nothing deduplicates them): a lost answer may hide a paid creation.
+      if (answerLost(error)) throw mayExist(error, plan.kind)
+      throw error
     })
   const ids = submittedIds(plan.kind, data)
   if (ids.length === 0) throw generationError(`No ${plan.kind}_id returned from API`, undefined)
   const cost = typeof data?.cost_credits === 'number' && data.cost_credits > 0 ? data.cost_credits : undefined
   const failCount = typeof data?.fail_count === 'number' && data.fail_count > 0 ? data.fail_count : undefined
   return {ids, traceId, params, cost, failCount, data: data ?? {}}
+}
+
+/** The request went out but no answer came back (a reset, a timeout, a 5xx, a damaged body). */
+function answerLost(error: CliError): boolean {
+  return isTransient(error) || error.exitCode === ExitCode.Timeout
+}
+
+function mayExist(error: CliError, kind: TaskKind): CliError {
+  return new CliError(`${error.message} — the ${kind === 'music' ? 'music' : 'voice'} may have been created and charged anyway`, {
+    exitCode: error.exitCode,
+    code: error.code,
+    traceId: error.traceId,
+    hint: 'This mode cannot be deduplicated: check `pixverse asset list --type audio` before retrying, or it may be paid twice.',
+    details: error.details,
+    cause: error,
+  })
 }
 
 /** success_ids, else video_ids/image_ids, else the single id (api.md §3.0.1). */

@@ -1,4 +1,5 @@
 import {clock} from '../util/clock.js'
+import {Pool} from '../util/pool.js'
 import {ExitCode, generationError, isCliError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {isTransient, sleep} from './retry.js'
@@ -28,8 +29,11 @@ export function statusLabel(code: number): string {
   return FAILED_LABELS[code] ?? `unknown(${code})`
 }
 
+/** Every status look-up of the process shares these connections (task status of many ids, waits, batches). */
+const LOOKUPS = new Pool(8)
+
 export async function fetchTask(client: ApiClient, kind: TaskKind, id: number): Promise<TaskSnapshot> {
-  const raw = await fetchDetail(client, kind, id)
+  const raw = await LOOKUPS.run(() => fetchDetail(client, kind, id))
   return classify(kind, id, raw)
 }
 

@@ -60,12 +60,27 @@ export function checkLocalMedia(flag: string, file: string, expected?: MediaKind
 
   const sniffed = sniffKind(readHead(file, 64))
   if (sniffed && sniffed !== kind) throw validationError(`${flag} file "${file}" is named .${ext} but its content is ${sniffed}`)
+  if (kind === 'image') checkImageHeader(flag, file, sniffed)
   const size = statSync(file).size
   if (kind !== 'image' && size > MAX_BYTES[kind]) {
     throw validationError(`${flag} file "${file}" is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind} uploads are limited to ${MAX_BYTES[kind] / 1024 / 1024} MB`)
   }
 
   return kind
+}
+
+/** Pixels an image may have (sharp's own default limit): a bigger header is a decompression bomb. */
+const MAX_PIXELS = 268_402_689
+
+/** An image must look like one (a text file named .png is not) and say a sane size in its header. */
+function checkImageHeader(flag: string, file: string, sniffed: MediaKind | undefined): void {
+  if (sniffed !== 'image') throw validationError(`${flag} file "${file}" is not a PNG, JPEG or WebP image (its content says otherwise)`)
+  // A JPEG may keep its size past the first 64 KB (large EXIF): unknown is left to the resize step.
+  const dims = imageSize(readHead(file))
+  if (dims && (dims.width <= 0 || dims.height <= 0)) throw validationError(`${flag} file "${file}" says it is ${dims.width}x${dims.height} pixels (damaged file?)`)
+  if (dims && dims.width * dims.height > MAX_PIXELS) {
+    throw validationError(`${flag} file "${file}" is ${dims.width}x${dims.height} pixels, more than ${MAX_PIXELS} in all`)
+  }
 }
 
 /**

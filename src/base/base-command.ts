@@ -108,6 +108,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   private checkGlobalFlags(): void {
+    // `--image "$UNSET"` would silently drop the input (a paid text-to-video), `--idempotency-key ""`
+    // would turn deduplication off: an explicitly empty value is always the caller's bug.
+    for (const [name, value] of Object.entries(this.flags as Record<string, unknown>)) {
+      const values = Array.isArray(value) ? value : [value]
+      if (values.some((v) => typeof v === 'string' && v.trim() === '')) throw validationError(`--${name} is empty (leave the flag out for none)`)
+    }
+
     const traceId = this.flags['trace-id']
     if (traceId !== undefined) {
       if (!UUID_V4.test(traceId)) throw validationError('Invalid --trace-id. Must be a UUIDv4.')
@@ -116,7 +123,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
     const workspace = this.flags['workspace-id']
     if (workspace !== undefined) {
-      if (!/^\d+$/.test(workspace.trim())) {
+      if (!/^\d+$/.test(workspace.trim()) || !Number.isSafeInteger(Number(workspace))) {
         throw validationError('Invalid --workspace-id. Must be a non-negative integer (0 = personal).')
       }
 

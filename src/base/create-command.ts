@@ -104,7 +104,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
           step.bytes(transferred, total)
           if (total > 0 && transferred >= total) step.done()
         }
-      })
+      }, (message) => this.out.info(message))
     }
 
     return this.resolver

@@ -2,6 +2,7 @@ import * as Flags from '@oclif/core/flags'
 
 import {type Mode, aspectRatiosFor, countRange, lowerCountCaps, modelsFor, qualitiesFor} from '../catalog/index.js'
 import {validationError} from '../errors.js'
+import {MAX_TIMER_MS} from '../util/clock.js'
 
 /**
  * Flag builders shared by the `create …` commands. Choices come from the catalogue, so help text,
@@ -96,18 +97,21 @@ export const wait = () =>
     description: 'Wait for the result. --no-wait prints the id at once; resume with `task wait`.',
   })
 
+/** The longest wait a timer can keep (setTimeout overflows at 2^31 ms and then fires at once). */
+const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
+
 export const timeout = () =>
   Flags.custom<number>({
     default: 300,
-    description: 'Seconds to wait before giving up (exit 2; the id is printed so `task wait` can resume).',
-    parse: integerParser('--timeout', 'must be a positive integer in seconds', (n) => n > 0),
+    description: 'Seconds the whole command may take, requests and waiting included (exit 2 with the ids, so `task wait` can resume).',
+    parse: integerParser('--timeout', `must be a whole number of seconds, 1 to ${MAX_SECONDS}`, (n) => n > 0 && n <= MAX_SECONDS),
   })()
 
 export const pollInterval = () =>
   Flags.custom<number>({
     description: 'Seconds between status checks (at least 1). [default: 2s, 5s after 30s, 10s after 2min]',
     helpGroup: 'POLLING',
-    parse: integerParser('--poll-interval', 'must be a positive integer in seconds', (n) => n >= 1),
+    parse: integerParser('--poll-interval', `must be a whole number of seconds, 1 to ${MAX_SECONDS}`, (n) => n >= 1 && n <= MAX_SECONDS),
   })()
 
 export const multiShot = () =>

@@ -55,6 +55,7 @@ async function coerce(row: ManifestRow, key: string, flag: FlagDefinition, value
 async function parseOne(row: ManifestRow, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   if (text === '-') throw validationError(`Manifest line ${row.line}: --${key} cannot read stdin in a batch`)
+  if (text.trim() === '') throw validationError(`Manifest line ${row.line}: --${key} is empty (leave the field out for none)`)
   if (flag.options && !flag.options.includes(text)) {
     throw validationError(`Manifest line ${row.line}: --${key} must be one of ${flag.options.join(', ')} (got "${text}")`)
   }

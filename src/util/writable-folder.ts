@@ -1,4 +1,4 @@
-import {type Stats, statSync} from 'node:fs'
+import {type Stats, accessSync, constants, statSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 
 import {validationError} from '../errors.js'
@@ -15,6 +15,13 @@ export function assertFolderWritable(folder: string, label: string, given = fold
     const stat = statOrNothing(probe)
     if (stat) {
       if (!stat.isDirectory()) throw validationError(`Invalid ${label} "${given}": ${probe} is a file, not a folder`)
+      // The nearest folder that exists is where the rest would be made: it must take new entries.
+      try {
+        accessSync(probe, constants.W_OK | constants.X_OK)
+      } catch {
+        throw validationError(`Invalid ${label} "${given}": ${probe} is not writable`)
+      }
+
       return
     }
 

@@ -93,6 +93,18 @@ describe('pixverse mcp serve', function () {
     expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
+  it('refuses an empty media input or idempotency key (not a paid creation without it)', async function () {
+    await ctx.sandbox.clearRequests()
+    for (const extra of [{image: ''}, {'idempotency-key': ''}]) {
+      const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'x', ...extra}})) as ToolResult
+      expect(result.isError, JSON.stringify(extra)).to.equal(true)
+      expect(result.structuredContent).to.include({exit_code: 6})
+      expect(String(result.structuredContent!.error)).to.include(`--${Object.keys(extra)[0]}`)
+    }
+
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
+  })
+
   it('reports progress while it polls when the client sent a progress token', async function () {
     const updates: Array<{progress: number; message?: string}> = []
     const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'slow [sandbox:seconds=3]'}}, undefined, {

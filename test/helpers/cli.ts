@@ -68,6 +68,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
       recordOutput(args, stdout, stderr)
       resolvePromise(cliResult(stdout, stderr, code ?? (signal ? 128 : 1)))
     })
+    // A CLI may stop reading its input early (a refused runaway prompt): that is not the test's error.
+    child.stdin.on('error', () => {})
     if (options.input !== undefined) child.stdin.end(options.input)
     else child.stdin.end()
   })

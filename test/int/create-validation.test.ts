@@ -31,7 +31,7 @@ const CASES: Array<[string, string[], RegExp]> = [
   // extend
   ['extend without --video', ['extend', '--prompt', 'x'], /--video is required/],
   ['extend: the documented seedance line', ['extend', '--model', 'seedance-2.0-fast', '--video-id', '987654', '--prompt', 'x'], /--model.*(v6|one of)/s],
-  ['extend: a missing file', ['extend', '--video', './missing.mp4'], /--video value "\.\/missing\.mp4" is not a valid input/],
+  ['extend: a missing file', ['extend', '--video', './missing.mp4'], /--video value "\.\/missing\.mp4": no such file/],
   // upscale
   ['upscale without --video', ['upscale'], /--video is required/],
   ['upscale: --quality 720p', ['upscale', '--video', '123', '--quality', '720p'], /--quality.*1080p, 1440p, 2160p/s],
