@@ -55,6 +55,10 @@ interface Envelope {
 // so a burst of failed answers should cost some seconds, not the job. Only safe calls are repeated.
 const MAX_ATTEMPTS = 8
 
+// The largest API answer read (a page of a list is tens of kB): a broken or hostile server must not
+// make the CLI hold hundreds of MB in memory. Media downloads are streamed and capped elsewhere.
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
+
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {
   /** The trace id of the latest response (the service's `ai-trace-id` when it sent one). */
@@ -101,8 +105,9 @@ export class ApiClient {
     const got = await loadGot()
     const url = `${this.settings.endpoint.apiBase}/${path.replace(/^\//, '')}`
     let response
+    let tooLarge = false
     try {
-      response = await got(url, {
+      const pending = got(url, {
         method,
         headers: this.headers(traceId, options),
         searchParams: cleanQuery(options.query),
@@ -113,7 +118,20 @@ export class ApiClient {
         retry: {limit: 0},
         timeout: {request: this.settings.timeoutMs ?? 30_000},
       })
+      // Stops reading as soon as the announced or received size passes the cap.
+      pending.on('downloadProgress', ({transferred, total}) => {
+        if (transferred > MAX_ANSWER_BYTES || (total ?? 0) > MAX_ANSWER_BYTES) {
+          tooLarge = true
+          pending.cancel()
+        }
+      })
+      response = await pending
     } catch (error) {
+      if (tooLarge) {
+        const message = `Service answer to ${path} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB: refused as malformed`
+        return {kind: 'failed', error: new CliError(message, {exitCode: ExitCode.General, traceId}), retryable: false}
+      }
+
       const message = `Network error calling ${path}: ${(error as Error).message}`
       return {
         kind: 'failed',
