@@ -2,6 +2,7 @@ import {CliError} from './errors.js'
 import {statusWord} from './util/colour.js'
 import {page} from './util/pager.js'
 import {relativeTime} from './util/relative-time.js'
+import {terminalText, terminalValue} from './util/terminal-text.js'
 
 /** Fields for machines and bug reports: in --json always, in text only with --verbose. */
 const INTERNAL_FIELDS = new Set(['trace_id', 'idempotency_key', 'client_request_id', 'params', 'status_code'])
@@ -21,9 +22,18 @@ export class Output {
     private readonly stderr: NodeJS.WritableStream = process.stderr,
   ) {}
 
-  /** The command's result: one pretty JSON document, or the human rendering of it. */
+  /**
+   * The command's result: one pretty JSON document, or the human rendering of it. Text mode renders
+   * a copy whose strings are terminal-safe (server names, prompts, URLs), so no renderer can forget.
+   */
   result(value: unknown, human?: (value: unknown) => string): void {
-    const text = this.json ? JSON.stringify(value, null, 2) : human ? human(value) : renderHuman(this.verbose ? value : forPeople(value))
+    // Renderers see a terminal-safe copy (server names, prompts, URLs), so none can forget; what they
+    // add afterwards (colour) is ours and stays.
+    const text = this.json
+      ? JSON.stringify(value, null, 2)
+      : human
+        ? human(terminalValue(value))
+        : renderHuman(this.verbose ? terminalValue(value) : forPeople(terminalValue(value)))
     if (text === '') return
     const ended = text.endsWith('\n') ? text : text + '\n'
     if (!this.json && page(ended, this.stdout as NodeJS.WriteStream)) return
@@ -41,17 +51,17 @@ export class Output {
   /** Warnings reach stderr in both modes (agents read coercion notes too) and are kept for the result. */
   warn(message: string): void {
     this.warnings.push(message)
-    this.stderr.write(`warn ${message}\n`)
+    this.stderr.write(`warn ${terminalText(message)}\n`)
   }
 
   /** Human-only notes (progress, hints): never in JSON mode. */
   info(message: string): void {
-    if (!this.json) this.stderr.write(message + '\n')
+    if (!this.json) this.stderr.write(terminalText(message) + '\n')
   }
 
   /** Lines a caller needs even in JSON mode, such as the device-login URL (stderr only). */
   notice(message: string): void {
-    this.stderr.write(message + '\n')
+    this.stderr.write(terminalText(message) + '\n')
   }
 
   error(error: CliError): void {
@@ -64,12 +74,13 @@ export class Output {
     if (error.code !== undefined && error.code !== error.exitCode) parts.push(`code: ${error.code}`)
     if (error.traceId) parts.push(`trace_id: ${error.traceId}`)
     const suffix = parts.length > 0 ? ` (${parts.join(', ')})` : ''
-    this.stderr.write(`error ${error.message}${suffix}\n`)
+    // Service messages are passed through (DESIGN §3), so they are made terminal-safe here.
+    this.stderr.write(`error ${terminalText(error.message + suffix)}\n`)
     for (const [key, value] of Object.entries(error.details ?? {})) {
-      this.stderr.write(`  ${key}: ${formatValue(value)}\n`)
+      this.stderr.write(`  ${terminalText(`${key}: ${formatValue(value)}`)}\n`)
     }
 
-    if (error.hint) this.stderr.write(`hint  ${error.hint}\n`)
+    if (error.hint) this.stderr.write(`hint  ${terminalText(error.hint)}\n`)
   }
 }
 

@@ -64,6 +64,10 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** A host silent this long gets one line on stderr, so a hang never looks like nothing. */
 const SLOW_NOTICE_MS = 1000
 
+// The largest API answer read (a page of a list is tens of kB): a broken or hostile server must not
+// make the CLI hold hundreds of MB in memory. Media downloads are streamed and capped elsewhere.
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024
+
 /** The PixVerse HTTP client: headers, envelope, error mapping and retries in one place. */
 export class ApiClient {
   /** When the command must end (clock ms, from --timeout): no request runs or is retried past it. */
@@ -161,8 +165,9 @@ export class ApiClient {
     const url = `${this.settings.endpoint.apiBase}/${path.replace(/^\//, '')}`
     let response
     const slow = this.noticeWhenSlow(path, timeoutMs)
+    let tooLarge = false
     try {
-      response = await got(url, {
+      const pending = got(url, {
         method,
         headers: this.headers(traceId, options),
         searchParams: cleanQuery(options.query),
@@ -173,7 +178,20 @@ export class ApiClient {
         retry: {limit: 0},
         timeout: {request: Math.max(1, Math.round(timeoutMs))},
       })
+      // Stops reading as soon as the announced or received size passes the cap.
+      pending.on('downloadProgress', ({transferred, total}) => {
+        if (transferred > MAX_ANSWER_BYTES || (total ?? 0) > MAX_ANSWER_BYTES) {
+          tooLarge = true
+          pending.cancel()
+        }
+      })
+      response = await pending
     } catch (error) {
+      if (tooLarge) {
+        const message = `Service answer to ${path} is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB: refused as malformed`
+        return {kind: 'failed', error: new CliError(message, {exitCode: ExitCode.General, traceId}), retryable: false}
+      }
+
       const message = `Network error calling ${path}: ${(error as Error).message}`
       return {
         kind: 'failed',

@@ -1,3 +1,4 @@
+import type {LookupAddress, LookupOptions} from 'node:dns'
 import {lookup} from 'node:dns/promises'
 import {createWriteStream} from 'node:fs'
 import {isIP} from 'node:net'
@@ -65,10 +66,17 @@ export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {a
   let current = url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const target = new URL(current)
-    await assertPublicHost(target, options.allowLoopback)
+    const checked = await assertPublicHost(target, options.allowLoopback)
     const dir = makeTempDir('pixverse-remote-')
     const file = join(dir, remoteFileName(target, kind))
-    const stream = got.stream(current, {followRedirect: false, throwHttpErrors: false, timeout: {request: TIMEOUT_MS}, retry: {limit: 1}})
+    // Connect to the addresses just checked, not to a second lookup a rebinding DNS server could change.
+    const stream = got.stream(current, {
+      followRedirect: false,
+      throwHttpErrors: false,
+      timeout: {request: TIMEOUT_MS},
+      retry: {limit: 1},
+      ...(checked ? {dnsLookup: pinnedLookup(checked) as never} : {}),
+    })
     const response = await new Promise<{statusCode: number; headers: Record<string, unknown>}>((resolve, reject) => {
       stream.once('response', resolve)
       stream.once('error', reject)
@@ -107,16 +115,42 @@ export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {a
   throw new CliError(`Too many redirects downloading ${url}`, {exitCode: ExitCode.General})
 }
 
-async function assertPublicHost(url: URL, allowLoopback: boolean): Promise<void> {
+/**
+ * Resolves the host once and refuses it when any address is private; returns the checked addresses
+ * the connection must use (undefined for an IP literal, or the sandbox's own loopback).
+ */
+async function assertPublicHost(url: URL, allowLoopback: boolean): Promise<LookupAddress[] | undefined> {
   if (url.protocol !== 'https:' && !(allowLoopback && isLoopbackHost(url.hostname))) {
     throw validationError(`Only HTTPS URLs are allowed (got ${url.protocol}//${url.host})`)
   }
 
-  if (allowLoopback && isLoopbackHost(url.hostname)) return
-  const addresses = isIP(url.hostname.replace(/^\[|\]$/g, '')) ? [{address: url.hostname.replace(/^\[|\]$/g, '')}] : await lookup(url.hostname, {all: true}).catch(() => [])
+  if (allowLoopback && isLoopbackHost(url.hostname)) return undefined
+  const literal = url.hostname.replace(/^\[|\]$/g, '')
+  const addresses: LookupAddress[] = isIP(literal) ? [{address: literal, family: isIP(literal)}] : await lookup(url.hostname, {all: true}).catch(() => [])
   if (addresses.length === 0) throw validationError(`Cannot resolve host ${url.hostname}`)
   if (addresses.some(({address}) => isPrivateAddress(address))) {
     throw validationError(`Refusing ${url.host}: it resolves to a private or loopback address`)
+  }
+
+  return isIP(literal) ? undefined : addresses
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
+
+/** A `dns.lookup` stand-in that answers every query with the given, already checked, addresses. */
+export function pinnedLookup(addresses: LookupAddress[]) {
+  return (_hostname: string, options: LookupOptions | number | LookupCallback, callback?: LookupCallback): void => {
+    const done = (typeof options === 'function' ? options : callback) as LookupCallback
+    const wanted = typeof options === 'object' ? options : {}
+    const family = wanted.family === 4 || wanted.family === 6 ? wanted.family : 0
+    const usable = family ? addresses.filter((entry) => entry.family === family) : addresses
+    if (usable.length === 0) {
+      done(Object.assign(new Error(`No IPv${family} address was checked for this host`), {code: 'ENOTFOUND'}), [])
+      return
+    }
+
+    if (wanted.all) done(null, usable)
+    else done(null, usable[0].address, usable[0].family)
   }
 }
 

@@ -1,6 +1,6 @@
 import {clock} from '../util/clock.js'
 import {Pool} from '../util/pool.js'
-import {ExitCode, generationError, isCliError, timeoutError} from '../errors.js'
+import {CliError, ExitCode, generationError, isCliError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {isTransient, sleep} from './retry.js'
 
@@ -56,6 +56,7 @@ function unwrapAudio(resp: Record<string, unknown>): Record<string, unknown> {
 }
 
 export function classify(kind: TaskKind, id: number, raw: Record<string, unknown>): TaskSnapshot {
+  assertHasStatus(kind, id, raw)
   if (kind === 'audio' || kind === 'music') {
     const code = Number(raw.audio_status ?? 0)
     const state: TaskState =
@@ -72,6 +73,24 @@ export function classify(kind: TaskKind, id: number, raw: Record<string, unknown
   const code = Number(kind === 'video' ? raw.video_status : raw.image_status)
   const state: TaskState = code === DONE ? 'done' : PENDING.has(code) ? 'pending' : 'failed'
   return {id, kind, statusCode: code, state, raw}
+}
+
+/**
+ * A detail without its status is a broken answer, not a failed generation: reporting it as
+ * "failed" (exit 5) would tell an agent to pay for the creation again.
+ */
+function assertHasStatus(kind: TaskKind, id: number, raw: Record<string, unknown>): void {
+  const fields = kind === 'audio' || kind === 'music' ? ['audio_status', 'status'] : [kind === 'video' ? 'video_status' : 'image_status']
+  const present = raw && typeof raw === 'object' && fields.some((field) => {
+    const value = raw[field]
+    return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')
+  })
+  if (!present) {
+    throw new CliError(`Malformed answer from the service: the ${kind} detail of ${id} has no ${fields.join(' or ')}`, {
+      exitCode: ExitCode.General,
+      hint: `The task may still be running: check it later with \`pixverse task status ${id}${kind === 'video' ? '' : ` --type ${kind === 'music' ? 'audio' : kind}`}\`.`,
+    })
+  }
 }
 
 export interface WaitOptions {

@@ -1,3 +1,4 @@
+import {terminalText} from '../util/terminal-text.js'
 import {asking} from './cancel.js'
 
 export interface WorkspaceChoice {
@@ -18,7 +19,8 @@ export async function pickWorkspace(workspaces: WorkspaceChoice[]): Promise<numb
         message: 'Switch to workspace',
         choices: workspaces.map((w) => ({
           value: w.workspace_id,
-          name: `${w.name}${w.role ? `  (${w.role})` : ''}${w.workspace_id === 0 ? '  [personal]' : ''}`,
+          // Names and roles come from the service: terminal-safe before they are drawn.
+          name: `${terminalText(w.name)}${w.role ? `  (${terminalText(w.role)})` : ''}${w.workspace_id === 0 ? '  [personal]' : ''}`,
           description: `id ${w.workspace_id}`,
         })),
         pageSize: 12,

@@ -2,10 +2,10 @@ import {Client} from '@modelcontextprotocol/sdk/client/index.js'
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {expect} from 'chai'
 import {type ChildProcess, spawn} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync} from 'node:fs'
 import {request} from 'node:http'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, sep} from 'node:path'
 
 import {BIN, LOOPBACK_GUARD, ROOT} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
@@ -185,6 +185,12 @@ describe('security: mcp serve', function () {
         const dotted = await call(writer, 'asset_download', {id: '390000000001', dest: '../x'})
         expect(dotted.structuredContent?.exit_code).to.equal(6)
         expect(await ctx.sandbox.requests()).to.deep.equal([])
+        const created = await call(writer, 'create_video', {prompt: 'a lighthouse'})
+        expect(created.isError, JSON.stringify(created)).to.not.equal(true)
+        const saved = await call(writer, 'asset_download', {id: String(created.structuredContent?.video_id), dest: 'shots'})
+        expect(saved.isError, JSON.stringify(saved)).to.not.equal(true)
+        const file = realpathSync(String(saved.structuredContent?.file))
+        expect(file.startsWith(join(realpathSync(out), 'shots') + sep), file).to.equal(true)
       } finally {
         await writer.close()
       }
