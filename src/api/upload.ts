@@ -151,6 +151,7 @@ export class Uploader {
   private async put(file: string, key: string, bytes: number, onProgress?: UploadProgress): Promise<void> {
     const sts = await this.token()
     const target = this.objectUrl(sts, key)
+    const host = this.localHost(sts)
     const got = await loadGot()
     for (let attempt = 1; ; attempt++) {
       const date = new Date().toUTCString()
@@ -160,6 +161,7 @@ export class Uploader {
       const request = got.put(target, {
         body: createReadStream(file),
         headers: {
+          ...(host ? {host} : {}),
           ...ossHeaders,
           'Access-Control-Allow-Origin': '*',
           Authorization: `OSS ${sts.ak}:${signature}`,
@@ -197,9 +199,18 @@ export class Uploader {
     }
   }
 
-  /** Virtual-host style, as OSS is addressed (api.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`. */
+  /**
+   * Virtual-host style, as OSS is addressed (api.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`.
+   * When the API itself is on this machine (a local sandbox, `--sandbox`), the same request goes to
+   * it, still naming the bucket host in `Host`: the OSS host would refuse its credentials.
+   */
   private objectUrl(sts: StsToken, key: string): string {
+    if (this.client.endpoint.local) return `${new URL(this.client.endpoint.apiBase).origin}/${key}`
     return `https://${sts.bucket}.${sts.endpoint}/${key}`
+  }
+
+  private localHost(sts: StsToken): string | undefined {
+    return this.client.endpoint.local ? `${sts.bucket}.${sts.endpoint}` : undefined
   }
 
   /** One STS token per command, shared by every file (and by concurrent uploads) while it is valid. */

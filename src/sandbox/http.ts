@@ -41,6 +41,8 @@ export interface Ctx {
   query: URLSearchParams
   body: Record<string, unknown>
   origin: string
+  /** Where the device page is: the loopback origin, or the web app's name over https. */
+  webOrigin: string
   store: Store
   now: number
   /** the authenticated caller; set by the server before authed handlers run */

@@ -7,7 +7,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type {AddressInfo} from 'node:net'
 import {Faults} from './faults.js'
-import {CDN_HOST, hostRole} from './hosts.js'
+import {CDN_HOST, WEB_HOST, hostRole} from './hosts.js'
 import {applyConfig} from './routes/control.js'
 import {createHandler} from './server.js'
 import {Store} from './store.js'
@@ -71,7 +71,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   }
 
   let plainPort = 0
-  const plainHandler = createHandler(store, {origin: plainOrigin, role: (req) => hostRole(req, plainPort, wildcard)})
+  const plainHandler = createHandler(store, {origin: plainOrigin, webOrigin: plainOrigin, role: (req) => hostRole(req, plainPort, wildcard)})
   const server = http.createServer((req, res) => {
     void plainHandler(req, res)
   })
@@ -79,11 +79,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
   origin = `http://${urlHost}:${plainPort}`
 
-  // Over https, media is on the CDN name, as the service's answers have it.
+  // Over https, media is on the CDN name and the device page on the web app's, as the service has them.
   let tlsServer: https.Server | undefined
   let tlsPort: number | undefined
   if (options.tls) {
-    const tlsHandler = createHandler(store, {origin: () => `https://${CDN_HOST}`, role: (req) => hostRole(req, tlsPort ?? 0, false)})
+    const tlsHandler = createHandler(store, {origin: () => `https://${CDN_HOST}`, webOrigin: () => `https://${WEB_HOST}`, role: (req) => hostRole(req, tlsPort ?? 0, false)})
     tlsServer = https.createServer({cert: options.tls.cert, key: options.tls.key}, (req, res) => {
       void tlsHandler(req, res)
     })

@@ -42,6 +42,8 @@ const WORKSPACE_EXEMPT = new Set(['team/workspace/list', 'team/workspace/switch'
 export interface HandlerOptions {
   /** Where the media URLs of answers point (the loopback origin, or the CDN name over https). */
   origin(req: IncomingMessage): string
+  /** Where the device page is (the loopback origin, or the web app's name over https). */
+  webOrigin(req: IncomingMessage): string
   /** What the request's Host names; undefined for a name this server does not serve. */
   role(req: IncomingMessage): HostRole | undefined
 }
@@ -70,7 +72,7 @@ export function createHandler(store: Store, options: HandlerOptions) {
         return await handleOssPut(req, res, store, pathname, body)
       }
 
-      if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, options.origin(req), url)
+      if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, options, url)
       if (pathname.startsWith('/_blob/')) return handleBlob(req, res, pathname.slice('/_blob/'.length), url.searchParams)
       if (pathname.startsWith('/media/')) {
         log(store, req, url, null)
@@ -110,7 +112,7 @@ function log(store: Store, req: IncomingMessage, url: URL, body: unknown, extra:
   })
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store, origin: string, url: URL): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store, origins: HandlerOptions, url: URL): Promise<void> {
   const raw = await readBody(req)
   let body: Record<string, unknown> = {}
   let parseError: unknown
@@ -128,7 +130,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store
     if (req.method !== route.method) throw new ApiError(ERR.methodNotAllowed, `Method ${req.method} not allowed for ${routeName} (use ${route.method})`)
     if (parseError) throw parseError instanceof ApiError ? parseError : new ApiError(ERR.invalidParam, 'Invalid parameter: request body is not valid JSON')
     const now = Date.now()
-    const ctx: Ctx = {req, res, method: req.method, route: routeName, query: url.searchParams, body, origin, store, now}
+    const ctx: Ctx = {req, res, method: req.method, route: routeName, query: url.searchParams, body, origin: origins.origin(req), webOrigin: origins.webOrigin(req), store, now}
     if (route.auth) {
       const [kind, left] = await store.read((state) => [authenticate(req, state, now), state.account.leftWorkspaces ?? []] as const)
       const workspaceId = WORKSPACE_EXEMPT.has(routeName) ? 0 : requestWorkspace(req, left)

@@ -139,4 +139,13 @@ describe('the main journey against `pixverse sandbox serve`', function () {
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(readFileSync(downloaded.json<{file: string}>().file).subarray(4, 8).toString()).to.equal('ftyp')
   })
+
+  it('uploads to the in-process sandbox with --sandbox (no network name involved)', async function () {
+    const home = tempHome()
+    // No name map for the preload: the upload must go to the local sandbox, not to the OSS host.
+    const env = {PIXVERSE_HOME: home, PIXVERSE_SANDBOX_TASK_SECONDS: '1', PIXVERSE_API_BASE: undefined, PIXVERSE_TEST_NET: undefined}
+    const image = join(ROOT, 'fixtures', 'media', 'sample.png')
+    const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--image', image, '--no-wait', '--json'], {env})
+    expect(created.exitCode, created.stderr).to.equal(0)
+  })
 })

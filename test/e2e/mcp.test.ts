@@ -22,7 +22,7 @@ describe('pixverse mcp serve', function () {
   let env: Record<string, string>
 
   before(async function () {
-    env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
+    env = {...ctx.sandbox.netEnv, PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
     const transport = new StdioClientTransport({command: process.execPath, args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'], env, stderr: 'pipe'})
     transport.stderr?.on('data', (chunk) => (stderr += chunk))
     client = new Client({name: 'pixverse-test', version: '1.0.0'})

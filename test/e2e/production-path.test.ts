@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, join} from 'node:path'
 
@@ -178,5 +178,68 @@ describe('production code path: JSON results a script written for the reference 
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.json()).to.deep.equal({workspaceId: 0, name: 'Personal', role: null, memberCount: null})
     expectSchema('workspace-status', result.json())
+  })
+})
+
+describe('production code path: the main journey, every upload and download kind (issue 15)', function () {
+  this.timeout(180_000)
+  const ctx = useProductionSandbox({login: false})
+  const sent = async (): Promise<Logged[]> => (await ctx.sandbox.requests()) as Logged[]
+
+  it('logs in through the device flow on the production names', async () => {
+    const result = await ctx.cli(['auth', 'login', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stderr).to.match(/^Authorize at: https:\/\/app\.pixverse\.ai\/device\?user_code=\S+/m)
+    expect((await sent()).filter((r) => r.path.startsWith('/creative_platform/')).every((r) => r.host === API_HOST)).to.equal(true)
+  })
+
+  it('creates a video from a local image, waits, and downloads it from the CDN', async () => {
+    const created = await ctx.cli(['create', 'video', '--prompt', 'animate it', '--image', PNG, '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const id = (created.json() as {video_id: number}).video_id
+    const waited = await ctx.cli(['task', 'wait', String(id), '--json'])
+    expect(waited.exitCode, waited.stderr).to.equal(0)
+    expect(String((waited.json() as {video_url: string}).video_url)).to.match(/^https:\/\/media\.pixverse\.ai\//)
+    await ctx.sandbox.clearRequests()
+    const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
+    const downloaded = await ctx.cli(['asset', 'download', String(id), '--dest', dest, '--json'])
+    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
+    expect(statSync((downloaded.json() as {file: string}).file).size).to.be.greaterThan(0)
+    expect((await sent()).filter((r) => r.path.startsWith('/media/')).map((r) => r.host)).to.deep.equal(['media.pixverse.ai'])
+  })
+
+  it('creates and downloads an image', async () => {
+    const created = await ctx.cli(['create', 'image', '--prompt', 'a fox', '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const id = (created.json() as {image_id: number}).image_id
+    const dest = mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
+    const downloaded = await ctx.cli(['asset', 'download', String(id), '--type', 'image', '--dest', dest, '--json'])
+    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
+    expect(statSync((downloaded.json() as {file: string}).file).size).to.be.greaterThan(0)
+  })
+
+  it('uploads every kind: image, video, audio, and a remote https URL', async () => {
+    for (const file of [PNG, join(MEDIA, 'sample.mp4'), join(MEDIA, 'sample.mp3')]) {
+      await ctx.sandbox.clearRequests()
+      const result = await ctx.cli(['asset', 'upload', file, '--json'])
+      expect(result.exitCode, `${file}: ${result.stderr}`).to.equal(0)
+      const put = (await sent()).find((r) => r.method === 'PUT')
+      expect(put?.host, file).to.equal(OSS_HOST)
+    }
+
+    // A remote input is fetched from its (public-looking) host under the production SSRF rules.
+    await ctx.sandbox.clearRequests()
+    const remote = await ctx.cli(['asset', 'upload', 'https://media.pixverse.ai/media/static/avatar.png', '--json'])
+    expect(remote.exitCode, remote.stderr).to.equal(0)
+    const log = await sent()
+    expect(log.find((r) => r.path === '/media/static/avatar.png')?.host).to.equal('media.pixverse.ai')
+    expect(log.find((r) => r.method === 'PUT')?.host).to.equal(OSS_HOST)
+  })
+
+  it('accepts the qualities models.md lists (480p video, 1800p image) end to end', async () => {
+    const video = await ctx.cli(['create', 'video', '--prompt', 'a cat', '--model', 'seedance-2.0-fast', '--quality', '480p', '--no-wait', '--json'])
+    expect(video.exitCode, video.stderr).to.equal(0)
+    const image = await ctx.cli(['create', 'image', '--prompt', 'a cat', '--model', 'seedream-5.0-lite', '--quality', '1800p', '--no-wait', '--json'])
+    expect(image.exitCode, image.stderr).to.equal(0)
   })
 })

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -31,7 +31,6 @@ export function testCertificates(): TestCertificates {
   writeFileSync(file('server.ext'), `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
   openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2',
     '-extfile', file('server.ext'), '-out', file('server.pem'))
-  readFileSync(file('server.pem'))
   made = {caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key')}
   return made
 }

@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {BIN, ROOT} from './cli.js'
+import {BIN, LOOPBACK_GUARD, ROOT} from './cli.js'
 
 /**
  * A real pseudo-terminal for interactive tests: the CLI runs inside a detached tmux session (its own
@@ -25,14 +25,9 @@ export class Terminal {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-tty-'))
     const socket = `pixverse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
     const exitFile = join(dir, 'exit-code')
-    const vars = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TERM: 'xterm-256color',
-      LANG: 'C.UTF-8',
-      ...env,
-    }
-    const command = options.command ?? [process.execPath, BIN, ...args]
+    const vars = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env}
+    // The loopback guard as for every other CLI a test starts: nothing reaches a real host.
+    const command = options.command ?? [process.execPath, '--import', LOOPBACK_GUARD, BIN, ...args]
     // The shell ignores Ctrl-C (the CLI still gets it) so the session lives on to report the exit code.
     const line = [
       'trap : INT;',

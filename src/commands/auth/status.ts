@@ -1,6 +1,6 @@
 import {AuthedCommand} from '../../base/authed-command.js'
 import {memberLabel} from '../../api/members.js'
-import {ExitCode} from '../../errors.js'
+import {ExitCode, authError} from '../../errors.js'
 
 export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
   static description = 'Show who is logged in and the credits left. Exits 3 when nobody is.'
@@ -8,9 +8,10 @@ export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
   static examples = ['<%= config.bin %> auth status --json']
 
   async run(): Promise<Record<string, unknown>> {
-    // Logged out is an answer, not only an error: scripts written for the reference client read
-    // this document (cli-spec §5.2), and the exit code still says 3.
+    // Logged out is an answer for scripts, not only an error: they read this document (cli-spec
+    // §5.2) and the exit code still says 3. A person gets the usual error line on stderr.
     if (!this.credential()) {
+      if (!this.out.json) throw authError('Not logged in')
       this.resultExitCode = ExitCode.Auth
       return {authenticated: false, message: 'Not logged in'}
     }

@@ -87,7 +87,7 @@ export const authRoutes: RouteTable = {
           lastPollAt: null,
           consumed: false,
         }
-        const verificationUri = `${ctx.origin}/device`
+        const verificationUri = `${ctx.webOrigin}/device`
         return {
           device_code: deviceCode,
           user_code: code,

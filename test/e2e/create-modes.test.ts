@@ -3,8 +3,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
-import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
-import {useTestClock} from '../helpers/test-clock.js'
+import {type SandboxProcess, useProductionSandbox} from '../helpers/sandbox.js'
 
 const MEDIA = join(ROOT, 'fixtures', 'media')
 const PNG = join(MEDIA, 'sample.png')
@@ -14,10 +13,10 @@ const MP3 = join(MEDIA, 'sample.mp3')
 
 type Body = Record<string, unknown>
 
+// On the production code path (production defaults, the sandbox under the real host names), so every
+// create mode, upload kind and download kind here runs the code a user's runs (issue 15).
 describe('create: every mode end to end against the sandbox', function () {
-  // In-process on a test clock: the subject is each mode's flags and request, not the process.
-  const ctx = useSandbox({inProcess: true})
-  useTestClock({realMsPerSecond: 50})
+  const ctx = useProductionSandbox()
   let videoId: number
 
   before(async function () {
@@ -285,7 +284,7 @@ describe('create: every mode end to end against the sandbox', function () {
       const dir = join(ctx.cli.home, 'music')
       const result = await run(['create', 'music', '--prompt', 'a folk ballad', '--lyrics', 'la la la', '--duration-seconds', '60', '--output', dir])
       const body = await submitted('music/generate')
-      expect(body).to.deep.equal({model: 'music-2.6', prompt: 'a folk ballad', instrumental: false, auto_lyrics: false, duration_auto: false, duration_seconds: 60, lyrics: 'la la la', model_name_default: 'MiniMax Music 2.6'})
+      expect(body).to.deep.equal({model: 'music-2.6', prompt: 'a folk ballad', instrumental: false, auto_lyrics: false, duration_auto: false, duration_seconds: 60, lyrics: 'la la la', image_paths: [], model_name_default: 'MiniMax Music 2.6'})
       const music = result.json()
       expect(music).to.include({status: 'completed', create_mode: 'music'})
       expect(music).to.include.keys('audio_id', 'asset_id', 'audio_url', 'audio_path', 'duration', 'credits', 'local_path')
