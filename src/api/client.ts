@@ -117,7 +117,7 @@ export class ApiClient {
       const message = `Network error calling ${path}: ${(error as Error).message}`
       return {
         kind: 'failed',
-        error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId}),
+        error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId, hint: networkHint(url)}),
         retryable: isRetryableNetworkError(error),
       }
     }
@@ -193,4 +193,11 @@ function cleanQuery(query: CallOptions['query']): Record<string, string> | undef
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
+}
+
+/** The one next step after a network failure, naming the host that could not be reached. */
+function networkHint(url: string): string {
+  const host = new URL(url).host
+  const custom = process.env.PIXVERSE_API_BASE ? ' and PIXVERSE_API_BASE' : ''
+  return `${host} could not be reached: check the connection${custom}, then run the same command again.`
 }
