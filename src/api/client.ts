@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto'
 
-import {CliError, ExitCode} from '../errors.js'
+import {CliError, ExitCode, authError} from '../errors.js'
 import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
 import {loadGot} from './http.js'
@@ -147,6 +147,8 @@ export class ApiClient {
 
   private toApiError(envelope: Envelope, path: string, traceId: string): CliError {
     const code = envelope.ErrCode
+    // Sent without any credential, every auth refusal means the same thing: one wording everywhere.
+    if (exitCodeFor(code) === ExitCode.Auth && !this.settings.credential) return authError('Not logged in', code, traceId)
     const fallback = defaultMessageFor(code)
     let message = envelope.ErrMsg?.trim() || fallback.message
     if (isWorkspaceError(code)) message += this.settings.onWorkspaceLost?.(path) ?? ''

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {runCli} from '../helpers/cli.js'
-import {useSandbox} from '../helpers/sandbox.js'
+import {cliFor, useSandbox} from '../helpers/sandbox.js'
 
 describe('failures end with the next step', function () {
   const ctx = useSandbox()
@@ -26,5 +26,17 @@ describe('failures end with the next step', function () {
     const lines = result.stderr.trim().split('\n')
     expect(lines[0]).to.match(/^error Network error calling /)
     expect(lines.at(-1)).to.equal('hint  127.0.0.1:9 could not be reached: check the connection and PIXVERSE_API_BASE, then run the same command again.')
+  })
+
+  it('logged out, every command says "Not logged in" the same way (exit 3)', async function () {
+    const anonymous = cliFor(ctx.sandbox)
+    const errors = []
+    for (const args of [['account', 'info', '--json'], ['asset', 'list', '--json'], ['create', 'video', '--prompt', 'x', '--no-wait', '--json'], ['template', 'list', '--json']]) {
+      const result = await anonymous(args)
+      expect(result.exitCode, args.join(' ')).to.equal(3)
+      errors.push({error: result.errorJson().error, hint: result.errorJson().hint})
+    }
+
+    for (const error of errors) expect(error).to.deep.equal({error: 'Not logged in', hint: 'Run `pixverse auth login` (or set PIXVERSE_TOKEN / PIXVERSE_ACCESS_KEY).'})
   })
 })
