@@ -91,6 +91,6 @@ export function timeoutError(message: string, details: Record<string, unknown>):
   })
 }
 
-export function generationError(message: string, details?: Record<string, unknown>, code?: number): CliError {
-  return new CliError(message, {exitCode: ExitCode.GenerationFailed, code, details})
+export function generationError(message: string, details?: Record<string, unknown>, code?: number, hint?: string): CliError {
+  return new CliError(message, {exitCode: ExitCode.GenerationFailed, code, details, hint})
 }

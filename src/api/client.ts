@@ -1,6 +1,6 @@
 import {randomUUID} from 'node:crypto'
 
-import {CliError, ExitCode} from '../errors.js'
+import {CliError, ExitCode, authError} from '../errors.js'
 import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
 import {loadGot} from './http.js'
@@ -195,7 +195,7 @@ export class ApiClient {
       const message = `Network error calling ${path}: ${(error as Error).message}`
       return {
         kind: 'failed',
-        error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId}),
+        error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId, hint: networkHint(url)}),
         retryable: isRetryableNetworkError(error),
       }
     } finally {
@@ -227,6 +227,8 @@ export class ApiClient {
 
   private toApiError(envelope: Envelope, path: string, traceId: string): CliError {
     const code = envelope.ErrCode
+    // Sent without any credential, every auth refusal means the same thing: one wording everywhere.
+    if (exitCodeFor(code) === ExitCode.Auth && !this.settings.credential) return authError('Not logged in', code, traceId)
     const fallback = defaultMessageFor(code)
     let message = envelope.ErrMsg?.trim() || fallback.message
     if (isWorkspaceError(code)) message += this.settings.onWorkspaceLost?.(path) ?? ''
@@ -273,4 +275,11 @@ function cleanQuery(query: CallOptions['query']): Record<string, string> | undef
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
+}
+
+/** The one next step after a network failure, naming the host that could not be reached. */
+function networkHint(url: string): string {
+  const host = new URL(url).host
+  const custom = process.env.PIXVERSE_API_BASE ? ' and PIXVERSE_API_BASE' : ''
+  return `${host} could not be reached: check the connection${custom}, then run the same command again.`
 }

@@ -153,5 +153,15 @@ export function taskFailure(snapshot: TaskSnapshot) {
   const reason = snapshot.raw.fail_reason ?? snapshot.raw.err_msg
   const label = snapshot.kind === 'audio' || snapshot.kind === 'music' ? String(snapshot.raw.status ?? 'failed') : statusLabel(snapshot.statusCode)
   const message = `Generation ${label.toLowerCase()} (${snapshot.kind}_id: ${snapshot.id}, status ${snapshot.statusCode})${reason ? `: ${String(reason)}` : ''}`
-  return generationError(message, {id: snapshot.id, status_code: snapshot.statusCode})
+  return generationError(message, {id: snapshot.id, status_code: snapshot.statusCode}, undefined, failureHint(snapshot.statusCode))
+}
+
+/**
+ * What to change after a failed generation. The task detail does not say whether its credits came
+ * back; the credit history does (a Refund record), so the hint points there rather than guess.
+ */
+function failureHint(statusCode: number): string {
+  const refund = 'Whether the credits came back shows in `pixverse account usage` (a Refund line).'
+  if (statusCode === 7) return `The service did not approve the content: change the prompt or the input media and create again. ${refund}`
+  return `Create again, or change the model, the prompt or the inputs if it keeps failing. ${refund}`
 }

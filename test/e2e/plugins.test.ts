@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -96,5 +96,32 @@ describe('third-party plugins: the example plugin', function () {
     expect(result.stdout).to.equal('')
     expect(result.stderr).to.include('error Unknown command: pixverse creat video')
     expect(result.stderr).to.include('Did you mean `pixverse create video`?')
+  })
+
+  it('plugins install takes a local folder (an absolute path is not a GitHub repo)', async function () {
+    const folder = join(mkdtempSync(join(tmpdir(), 'pixverse-local-plugin-')), 'greet')
+    mkdirSync(join(folder, 'commands', 'greet'), {recursive: true})
+    // No dependencies, so npm links the folder without asking a registry.
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'pixverse-plugin-greet', version: '0.0.1', type: 'module', oclif: {commands: './commands', topicSeparator: ' '}}))
+    writeFileSync(join(folder, 'commands', 'greet', 'hi.js'), "export default class Hi {\n  static description = 'Say hi.'\n  static async run() {\n    process.stdout.write('hi from a local plugin\\n')\n  }\n}\n")
+    const cli = cliFor(ctx.sandbox, undefined, isolatedOclifDirs())
+    const installed = await cli(['plugins', 'install', folder], {timeoutMs: 120_000})
+    expect(installed.exitCode, installed.stderr).to.equal(0)
+    expect(installed.stderr).to.match(/Installing plugin \S*file:/)
+    const hi = await cli(['greet', 'hi'])
+    expect(hi.stdout).to.equal('hi from a local plugin\n')
+  })
+
+  it('plugins link fails (exit 1) when the plugin\'s commands cannot load', async function () {
+    // The example without its node_modules: `import … from 'pixverse'` cannot resolve.
+    const copy = join(mkdtempSync(join(tmpdir(), 'pixverse-broken-plugin-')), 'plugin-hello')
+    cpSync(PLUGIN, copy, {recursive: true, dereference: false})
+    rmSync(join(copy, 'node_modules'), {recursive: true, force: true})
+    const cli = cliFor(ctx.sandbox, undefined, isolatedOclifDirs())
+    const linked = await cli(['plugins', 'link', copy, '--no-install'])
+    expect(linked.exitCode).to.equal(1)
+    expect(linked.stderr).to.include('The plugin was linked but its commands cannot load')
+    expect(linked.stderr).to.match(/credits\.js: Cannot find package 'pixverse'/)
+    expect(linked.stderr).to.include('plugins unlink pixverse-plugin-hello')
   })
 })

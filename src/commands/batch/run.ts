@@ -7,6 +7,7 @@ import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
 import {CliError, ExitCode, validationError} from '../../errors.js'
 import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
+import * as tableModule from '../../util/table.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
 import {type StopSignal, onStopSignal, stopExitCode} from '../../base/wait-abort.js'
@@ -78,6 +79,22 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
       controller.abort(new Error('interrupted'))
     })
     const totals = {done: 0, failed: 0, credits: 0}
+    const counters = () => `${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`
+    // A person at a terminal gets a live table (stderr) and a final one (stdout) instead of JSON lines.
+    const {LiveTable} = await import('../../batch/live-table.js')
+    const live = !this.out.json && process.stdout.isTTY && process.stderr.isTTY ? new LiveTable(prepared.map((r) => r.state)) : undefined
+    this.live = live
+    // A row's last progress note waits for its outcome, so the counters it prints include that row.
+    const finalNotes = new Map<number, string>()
+    const progress = (row: {row: number; line: number; mode: string}, note: string) => {
+      if (live) {
+        live.counters = counters()
+        live.update(row.row, {note})
+        return
+      }
+
+      this.out.info(`${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${counters()}`)
+    }
     const {runBatch} = await import('../../batch/runner.js')
     const {MediaResolver} = await import('../../api/media-resolver.js')
     let media: InstanceType<typeof MediaResolver> | undefined
@@ -94,14 +111,32 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         onRow: (outcome) => {
           // A row interrupted after its submit was paid for: its credits are spent all the same.
           totals.credits += outcome.resumed ? 0 : outcome.cost_credits ?? 0
-          if (outcome.status === 'interrupted') return
+          if (outcome.status === 'interrupted') {
+            live?.update(outcome.row, {status: 'interrupted'})
+            const note = finalNotes.get(outcome.row)
+            if (note !== undefined) progress(outcome, note)
+            return
+          }
+
           if (outcome.exit_code === 0) totals.done++
           else totals.failed++
-          this.out.line(outcome)
+          live?.update(outcome.row, {status: outcome.status, ids: outcome.ids.join(' ')})
+          const note = finalNotes.get(outcome.row)
+          finalNotes.delete(outcome.row)
+          if (note !== undefined) progress(outcome, note)
+          if (!live) this.out.line(outcome)
         },
-        onProgress: (row, note) =>
-          this.out.info(`${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`),
+        onProgress: (row, note) => {
+          if (/^(done|failed|partial|completed|interrupted)\b/.test(note)) {
+            finalNotes.set(row.row, note)
+            return
+          }
+
+          if (/^submitted\b/.test(note)) live?.update(row.row, {status: 'running'})
+          progress(row, note)
+        },
       })
+      live?.close()
       const {batchExitCode} = await import('../../batch/exit-code.js')
       const exitCode = batchExitCode(outcomes.map((o) => o.exit_code))
       const sorted = [...outcomes].sort((a, b) => a.row - b.row)
@@ -144,9 +179,15 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     }
   }
 
-  /** Text mode streamed the rows already: the closing line is the summary. */
+  private live?: {all(): Array<{row: number; line: number; mode: string; status: string; ids?: string; note?: string}>}
+
+  /** Piped text mode streamed the rows already: the closing line is the summary. At a terminal: the final table. */
   protected renderHuman(result: unknown): string {
-    return JSON.stringify({summary: (result as {summary: Summary}).summary})
+    const {summary} = result as {summary: Summary}
+    if (!this.live) return JSON.stringify({summary})
+    const {renderTable} = tableModule
+    const rows = this.live.all()
+    return `${renderTable(rows, ['row', 'line', 'mode', 'status', 'ids', 'note'])}\n${summary.completed}/${summary.rows} completed, ${summary.failed} failed, ${summary.credits_spent} credits\nState: ${summary.state_file}`
   }
 
   /** Free slots per kind from the service, capped by --concurrency. */
