@@ -52,10 +52,11 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
   async run(): Promise<{rows: unknown[]; summary: Summary}> {
     const manifest = resolve(this.args.manifest)
     const stateFile = resolve(this.flags.state ?? `${manifest}.state.json`)
-    const [{readManifest}, {BatchState}, {prepareRows}] = await Promise.all([
+    const [{readManifest}, {BatchState}, {prepareRows}, {freeSlots}] = await Promise.all([
       import('../../batch/manifest.js'),
       import('../../batch/state.js'),
       import('../../batch/prepare-rows.js'),
+      import('../../batch/slot-limits.js'),
     ])
     assertFolderWritable(dirname(stateFile), '--state', this.flags.state ?? stateFile)
     if (this.flags.download) assertFolderWritable(this.flags.download, '--download')
@@ -65,7 +66,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text: textWithoutStdin}, (m) => this.out.warn(m))
 
     // A batch that is already complete sends nothing at all.
-    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await this.slotLimits()
+    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await freeSlots(this.api, this.flags.concurrency)
     const controller = new AbortController()
     const onSigint = () => controller.abort(new Error('interrupted'))
     process.on('SIGINT', onSigint)
@@ -138,26 +139,6 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
   /** Text mode streamed the rows already: the closing line is the summary. */
   protected renderHuman(result: unknown): string {
     return JSON.stringify({summary: (result as {summary: Summary}).summary})
-  }
-
-  /** Free slots per kind from the service, capped by --concurrency. */
-  private async slotLimits(): Promise<{video: number; image: number; audio: number}> {
-    const cap = this.flags.concurrency
-    let slots: Record<string, {remaining?: number; limit?: number; unlimited?: boolean}> = {}
-    try {
-      slots = await this.api.get('user/credits/concurrency')
-    } catch {
-      // Unknown slots: fall back to --concurrency (or a modest default) and the service's 500044 back-off.
-    }
-
-    const free = (kind: string) => {
-      const entry = slots?.[kind]
-      if (!entry || entry.unlimited) return cap ?? 4
-      const remaining = Math.max(1, Number(entry.remaining ?? entry.limit ?? 1))
-      return cap ? Math.min(cap, remaining) : remaining
-    }
-
-    return {video: free('video'), image: free('image'), audio: free('audio')}
   }
 }
 
