@@ -143,6 +143,43 @@ describe('pipeline run: a production in one resumable command', function () {
     expect(status.json<{counts: Record<string, number>}>().counts).to.include({total: 4, done: 4})
   })
 
+  it('pipeline list and show describe the built-ins; show prints a runnable template', async function () {
+    const list = await ctx.cli(['pipeline', 'list', '--json'])
+    expect(list.exitCode, list.stderr).to.equal(0)
+    const names = list.json<{pipelines: Array<{name: string; vars: Record<string, unknown>}>}>().pipelines.map((p) => p.name)
+    expect(names).to.deep.equal(['storyboard', 'production', 'image-to-video', 'text-image-video', 'image-edit'])
+    const show = await ctx.cli(['pipeline', 'show', 'image-edit'])
+    expect(show.exitCode, show.stderr).to.equal(0)
+    const copy = pipelineFile('copy.yaml', show.stdout)
+    const dry = await ctx.cli(['pipeline', 'run', copy, '--var', 'prompt=a harbour', '--dry-run', '--json'])
+    expect(dry.exitCode, dry.stderr).to.equal(0)
+    expect(dry.json<{steps: unknown[]}>().steps).to.have.length(4)
+    const unknown = await ctx.cli(['pipeline', 'show', 'nope', '--json'])
+    expect(unknown.exitCode).to.equal(6)
+  })
+
+  for (const [name, vars, streams] of [
+    ['production', ['prompt=a fox crosses a frozen lake'], ['audio', 'video']],
+    ['image-to-video', ['prompt=the sea moves', `image=${join(FIXTURES, 'sample.jpg')}`], ['video']],
+    ['text-image-video', ['prompt=a lighthouse at dusk'], ['video']],
+    ['image-edit', ['prompt=a quiet harbour'], ['video']],
+  ] as const) {
+    it(`built-in ${name} ends with a playable MP4`, async function () {
+      const result = await ctx.cli(['pipeline', 'run', name, ...vars.flatMap((v) => ['--var', v]), '--out', outDir(), '--json'], {timeoutMs: 120_000})
+      expect(result.exitCode, result.stderr).to.equal(0)
+      const doc = result.json<RunDoc>()
+      expect(doc.steps.every((s) => s.status === 'completed')).to.equal(true)
+      expect(doc.final).to.match(/\.mp4$/)
+      const final = probe(doc.final as string)
+      for (const stream of streams) expect(final.streams).to.include(stream)
+      expect(final.duration).to.be.greaterThan(0.5)
+      if (name === 'production') {
+        // The music is laid under the upscaled video, trimmed to its length.
+        expect(final.duration).to.be.closeTo(probe(doc.steps.find((s) => s.id === 'sharper')?.outputs.video as string).duration, 0.15)
+      }
+    })
+  }
+
   it('a failed step stops only the steps that read it; the exit code is the failure', async function () {
     const file = pipelineFile(
       'branches.yaml',
