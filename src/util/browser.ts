@@ -1,8 +1,8 @@
 import {spawn} from 'node:child_process'
 
-/** Opens an https URL for a person at a terminal; failures are silent (the URL is printed anyway). */
+/** Opens an https URL (or a file:// page the CLI wrote, such as report.html) for a person at a terminal; failures are silent (the URL is printed anyway). */
 export function openInBrowser(url: string): void {
-  if (!/^https?:\/\//.test(url)) return
+  if (!/^(https?|file):\/\//.test(url)) return
   const [command, args] =
     process.platform === 'darwin'
       ? ['open', [url]]

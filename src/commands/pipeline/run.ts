@@ -110,8 +110,8 @@ Every step is checked before the first request (exit 6 names the step and field)
         summary,
       }
       if (this.flags.open && !this.flags.json) {
-        const {openInBrowser} = await import('../../util/browser.js')
-        openInBrowser(`file://${report}`)
+        const [{openInBrowser}, {pathToFileURL}] = await Promise.all([import('../../util/browser.js'), import('node:url')])
+        openInBrowser(pathToFileURL(report).href)
       }
 
       if (controller.signal.aborted) {
