@@ -32,12 +32,13 @@ Every step is checked before the first request (exit 6 names the step and field)
     jsonl: Flags.boolean({description: 'Stream one JSON line per finished step on stdout, then a summary line.', exclusive: ['json']}),
     concurrency: integer('--concurrency', {description: 'At most this many creations of a kind at once. [default: the free slots of `account slots`]', min: 1}),
     open: Flags.boolean({description: 'Open report.html when the run ends.'}),
+    detach: Flags.boolean({description: 'Check everything, then run in the background and return at once with the output folder and state file (follow with `pipeline status`).'}),
     timeout: flag.timeout(),
     'poll-interval': flag.pollInterval(),
   }
 
   async run(): Promise<Record<string, unknown>> {
-    const [{loadPipeline, bindVars}, {checkPipeline}, {outDirOf, assertOutDirUsable, STATE_FILE}] = await Promise.all([
+    const [{loadPipeline, bindVars}, {checkPipeline}, {outDirOf, assertOutDirUsable, lockRun, STATE_FILE}] = await Promise.all([
       import('../../pipeline/definition.js'),
       import('../../pipeline/check.js'),
       import('../../pipeline/out-dir.js'),
@@ -63,7 +64,13 @@ Every step is checked before the first request (exit 6 names the step and field)
       import('../../pipeline/report.js'),
     ])
     const stateFile = join(outDir, STATE_FILE)
+    const release = lockRun(outDir)
     const state = new PipelineState(stateFile, definition.name, {source: definition.source, vars})
+    state.save()
+    if (this.flags.detach) {
+      release()
+      return this.detach(definition, outDir, stateFile)
+    }
     const pools = checked.needsApi ? await freeSlots(this.api, this.flags.concurrency) : {video: 1, image: 1, audio: 1}
     const controller = new AbortController()
     let signalCode: number = ExitCode.Interrupted
@@ -138,6 +145,33 @@ Every step is checked before the first request (exit 6 names the step and field)
     } finally {
       process.removeListener('SIGINT', onSigint)
       process.removeListener('SIGTERM', onSigterm)
+      release()
+    }
+  }
+
+  /**
+   * Starts the same run as a background process of this CLI (its output in <out>/pipeline.log)
+   * once every check passed, and returns where to follow it: for agents (the MCP tool
+   * pipeline_run) and anyone who does not want to hold a terminal for a production.
+   */
+  private async detach(definition: {name: string; source: string}, outDir: string, stateFile: string): Promise<Record<string, unknown>> {
+    const [{spawn}, {openSync, closeSync}] = await Promise.all([import('node:child_process'), import('node:fs')])
+    const log = join(outDir, 'pipeline.log')
+    const args = [join(this.config.root, 'bin', 'run.js'), 'pipeline', 'run', definition.source.startsWith('builtin:') ? definition.name : definition.source]
+    for (const pair of this.flags.var ?? []) args.push(`--var=${pair}`)
+    args.push(`--out=${outDir}`, `--timeout=${this.flags.timeout}`, '--json')
+    if (this.flags['poll-interval'] !== undefined) args.push(`--poll-interval=${this.flags['poll-interval']}`)
+    if (this.flags.concurrency !== undefined) args.push(`--concurrency=${this.flags.concurrency}`)
+    if (this.workspaceOverride !== undefined) args.push(`--workspace-id=${this.workspaceOverride}`)
+    if (this.sandboxMode) args.push('--sandbox')
+    const fd = openSync(log, 'a', 0o600)
+    try {
+      // The same node options as this process (e.g. a test's loopback guard).
+      const child = spawn(process.execPath, [...process.execArgv, ...args], {detached: true, stdio: ['ignore', fd, fd], env: process.env})
+      child.unref()
+      return {pipeline: definition.name, source: definition.source, out: outDir, state_file: stateFile, log, pid: child.pid, status: 'started', follow: `pixverse pipeline status ${definition.source.startsWith('builtin:') ? definition.name : definition.source} --out ${outDir}`}
+    } finally {
+      closeSync(fd)
     }
   }
 

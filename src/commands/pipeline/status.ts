@@ -9,7 +9,7 @@ import {validationError} from '../../errors.js'
 export default class PipelineStatus extends BaseCommand<typeof PipelineStatus> {
   static description = `Show where a pipeline run stands, from its state file (no request is sent).
 
-Lists each step with its status (pending, running, done, failed, blocked), ids, credits and error. Steps still running or submitted are continued by the next \`pipeline run\` of the same pipeline and --out.`
+Lists each step with its status (pending, running, done, failed, blocked), ids, credits and error. \`running\` says whether a run is going in that folder now. Steps still running or submitted are continued by the next \`pipeline run\` of the same pipeline and --out.`
 
   static examples = ['<%= config.bin %> pipeline status storyboard', '<%= config.bin %> pipeline status film.yaml --out ./film --json']
 
@@ -22,7 +22,7 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
   }
 
   async run(): Promise<Record<string, unknown>> {
-    const [{loadPipeline}, {outDirOf, STATE_FILE}, {PipelineState}] = await Promise.all([
+    const [{loadPipeline}, {outDirOf, activeRun, STATE_FILE}, {PipelineState}] = await Promise.all([
       import('../../pipeline/definition.js'),
       import('../../pipeline/out-dir.js'),
       import('../../pipeline/state.js'),
@@ -48,7 +48,8 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
     })
     const counts: Record<string, number> = {total: steps.length, pending: 0, running: 0, done: 0, failed: 0, blocked: 0}
     for (const step of steps) counts[step.status] = (counts[step.status] ?? 0) + 1
-    return {pipeline: definition.name, out: outDir, state_file: stateFile, counts, credits_spent: steps.reduce((sum, s) => sum + s.credits, 0), steps}
+    const pid = activeRun(outDir)
+    return {pipeline: definition.name, out: outDir, state_file: stateFile, running: pid !== undefined, ...(pid ? {pid} : {}), counts, credits_spent: steps.reduce((sum, s) => sum + s.credits, 0), steps}
   }
 
   protected renderHuman(result: unknown): string {
