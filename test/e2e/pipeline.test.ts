@@ -156,6 +156,14 @@ describe('pipeline run: a production in one resumable command', function () {
     expect(dry.json<{steps: unknown[]}>().steps).to.have.length(4)
     const unknown = await ctx.cli(['pipeline', 'show', 'nope', '--json'])
     expect(unknown.exitCode).to.equal(6)
+
+    // Agents learn the step kinds from capabilities.
+    const capabilities = (await ctx.cli(['capabilities', '--json'])).json<{pipelines: Record<string, Record<string, Record<string, unknown>>>}>().pipelines
+    expect(Object.keys(capabilities.local_steps)).to.deep.equal(['split', 'frame', 'concat', 'mux', 'download'])
+    expect(capabilities.local_steps.split.fields).to.have.keys(['image', 'rows', 'columns'])
+    expect(Object.keys(capabilities.creation_modes)).to.include.members(['video', 'image', 'extend', 'upscale', 'music'])
+    expect(capabilities.creation_modes.image.outputs).to.deep.equal({id: 'id', ids: 'ids', image: 'file', images: 'files'})
+    expect(capabilities.builtins).to.deep.equal(names)
   })
 
   for (const [name, vars, streams] of [
