@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// `npm run bench [startup|polling|transfers|concurrency|batch …]`: figures measured side by side in one
+// `npm run bench [startup|polling|transfers|concurrency|batch|pipeline …]`: figures measured side by side in one
 // run, medians over repeated runs, ratios against a baseline measured in the same run.
 import {cpus, totalmem} from 'node:os'
 
 import {batchBench} from './batch.js'
 import {concurrencyBench} from './concurrency.js'
+import {pipelineBench} from './pipeline.js'
 import {pollingBench} from './polling.js'
 import {startupBench} from './startup.js'
 import {transfersBench} from './transfers.js'
 
-const SECTIONS = {startup: startupBench, polling: pollingBench, transfers: transfersBench, concurrency: concurrencyBench, batch: batchBench}
+const SECTIONS = {startup: startupBench, polling: pollingBench, transfers: transfersBench, concurrency: concurrencyBench, batch: batchBench, pipeline: pipelineBench}
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SECTIONS)
 process.stdout.write(`pixverse bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB\n`)
 let failed = false
