@@ -271,6 +271,34 @@ describe('pipeline run: a production in one resumable command', function () {
     for (const key of doc.steps.flatMap((s) => s.idempotency_keys ?? [])) expect(charged[key], key).to.equal(1)
     expect(probe(doc.final as string).streams).to.include('video')
   })
+
+  it('storyboard interrupted at several points (Ctrl-C, SIGTERM, a crash) still ends with each creation charged once', async function () {
+    const out = outDir()
+    const args = ['pipeline', 'run', 'storyboard', '--var', 'prompt=a heron [sandbox:seconds=3]', '--out', out, '--json']
+    const env = {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'}
+    const before = await charges(ctx.sandbox)
+    // Points spread over the board, the split, the shots' submits and waits; SIGKILL stands for a crash.
+    for (const [delay, signal] of [[1800, 'SIGINT'], [4200, 'SIGKILL'], [5200, 'SIGTERM'], [7500, 'SIGINT']] as const) {
+      const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']})
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+      await new Promise((r) => setTimeout(r, delay))
+      child.kill(signal)
+      const code = await closed
+      // A run may also have finished before the signal came.
+      expect([0, 130, 143, null]).to.include(code)
+    }
+
+    const final = await ctx.cli(args, {timeoutMs: 120_000})
+    expect(final.exitCode, final.stderr).to.equal(0)
+    const doc = final.json<RunDoc>()
+    expect(doc.steps.every((s) => s.status === 'completed')).to.equal(true)
+    const keys = doc.steps.flatMap((s) => s.idempotency_keys ?? [])
+    expect(keys).to.have.length(5)
+    // Every charge of these runs is one of the five creations, each exactly once.
+    const charged = Object.entries(await charges(ctx.sandbox)).filter(([key]) => !(key in before))
+    expect(Object.fromEntries(charged)).to.deep.equal(Object.fromEntries(keys.map((key) => [key, 1])))
+    expect(probe(doc.final as string).streams).to.include('video')
+  })
 })
 
 describe('pipeline local media steps (no service needed)', function () {
