@@ -8,6 +8,7 @@ import {join} from 'node:path'
 import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {expectSchema} from '../helpers/schema.js'
 
 type ToolResult = {isError?: boolean; structuredContent?: Record<string, unknown>}
 
@@ -38,6 +39,7 @@ describe('MCP pipeline_run and pipeline_status', function () {
     const result = (await client.callTool({name: 'pipeline_run', arguments: {pipeline: 'text-image-video', var: ['prompt=a lighthouse'], out}})) as ToolResult
     expect(result.isError, JSON.stringify(result.structuredContent)).to.not.equal(true)
     const doc = result.structuredContent!
+    expectSchema('pipeline-run', doc)
     expect(doc).to.include({status: 'started', out, state_file: join(out, 'pipeline.state.json')})
     // Two creations of about a second each, plus polling: returning at once means well before they are done.
     expect(Date.now() - started).to.be.lessThan(5_000)
@@ -49,6 +51,7 @@ describe('MCP pipeline_run and pipeline_status', function () {
       const answer = (await client.callTool({name: 'pipeline_status', arguments: {pipeline: 'text-image-video', out}})) as ToolResult
       expect(answer.isError, JSON.stringify(answer.structuredContent)).to.not.equal(true)
       status = answer.structuredContent!
+      expectSchema('pipeline-status', status)
       if (status.running === false && (status.counts as Record<string, number>).done === 2) break
       if (Date.now() > deadline) throw new Error(`the run did not finish: ${JSON.stringify(status)}`)
       await new Promise((r) => setTimeout(r, 500))

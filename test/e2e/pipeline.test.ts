@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {BIN, LOOPBACK_GUARD, ROOT} from '../helpers/cli.js'
+import {expectSchema} from '../helpers/schema.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 
 const FIXTURES = join(ROOT, 'fixtures', 'media')
@@ -98,6 +99,7 @@ describe('pipeline run: a production in one resumable command', function () {
     const result = await ctx.cli(['pipeline', 'run', 'storyboard', '--var', 'prompt=a lighthouse', '--out', out, '--dry-run', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const plan = result.json<{order: string[][]; steps: Array<{id: string; depends_on: string[]; inputs: Record<string, unknown>; model?: string}>}>()
+    expectSchema('pipeline-run', plan)
     expect(plan.order).to.deep.equal([['board'], ['panels'], ['shots'], ['film']])
     expect(plan.steps[0].inputs.prompt).to.match(/a lighthouse$/)
     expect(plan.steps[0].model).to.be.a('string')
@@ -113,6 +115,7 @@ describe('pipeline run: a production in one resumable command', function () {
     const result = await ctx.cli(['pipeline', 'run', 'storyboard', '--var', 'prompt=a fox in the snow', '--var', 'duration=5', '--out', out, '--json'], {timeoutMs: 120_000})
     expect(result.exitCode, result.stderr).to.equal(0)
     const doc = result.json<RunDoc>()
+    expectSchema('pipeline-run', doc)
     expect(doc.steps.map((s) => [s.id, s.status])).to.deep.equal([['board', 'completed'], ['panels', 'completed'], ['shots', 'completed'], ['film', 'completed']])
     const shots = doc.steps[2]
     expect(shots.ids).to.have.length(4)
@@ -140,16 +143,19 @@ describe('pipeline run: a production in one resumable command', function () {
 
     const status = await ctx.cli(['pipeline', 'status', 'storyboard', '--out', out, '--json'])
     expect(status.exitCode, status.stderr).to.equal(0)
+    expectSchema('pipeline-status', status.json())
     expect(status.json<{counts: Record<string, number>}>().counts).to.include({total: 4, done: 4})
   })
 
   it('pipeline list and show describe the built-ins; show prints a runnable template', async function () {
     const list = await ctx.cli(['pipeline', 'list', '--json'])
     expect(list.exitCode, list.stderr).to.equal(0)
+    expectSchema('pipeline-list', list.json())
     const names = list.json<{pipelines: Array<{name: string; vars: Record<string, unknown>}>}>().pipelines.map((p) => p.name)
     expect(names).to.deep.equal(['storyboard', 'production', 'image-to-video', 'text-image-video', 'image-edit'])
     const show = await ctx.cli(['pipeline', 'show', 'image-edit'])
     expect(show.exitCode, show.stderr).to.equal(0)
+    expectSchema('pipeline-show', (await ctx.cli(['pipeline', 'show', 'image-edit', '--json'])).json())
     const copy = pipelineFile('copy.yaml', show.stdout)
     const dry = await ctx.cli(['pipeline', 'run', copy, '--var', 'prompt=a harbour', '--dry-run', '--json'])
     expect(dry.exitCode, dry.stderr).to.equal(0)
@@ -210,6 +216,7 @@ describe('pipeline run: a production in one resumable command', function () {
       ['after_fine', 'completed'],
     ])
     expect(doc.summary).to.include({failed: 1, blocked: 1, completed: 2, exit_code: 5})
+    expectSchema('pipeline-run', doc)
     expect(String(result.errorJson().error)).to.match(/step doomed/)
   })
 
