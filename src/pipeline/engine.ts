@@ -63,7 +63,8 @@ export interface EngineOptions {
  * slots), and every change is written to the state file first. A failed step stops only the steps
  * that depend on it.
  */
-export async function runPipeline(pipeline: CheckedPipeline, options: EngineOptions): Promise<StepOutcome[]> {
+export async function runPipeline(pipeline: CheckedPipeline, engineOptions: EngineOptions): Promise<StepOutcome[]> {
+  const options: RunContext = {...engineOptions, paid: new Map()}
   const pools = {video: new SlotPool(options.pools.video), image: new SlotPool(options.pools.image), audio: new SlotPool(options.pools.audio)}
   const local = new SlotPool(options.localConcurrency)
   options.signal.addEventListener('abort', () => [...Object.values(pools), local].forEach((pool) => pool.wakeAll()), {once: true})
@@ -106,7 +107,7 @@ async function runCreationStep(
   pipeline: CheckedPipeline,
   outputs: Record<string, Record<string, unknown>>,
   pool: SlotPool,
-  options: EngineOptions,
+  options: RunContext,
 ): Promise<StepOutcome> {
   const {state} = options
   const id = step.def.id
@@ -134,7 +135,7 @@ async function runCreationStep(
   const stepOutputs = {id: ids[0], ids, [media]: files[0], [`${media}s`]: files}
   const failure = results.find((r) => r.unit.status !== 'done')?.unit
   const credits = results.reduce((sum, r) => sum + (r.unit.cost ?? 0), 0)
-  const creditsNow = results.reduce((sum, r) => sum + (r.paidNow ? r.unit.cost ?? 0 : 0), 0)
+  const creditsNow = results.reduce((sum, r) => sum + (options.paid.get(r.unit.key) ?? 0), 0)
   const resumed = results.every((r) => r.resumed)
   const finished = state.update(id, {
     status: failure ? 'failed' : 'done',
@@ -159,20 +160,23 @@ async function runCreationStep(
   }
 }
 
+/** The options of one run, and what it paid (by idempotency key), also for steps it could not finish. */
+interface RunContext extends EngineOptions {
+  paid: Map<string, number>
+}
+
 interface UnitResult {
   unit: UnitState
   resumed: boolean
-  paidNow: boolean
 }
 
 /** One creation: take slots, submit under its key (unless submitted before), wait, download. */
-async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string, unknown>, pool: SlotPool, options: EngineOptions): Promise<UnitResult> {
+async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string, unknown>, pool: SlotPool, options: RunContext): Promise<UnitResult> {
   const id = step.def.id
   const {state} = options
-  if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) return {unit, resumed: true, paidNow: false}
+  if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) return {unit, resumed: true}
   const label = step.def.forEach === undefined ? id : `${id}[${unit.index}]`
   let current = unit
-  let paidNow = false
   let snapshots: TaskSnapshot[] = []
   let errors: CliError[] = []
   await pool.acquire(step.units ?? 1, options.signal)
@@ -187,7 +191,7 @@ async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string,
         signal: options.signal,
         onBusy: () => options.onProgress(label, 'every slot is busy; waiting to retry (not charged)'),
       })
-      paidNow = true
+      options.paid.set(current.key, submission.cost ?? 0)
       current = state.updateUnit(id, unit.index, {status: 'submitted', kind: plan.kind, ids: submission.ids, ...(submission.cost ? {cost: submission.cost} : {})})
       options.onProgress(label, `submitted ${plan.kind} ${submission.ids.join(', ')}${submission.cost ? ` (${submission.cost} credits)` : ''} · key ${current.key}`)
     } else {
@@ -210,7 +214,7 @@ async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string,
 
   if (errors.length > 0) {
     const next = state.updateUnit(id, unit.index, {status: 'failed', error: errors[0].message, exit_code: errors[0].exitCode})
-    return {unit: next, resumed: false, paidNow}
+    return {unit: next, resumed: false}
   }
 
   const kind = current.kind as TaskKind
@@ -218,7 +222,7 @@ async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string,
   for (const snapshot of snapshots) files.push(await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw))
   const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
   const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
-  return {unit: next, resumed: false, paidNow}
+  return {unit: next, resumed: false}
 }
 
 export async function download(options: Pick<EngineOptions, 'api'>, id: number, type: 'video' | 'image' | 'audio', dir: string, raw?: Record<string, unknown>): Promise<string> {
@@ -293,7 +297,7 @@ function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOpti
 }
 
 /** A step that could not finish; creations that were submitted stay resumable in the state file. */
-function failed(step: CheckedStep, error: unknown, options: EngineOptions): StepOutcome {
+function failed(step: CheckedStep, error: unknown, options: RunContext): StepOutcome {
   const cliError = toCliError(error)
   const interrupted = options.signal.aborted
   const current: StepState | undefined = options.state.get(step.def.id)
@@ -310,7 +314,7 @@ function failed(step: CheckedStep, error: unknown, options: EngineOptions): Step
     outputs: {},
     ...(units.length > 0 ? {idempotency_keys: units.map((unit) => unit.key)} : {}),
     credits: units.reduce((sum, unit) => sum + (unit.cost ?? 0), 0),
-    credits_now: 0,
+    credits_now: units.reduce((sum, unit) => sum + (options.paid.get(unit.key) ?? 0), 0),
     error: interrupted ? 'interrupted' : cliError.message,
     exit_code: interrupted ? ExitCode.Interrupted : cliError.exitCode,
   }

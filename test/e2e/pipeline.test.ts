@@ -266,6 +266,11 @@ describe('pipeline run: a production in one resumable command', function () {
     expect(stdout).to.equal('')
     const keys = submittedShots().map((u) => u.key)
     expect(keys.length).to.be.greaterThan(1)
+    // The interrupted run still says what it paid: the board and the shots it submitted.
+    const interrupted = JSON.parse(stderr.trim().split('\n').filter((line) => line.startsWith('{')).at(-1) as string) as {summary: {credits_spent: number}}
+    const units = (JSON.parse(readFileSync(stateFile, 'utf8')).steps as Array<{units?: Array<{status: string; cost?: number}>}>).flatMap((step) => step.units ?? [])
+    const submittedCost = units.filter((u) => u.status !== 'pending').reduce((sum, u) => sum + (u.cost ?? 0), 0)
+    expect(interrupted.summary.credits_spent).to.equal(submittedCost)
 
     await ctx.sandbox.clearRequests()
     const rerun = await ctx.cli(['pipeline', 'run', file, '--out', out, '--json'], {timeoutMs: 120_000})
