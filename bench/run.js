@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench [startup|polling|transfers|concurrency|batch|fan-out …]`: figures measured side by side in one
+// `npm run bench [startup|polling|transfers|concurrency|batch|fan-out|pipeline …]`: figures measured side by side in one
 // run, medians over repeated runs, ratios against a baseline measured in the same run.
 import {cpus, totalmem} from 'node:os'
 
 import {batchBench} from './batch.js'
 import {concurrencyBench} from './concurrency.js'
 import {fanOutBench} from './fan-out.js'
+import {pipelineBench} from './pipeline.js'
 import {pollingBench} from './polling.js'
 import {startupBench} from './startup.js'
 import {transfersBench} from './transfers.js'
@@ -17,6 +18,7 @@ const SECTIONS = {
   concurrency: concurrencyBench,
   batch: batchBench,
   'fan-out': fanOutBench,
+  pipeline: pipelineBench,
 }
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SECTIONS)
 process.stdout.write(

@@ -18,52 +18,56 @@ const BATCH_OWNED = new Set(['wait', 'timeout', 'poll-interval', 'json', 'sandbo
  * flags, through that command's own flag definitions: the same choices, the same number parsers,
  * the same messages (prefixed with the manifest line).
  */
-export async function rowInput(row: ManifestRow, flags: Record<string, FlagDefinition>): Promise<Record<string, unknown>> {
+export async function rowInput(
+  row: Pick<ManifestRow, 'line' | 'mode' | 'fields'>,
+  flags: Record<string, FlagDefinition>,
+  where = `Manifest line ${row.line}`,
+): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row.fields)) {
-    if (BATCH_OWNED.has(key)) throw validationError(`Manifest line ${row.line}: "${key}" is set for the whole batch, not per row`)
+    if (BATCH_OWNED.has(key)) throw validationError(`${where}: "${key}" is set for the whole batch or pipeline, not per creation`)
     const flag = flags[key]
     if (!flag || flag.hidden) {
       const known = Object.entries(flags).filter(([name, f]) => !f.hidden && !BATCH_OWNED.has(name)).map(([name]) => name)
-      throw validationError(`Manifest line ${row.line}: unknown field "${key}" for ${row.mode} (fields: mode, ${known.join(', ')})`)
+      throw validationError(`${where}: unknown field "${key}" for ${row.mode} (fields: mode, ${known.join(', ')})`)
     }
 
-    input[key] = await coerce(row, key, flag, value)
+    input[key] = await coerce(where, key, flag, value)
   }
 
   return input
 }
 
-async function coerce(row: ManifestRow, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
+async function coerce(where: string, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
   if (flag.type === 'boolean') {
     if (typeof value === 'boolean') return value
     const text = String(value).trim().toLowerCase()
     if (['true', '1', 'yes', 'on'].includes(text)) return true
     if (['false', '0', 'no', 'off'].includes(text)) return false
-    throw validationError(`Manifest line ${row.line}: --${key} must be true or false (got "${String(value)}")`)
+    throw validationError(`${where}: --${key} must be true or false (got "${String(value)}")`)
   }
 
   if (flag.multiple) {
     const list = Array.isArray(value) ? value : String(value).split('|').map((item) => item.trim()).filter(Boolean)
-    return Promise.all(list.map((item) => parseOne(row, key, flag, item)))
+    return Promise.all(list.map((item) => parseOne(where, key, flag, item)))
   }
 
-  if (Array.isArray(value)) throw validationError(`Manifest line ${row.line}: --${key} takes one value`)
-  return parseOne(row, key, flag, value)
+  if (Array.isArray(value)) throw validationError(`${where}: --${key} takes one value`)
+  return parseOne(where, key, flag, value)
 }
 
-async function parseOne(row: ManifestRow, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
+async function parseOne(where: string, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
   const text = typeof value === 'string' ? value : JSON.stringify(value)
-  if (text === '-') throw validationError(`Manifest line ${row.line}: --${key} cannot read stdin in a batch`)
-  if (text.trim() === '') throw validationError(`Manifest line ${row.line}: --${key} is empty (leave the field out for none)`)
+  if (text === '-') throw validationError(`${where}: --${key} cannot read stdin in a batch or pipeline`)
+  if (text.trim() === '') throw validationError(`${where}: --${key} is empty (leave the field out for none)`)
   if (flag.options && !flag.options.includes(text)) {
-    throw validationError(`Manifest line ${row.line}: --${key} must be one of ${flag.options.join(', ')} (got "${text}")`)
+    throw validationError(`${where}: --${key} must be one of ${flag.options.join(', ')} (got "${text}")`)
   }
 
   try {
     return flag.parse ? await flag.parse(text, {}, flag) : text
   } catch (error) {
     const message = isCliError(error) || error instanceof Error ? error.message : String(error)
-    throw validationError(`Manifest line ${row.line}: ${message}`)
+    throw validationError(`${where}: ${message}`)
   }
 }

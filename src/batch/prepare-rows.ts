@@ -42,7 +42,8 @@ export async function prepareRows(
   return prepared
 }
 
-function poolOf(mode: string): PreparedRow['pool'] {
+/** The slot pool (and output kind) of a creation mode. */
+export function poolOf(mode: string): PreparedRow['pool'] {
   if (!isMode(mode)) return 'video'
   const kind = modeSpec(mode).kind
   return kind === 'image' ? 'image' : kind === 'voice' || kind === 'music' ? 'audio' : 'video'

@@ -1,15 +1,13 @@
-import {clock} from '../util/clock.js'
 import type {ApiClient} from '../api/client.js'
 import {assetDownloadUrl} from '../api/asset-download.js'
 import {downloadFile} from '../api/download.js'
 import type {MediaResolver} from '../api/media-resolver.js'
-import {sendCreation} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {completedItem} from '../base/results.js'
 import {toCliError} from '../base/to-cli-error.js'
 import type {PreparedCreation} from '../creations/types.js'
-import {ExitCode, isCliError} from '../errors.js'
-import {SlotPool, concurrencyBackoff} from './slots.js'
+import {ExitCode} from '../errors.js'
+import {SlotPool, submitWhenSlotFree} from './slots.js'
 import type {BatchState, RowState} from './state.js'
 
 export interface PreparedRow {
@@ -80,7 +78,11 @@ async function runRow(row: PreparedRow, pool: SlotPool, options: RunnerOptions):
     let cost = current.cost
     if (current.status !== 'submitted' || !ids || !kind) {
       const plan = await row.prepared.plan({media: options.media, api: () => options.api})
-      const submission = await submitUntilSlotFree(row, plan, options)
+      const submission = await submitWhenSlotFree(options.api, plan, current.key, {
+        timeoutSec: options.timeoutSec,
+        signal: options.signal,
+        onBusy: () => options.onProgress(current, 'every slot is busy; waiting to retry (not charged)'),
+      })
       ids = submission.ids
       kind = plan.kind
       cost = submission.cost
@@ -93,20 +95,6 @@ async function runRow(row: PreparedRow, pool: SlotPool, options: RunnerOptions):
     return await finish(row, kind, ids, cost, options)
   } finally {
     pool.release(row.units)
-  }
-}
-
-/** Submits, backing off while every slot is busy; --timeout bounds that wait too (then exit 7). */
-async function submitUntilSlotFree(row: PreparedRow, plan: Parameters<typeof sendCreation>[1], options: RunnerOptions) {
-  const deadline = clock().now() + options.timeoutSec * 1000
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendCreation(options.api, plan, row.state.key)
-    } catch (error) {
-      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit || clock().now() >= deadline) throw error
-      options.onProgress(row.state, 'every slot is busy; waiting to retry (not charged)')
-      await concurrencyBackoff(attempt, options.signal, deadline - clock().now())
-    }
   }
 }
 

@@ -1,4 +1,9 @@
+import type {ApiClient} from '../api/client.js'
 import {sleep} from '../api/retry.js'
+import {type Submission, sendCreation} from '../api/submit.js'
+import type {CreationPlan} from '../creations/types.js'
+import {ExitCode, isCliError} from '../errors.js'
+import {clock} from '../util/clock.js'
 
 /**
  * A counting semaphore per task kind: a row holds as many units as the tasks it creates, so the
@@ -37,4 +42,26 @@ export class SlotPool {
 export async function concurrencyBackoff(attempt: number, signal?: AbortSignal, maxMs = Number.POSITIVE_INFINITY): Promise<void> {
   const ceiling = Math.min(30_000, 2000 * 2 ** Math.min(attempt, 4))
   await sleep(Math.max(0, Math.min(maxMs, ceiling / 2 + Math.random() * (ceiling / 2))), signal)
+}
+
+/**
+ * Submits one creation under its key, backing off while the service says every slot is busy (not
+ * charged); `timeoutSec` bounds that wait too (then exit 7). Shared by batch rows and pipeline steps.
+ */
+export async function submitWhenSlotFree(
+  api: ApiClient,
+  plan: CreationPlan,
+  key: string,
+  options: {timeoutSec: number; signal?: AbortSignal; onBusy(): void},
+): Promise<Submission> {
+  const deadline = clock().now() + options.timeoutSec * 1000
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendCreation(api, plan, key)
+    } catch (error) {
+      if (!isCliError(error) || error.exitCode !== ExitCode.ConcurrencyLimit || clock().now() >= deadline) throw error
+      options.onBusy()
+      await concurrencyBackoff(attempt, options.signal, deadline - clock().now())
+    }
+  }
 }

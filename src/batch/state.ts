@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 
 import {readJsonObject, writeJsonObject} from '../config/json-file.js'
+import {creationKey} from './keys.js'
 import type {ManifestRow} from './manifest.js'
 
 export type RowStatus = 'pending' | 'submitted' | 'done' | 'failed'
@@ -49,7 +50,7 @@ export class BatchState {
       row: row.row,
       line: row.line,
       mode: row.mode,
-      key: `pixverse-batch-${createHash('sha256').update(`${this.manifest}\n${row.row}\n${fingerprint}`).digest('hex').slice(0, 40)}`,
+      key: creationKey('batch', [this.manifest, row.row, fingerprint]),
       fingerprint,
       status: 'pending',
       updated_at: new Date().toISOString(),

@@ -3,6 +3,7 @@ import type {Command, Config} from '@oclif/core'
 import {DONE, FAILED_LABELS, PENDING, scheduledInterval} from '../api/tasks.js'
 import * as flag from '../base/creation-flags.js'
 import {defaultModel, modeSpec, modelSpec, modelsFor, modes} from '../catalog/index.js'
+import {pipelineCapabilities} from '../pipeline/capabilities.js'
 import {exitCodes} from './exit-codes.js'
 
 /**
@@ -25,6 +26,7 @@ export function buildCapabilities(config: Config): Record<string, unknown> {
     exit_codes: exitCodes(),
     polling: polling(),
     catalog: catalogue(),
+    pipelines: pipelineCapabilities(),
   }
 }
 

@@ -10,10 +10,13 @@ export function browserCommand(url: string, platform: NodeJS.Platform = process.
   return ['xdg-open', [url]]
 }
 
-/** Opens an https URL for a person at a terminal; failures are silent (the URL is printed anyway). */
+/**
+ * Opens an https URL (or a file:// page the CLI wrote, such as report.html) for a person at a terminal;
+ * failures are silent (the URL is printed anyway).
+ */
 export function openInBrowser(url: string): void {
   // Printable ASCII only: a URL from the service with control characters or spaces is not opened.
-  if (!/^https?:\/\/[\x21-\x7e]+$/.test(url)) return
+  if (!/^(https?|file):\/\/[\x21-\x7e]+$/.test(url)) return
   const [command, args] = browserCommand(url)
   try {
     // spawn without `shell`: the argv reaches the program as it is (detached so the browser outlives us).

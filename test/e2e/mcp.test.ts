@@ -38,6 +38,7 @@ describe('pixverse mcp serve', function () {
     const expected = [
       ...Object.keys(creations).map((name) => `create_${name.replaceAll('-', '_')}`),
       ...['task_status', 'task_wait', 'asset_list', 'asset_info', 'asset_download', 'account_info', 'account_slots', 'template_search', 'template_info'],
+      ...['pipeline_run', 'pipeline_status', 'pipeline_list', 'pipeline_show'],
     ]
     expect(names).to.have.members(expected)
   })

@@ -6,6 +6,17 @@ import {type ArgDefinition, type FlagDefinition, type JsonSchema, argSchema, fla
 /** What an agent needs besides creating: follow tasks, use the library, check the account, find templates. */
 const LIBRARY_COMMANDS = ['task:status', 'task:wait', 'asset:list', 'asset:info', 'asset:download', 'account:info', 'account:slots', 'template:search', 'template:info']
 
+/**
+ * Whole productions: `pipeline_run` checks the pipeline and returns at once with its output folder
+ * and state file (the run goes on in the background), `pipeline_status` follows it.
+ */
+const PIPELINE_COMMANDS = ['pipeline:run', 'pipeline:status', 'pipeline:list', 'pipeline:show']
+
+/** Flags a tool always sets, and so does not offer. */
+const FORCED_FLAGS: Record<string, string[]> = {'pipeline:run': ['--detach']}
+/** Flags of terminal use only: a browser to open, a stream of lines on stdout. */
+const TERMINAL_FLAGS = new Set(['open', 'jsonl', 'detach'])
+
 /** Global flags with no meaning for a tool: output is always JSON, and the server chose its backend. */
 const SKIPPED_FLAGS = new Set(['json', 'sandbox'])
 
@@ -26,7 +37,7 @@ export function toolName(commandId: string): string {
 
 /** One tool per creation mode of the registry, and one per library/account command. */
 export async function buildTools(config: Config): Promise<Tool[]> {
-  const ids = [...Object.keys(creations).map((name) => `create:${name}`), ...LIBRARY_COMMANDS]
+  const ids = [...Object.keys(creations).map((name) => `create:${name}`), ...LIBRARY_COMMANDS, ...PIPELINE_COMMANDS]
   const tools: Tool[] = []
   for (const id of ids) {
     const found = config.findCommand(id)
@@ -46,7 +57,7 @@ async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
     flags?: Record<string, FlagDefinition>
     args?: Record<string, ArgDefinition>
   }
-  const flags = Object.entries({...ctor.baseFlags, ...ctor.flags}).filter(([name, flag]) => !flag.hidden && !SKIPPED_FLAGS.has(name))
+  const flags = Object.entries({...ctor.baseFlags, ...ctor.flags}).filter(([name, flag]) => !flag.hidden && !SKIPPED_FLAGS.has(name) && !TERMINAL_FLAGS.has(name))
   // A positional argument the command also takes as a flag (`task status --ids`) is offered once, as the flag.
   const args = Object.entries(ctor.args ?? {}).filter(([name]) => !flags.some(([flagName]) => flagName === name))
   const properties: Record<string, JsonSchema> = {}
@@ -91,7 +102,7 @@ async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
         for (const item of flag.multiple ? asList(value) : [value]) options.push(`--${name}=${text(name, item)}`)
       }
 
-      return [...positional, ...options]
+      return [...positional, ...options, ...(FORCED_FLAGS[id] ?? [])]
     },
   }
 }

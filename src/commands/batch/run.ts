@@ -55,10 +55,11 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
   async run(): Promise<{rows: unknown[]; summary: Summary}> {
     const manifest = resolve(this.args.manifest)
     const stateFile = resolve(this.flags.state ?? `${manifest}.state.json`)
-    const [{readManifest}, {BatchState}, {prepareRows}] = await Promise.all([
+    const [{readManifest}, {BatchState}, {prepareRows}, {freeSlots}] = await Promise.all([
       import('../../batch/manifest.js'),
       import('../../batch/state.js'),
       import('../../batch/prepare-rows.js'),
+      import('../../batch/slot-limits.js'),
     ])
     assertFolderWritable(dirname(stateFile), '--state', this.flags.state ?? stateFile)
     if (this.flags.download) assertFolderWritable(this.flags.download, '--download')
@@ -71,7 +72,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text}, (m) => this.out.warn(m))
 
     // A batch that is already complete sends nothing at all.
-    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await this.slotLimits()
+    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await freeSlots(this.api, this.flags.concurrency)
     const controller = new AbortController()
     let stoppedBy: StopSignal | undefined
     const stopListening = onStopSignal((signal) => {
@@ -188,26 +189,6 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const {renderTable} = tableModule
     const rows = this.live.all()
     return `${renderTable(rows, ['row', 'line', 'mode', 'status', 'ids', 'note'])}\n${summary.completed}/${summary.rows} completed, ${summary.failed} failed, ${summary.credits_spent} credits\nState: ${summary.state_file}`
-  }
-
-  /** Free slots per kind from the service, capped by --concurrency. */
-  private async slotLimits(): Promise<{video: number; image: number; audio: number}> {
-    const cap = this.flags.concurrency
-    let slots: Record<string, {remaining?: number; limit?: number; unlimited?: boolean}> = {}
-    try {
-      slots = await this.api.get('user/credits/concurrency')
-    } catch {
-      // Unknown slots: fall back to --concurrency (or a modest default) and the service's 500044 back-off.
-    }
-
-    const free = (kind: string) => {
-      const entry = slots?.[kind]
-      if (!entry || entry.unlimited) return cap ?? 4
-      const remaining = Math.max(1, Number(entry.remaining ?? entry.limit ?? 1))
-      return cap ? Math.min(cap, remaining) : remaining
-    }
-
-    return {video: free('video'), image: free('image'), audio: free('audio')}
   }
 }
 

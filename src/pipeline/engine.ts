@@ -1,0 +1,322 @@
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+
+import type {ApiClient} from '../api/client.js'
+import {assetDownloadUrl} from '../api/asset-download.js'
+import {downloadFile} from '../api/download.js'
+import type {MediaResolver} from '../api/media-resolver.js'
+import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
+import {rowInput} from '../batch/coerce.js'
+import {creationKey} from '../batch/keys.js'
+import type {SlotLimits} from '../batch/slot-limits.js'
+import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
+import {completedItem} from '../base/results.js'
+import {toCliError} from '../base/to-cli-error.js'
+import {creations} from '../creations/index.js'
+import type {PrepareContext} from '../creations/types.js'
+import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
+import {fingerprint} from './fingerprint.js'
+import {localSteps} from './local-steps.js'
+import {type Lookup, substitute, withoutEmpty} from './references.js'
+import type {PipelineState, StepState, UnitState} from './state.js'
+
+export interface StepOutcome {
+  id: string
+  mode: string
+  status: 'completed' | 'failed' | 'blocked' | 'interrupted'
+  /** Done in an earlier run and reused as it was. */
+  resumed?: boolean
+  ids: number[]
+  outputs: Record<string, unknown>
+  idempotency_keys?: string[]
+  /** Credits the step's creations cost (all runs); `credits_now` what this run paid. */
+  credits: number
+  credits_now: number
+  seconds?: number
+  error?: string
+  exit_code: number
+}
+
+export interface EngineOptions {
+  api(): ApiClient
+  media(): Promise<MediaResolver>
+  state: PipelineState
+  /** The run's output folder; each step writes into its own sub-folder. */
+  outDir: string
+  /** Pipeline identity in every idempotency key (its name and output folder). */
+  identity: string
+  pools: SlotLimits
+  /** Local media work at once (CPU-bound). */
+  localConcurrency: number
+  timeoutSec: number
+  pollIntervalSec?: number
+  signal: AbortSignal
+  prepareContext: PrepareContext
+  onProgress(step: string, note: string): void
+  onStep(outcome: StepOutcome): void
+}
+
+/**
+ * Runs a checked pipeline: each step starts as soon as the steps it reads are done, creations take
+ * slots of their kind (so independent steps and for_each elements run in parallel within the free
+ * slots), and every change is written to the state file first. A failed step stops only the steps
+ * that depend on it.
+ */
+export async function runPipeline(pipeline: CheckedPipeline, engineOptions: EngineOptions): Promise<StepOutcome[]> {
+  const options: RunContext = {...engineOptions, paid: new Map()}
+  const pools = {video: new SlotPool(options.pools.video), image: new SlotPool(options.pools.image), audio: new SlotPool(options.pools.audio)}
+  const local = new SlotPool(options.localConcurrency)
+  options.signal.addEventListener('abort', () => [...Object.values(pools), local].forEach((pool) => pool.wakeAll()), {once: true})
+  const running = new Map<string, Promise<StepOutcome>>()
+  for (const step of pipeline.steps) {
+    const outcome = (async () => {
+      const deps = await Promise.all(step.deps.map((id) => running.get(id) as Promise<StepOutcome>))
+      const stopped = deps.find((dep) => dep.status !== 'completed')
+      if (stopped) return blocked(step, stopped, options)
+      const outputs = Object.fromEntries(deps.map((dep) => [dep.id, dep.outputs]))
+      const started = Date.now()
+      const result = step.kind === 'creation' ? await runCreationStep(step, pipeline, outputs, pools[step.pool!], options) : await runLocalStep(step, pipeline, outputs, local, options)
+      return {...result, seconds: result.resumed ? result.seconds : Math.round((Date.now() - started) / 100) / 10}
+    })().catch((error: unknown) => failed(step, error, options))
+    running.set(step.def.id, outcome.then((result) => (options.onStep(result), result)))
+  }
+
+  return Promise.all(pipeline.steps.map((step) => running.get(step.def.id) as Promise<StepOutcome>))
+}
+
+/** Reads references at run time: variables, earlier outputs, and the for_each element. */
+function runtimeLookup(pipeline: CheckedPipeline, outputs: Record<string, Record<string, unknown>>, item?: {value: unknown; index: number}): Lookup {
+  return (ref) => {
+    if (ref.name === 'item') return item?.value
+    if (ref.name === 'index') return item === undefined ? undefined : item.index + 1
+    if (!ref.field) return pipeline.vars[ref.name]
+    return outputs[ref.name]?.[ref.field]
+  }
+}
+
+function elementsOf(step: CheckedStep, pipeline: CheckedPipeline, outputs: Record<string, Record<string, unknown>>): Array<{value: unknown; index: number} | undefined> {
+  if (step.def.forEach === undefined) return [undefined]
+  const list = substitute(step.def.forEach, runtimeLookup(pipeline, outputs))
+  const values = Array.isArray(list) ? list : [list]
+  return values.map((value, index) => ({value: typeof value === 'number' ? String(value) : value, index}))
+}
+
+async function runCreationStep(
+  step: CheckedStep,
+  pipeline: CheckedPipeline,
+  outputs: Record<string, Record<string, unknown>>,
+  pool: SlotPool,
+  options: RunContext,
+): Promise<StepOutcome> {
+  const {state} = options
+  const id = step.def.id
+  const where = `Step ${id}`
+  const units: Array<{unit: UnitState; input: Record<string, unknown>}> = []
+  for (const element of elementsOf(step, pipeline, outputs)) {
+    const fields = withoutEmpty(substitute(step.def.fields, runtimeLookup(pipeline, outputs, element)))
+    const input = await rowInput({line: 0, mode: step.def.mode, fields}, step.flags!, where)
+    const index = element?.index ?? 0
+    const key = creationKey('pipeline', [options.identity, id, index, fingerprint([step.def.mode, input])])
+    units.push({unit: {index, key, status: 'pending', input: fields}, input})
+  }
+
+  // Units already known under the same key keep their progress (submitted ones are waited for, not sent again).
+  const previous = state.get(id)
+  const known = new Map((previous?.units ?? []).map((unit) => [unit.key, unit]))
+  const merged = units.map(({unit}) => known.get(unit.key) ?? unit)
+  state.set({id, mode: step.def.mode, status: 'running', units: merged, started_at: previous?.started_at ?? new Date().toISOString()})
+  const results = await Promise.all(units.map(({input}, i) => runUnit(step, merged[i], input, pool, options)))
+  if (options.signal.aborted) throw options.signal.reason
+  const done = results.filter((r) => r.unit.status === 'done')
+  const ids = results.flatMap((r) => r.unit.ids ?? [])
+  const files = done.flatMap((r) => r.unit.files ?? [])
+  const media = step.pool!
+  const stepOutputs = {id: ids[0], ids, [media]: files[0], [`${media}s`]: files}
+  const failure = results.find((r) => r.unit.status !== 'done')?.unit
+  const credits = results.reduce((sum, r) => sum + (r.unit.cost ?? 0), 0)
+  const creditsNow = results.reduce((sum, r) => sum + (options.paid.get(r.unit.key) ?? 0), 0)
+  const resumed = results.every((r) => r.resumed)
+  const finished = state.update(id, {
+    status: failure ? 'failed' : 'done',
+    outputs: stepOutputs,
+    credits,
+    finished_at: resumed ? previous?.finished_at : new Date().toISOString(),
+    ...(failure ? {error: failure.error, exit_code: failure.exit_code} : {error: undefined, exit_code: 0}),
+  })
+  options.onProgress(id, failure ? `failed: ${failure.error}` : `done${resumed ? ' (earlier run)' : ''} → ${files.join(', ')}`)
+  return {
+    id,
+    mode: step.def.mode,
+    status: failure ? 'failed' : 'completed',
+    ...(resumed ? {resumed, seconds: finished.seconds} : {}),
+    ids,
+    outputs: stepOutputs,
+    idempotency_keys: results.map((r) => r.unit.key),
+    credits,
+    credits_now: creditsNow,
+    ...(failure ? {error: failure.error} : {}),
+    exit_code: failure ? failure.exit_code ?? ExitCode.GenerationFailed : 0,
+  }
+}
+
+/** The options of one run, and what it paid (by idempotency key), also for steps it could not finish. */
+interface RunContext extends EngineOptions {
+  paid: Map<string, number>
+}
+
+interface UnitResult {
+  unit: UnitState
+  resumed: boolean
+}
+
+/** One creation: take slots, submit under its key (unless submitted before), wait, download. */
+async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string, unknown>, pool: SlotPool, options: RunContext): Promise<UnitResult> {
+  const id = step.def.id
+  const {state} = options
+  if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) return {unit, resumed: true}
+  const label = step.def.forEach === undefined ? id : `${id}[${unit.index}]`
+  let current = unit
+  let snapshots: TaskSnapshot[] = []
+  let errors: CliError[] = []
+  await pool.acquire(step.units ?? 1, options.signal)
+  try {
+    if (current.status !== 'submitted' && current.status !== 'done') {
+      const prepared = await creations[step.def.mode].prepare(input, options.prepareContext).catch((error: unknown) => {
+        throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
+      })
+      const plan = await prepared.plan({media: options.media, api: options.api})
+      const submission = await submitWhenSlotFree(options.api(), plan, current.key, {
+        timeoutSec: options.timeoutSec,
+        signal: options.signal,
+        onBusy: () => options.onProgress(label, 'every slot is busy; waiting to retry (not charged)'),
+      })
+      options.paid.set(current.key, submission.cost ?? 0)
+      current = state.updateUnit(id, unit.index, {status: 'submitted', kind: plan.kind, ids: submission.ids, ...(submission.cost ? {cost: submission.cost} : {})})
+      options.onProgress(label, `submitted ${plan.kind} ${submission.ids.join(', ')}${submission.cost ? ` (${submission.cost} credits)` : ''} · key ${current.key}`)
+    } else {
+      options.onProgress(label, `waiting for ${current.kind} ${(current.ids ?? []).join(', ')} (submitted in an earlier run)`)
+    }
+
+    const kind = current.kind as TaskKind
+    const waits = await Promise.allSettled(
+      (current.ids ?? []).map((taskId) => waitForTask(options.api(), kind, taskId, {timeoutSec: options.timeoutSec, pollIntervalSec: options.pollIntervalSec, signal: options.signal})),
+    )
+    if (options.signal.aborted) throw options.signal.reason
+    snapshots = waits.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []))
+    errors = waits.flatMap((w) => (w.status === 'rejected' ? [toCliError(w.reason)] : []))
+    // Still running at the timeout: not a failure, the next run waits for it again.
+    const timedOut = errors.find((e) => e.exitCode === ExitCode.Timeout)
+    if (timedOut) throw timedOut
+  } finally {
+    pool.release(step.units ?? 1)
+  }
+
+  if (errors.length > 0) {
+    const next = state.updateUnit(id, unit.index, {status: 'failed', error: errors[0].message, exit_code: errors[0].exitCode})
+    return {unit: next, resumed: false}
+  }
+
+  const kind = current.kind as TaskKind
+  const files: string[] = []
+  for (const snapshot of snapshots) files.push(await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw))
+  const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
+  const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
+  return {unit: next, resumed: false}
+}
+
+export async function download(options: Pick<EngineOptions, 'api'>, id: number, type: 'video' | 'image' | 'audio', dir: string, raw?: Record<string, unknown>): Promise<string> {
+  const api = options.api()
+  let detail = raw
+  if (!detail) {
+    const {fetchTask} = await import('../api/tasks.js')
+    detail = (await fetchTask(api, type, id)).raw
+  }
+
+  const {url, name} = await assetDownloadUrl(api, id, type, detail)
+  return downloadFile(url, dir, name)
+}
+
+async function runLocalStep(
+  step: CheckedStep,
+  pipeline: CheckedPipeline,
+  outputs: Record<string, Record<string, unknown>>,
+  pool: SlotPool,
+  options: EngineOptions,
+): Promise<StepOutcome> {
+  const id = step.def.id
+  const fields = withoutEmpty(substitute(step.def.fields, runtimeLookup(pipeline, outputs)))
+  const input = localInput(`Step ${id}`, step.def.mode, fields)
+  const print = fingerprint([step.def.mode, input])
+  const previous = options.state.get(id)
+  const base = {id, mode: step.def.mode, ids: [], credits: 0, credits_now: 0, exit_code: 0}
+  if (previous?.status === 'done' && previous.fingerprint === print && filesExist(previous.outputs)) {
+    options.onProgress(id, 'done (earlier run)')
+    return {...base, status: 'completed', resumed: true, outputs: previous.outputs ?? {}, seconds: previous.seconds}
+  }
+
+  options.state.set({id, mode: step.def.mode, status: 'running', fingerprint: print, input, started_at: new Date().toISOString()})
+  await pool.acquire(1, options.signal)
+  let result: Record<string, unknown>
+  const started = Date.now()
+  try {
+    options.onProgress(id, `${step.def.mode} …`)
+    result = await localSteps[step.def.mode].run(input, {
+      dir: join(options.outDir, id),
+      tools: pipeline.tools,
+      signal: options.signal,
+      download: (assetId, type, dir) => download(options, assetId, type, dir),
+    })
+  } finally {
+    pool.release(1)
+  }
+
+  const seconds = Math.round((Date.now() - started) / 100) / 10
+  options.state.update(id, {status: 'done', outputs: result, seconds, finished_at: new Date().toISOString(), error: undefined, exit_code: 0})
+  options.onProgress(id, `done → ${Object.values(result).flat().filter((v, i, all) => all.indexOf(v) === i).join(', ')}`)
+  return {...base, status: 'completed', outputs: result}
+}
+
+function filesExist(outputs: Record<string, unknown> | undefined): boolean {
+  if (!outputs) return false
+  return Object.values(outputs)
+    .flat()
+    .every((value) => typeof value !== 'string' || existsSync(value))
+}
+
+function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOptions): StepOutcome {
+  const interrupted = dependency.status === 'interrupted'
+  const error = interrupted ? 'interrupted' : `not run: step ${dependency.id} ${dependency.status === 'blocked' ? 'did not run' : 'failed'}`
+  if (!interrupted) {
+    const previous = options.state.get(step.def.id)
+    options.state.set({...previous, id: step.def.id, mode: step.def.mode, status: 'blocked', error})
+  }
+
+  options.onProgress(step.def.id, error)
+  return {id: step.def.id, mode: step.def.mode, status: interrupted ? 'interrupted' : 'blocked', ids: [], outputs: {}, credits: 0, credits_now: 0, error, exit_code: dependency.exit_code}
+}
+
+/** A step that could not finish; creations that were submitted stay resumable in the state file. */
+function failed(step: CheckedStep, error: unknown, options: RunContext): StepOutcome {
+  const cliError = toCliError(error)
+  const interrupted = options.signal.aborted
+  const current: StepState | undefined = options.state.get(step.def.id)
+  const units = current?.units ?? []
+  const ids = units.flatMap((unit) => unit.ids ?? [])
+  const pending = interrupted || cliError.exitCode === ExitCode.Timeout
+  if (!pending && current) options.state.update(step.def.id, {status: 'failed', error: cliError.message, exit_code: cliError.exitCode})
+  options.onProgress(step.def.id, interrupted ? 'interrupted' : `failed: ${cliError.message}`)
+  return {
+    id: step.def.id,
+    mode: step.def.mode,
+    status: interrupted ? 'interrupted' : 'failed',
+    ids,
+    outputs: {},
+    ...(units.length > 0 ? {idempotency_keys: units.map((unit) => unit.key)} : {}),
+    credits: units.reduce((sum, unit) => sum + (unit.cost ?? 0), 0),
+    credits_now: units.reduce((sum, unit) => sum + (options.paid.get(unit.key) ?? 0), 0),
+    error: interrupted ? 'interrupted' : cliError.message,
+    exit_code: interrupted ? ExitCode.Interrupted : cliError.exitCode,
+  }
+}
+
