@@ -2,12 +2,14 @@ import {expect} from 'chai'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {runCli, tempHome} from '../helpers/cli.js'
+import {tempHome} from '../helpers/cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {expectSchema} from '../helpers/schema.js'
 
 describe('config defaults show/set/reset', function () {
   const home = tempHome()
-  const cli = (args: string[]) => runCli(args, {env: {PIXVERSE_HOME: home}})
+  // In-process: local settings commands, whose subject is what they store and print.
+  const cli = (args: string[]) => runCommand(args, {env: {PIXVERSE_HOME: home}})
   const stored = () => JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))
 
   it('bare `config defaults` shows every mode with the built-in values', async function () {
