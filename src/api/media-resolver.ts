@@ -1,5 +1,5 @@
 import {CliError, ExitCode} from '../errors.js'
-import {type FileAccessPolicy, assertReadable} from '../util/file-access.js'
+import {type FileAccessPolicy, assertReadable, commandLinePolicy} from '../util/file-access.js'
 import type {MediaKind} from '../util/media-file.js'
 import type {ApiClient} from './client.js'
 import {type MediaInput} from './media-input.js'
@@ -34,9 +34,9 @@ export class MediaResolver {
 
   constructor(
     private readonly client: ApiClient,
-    /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
-    private readonly files: FileAccessPolicy,
     private readonly onUploadProgress?: (label: string) => UploadProgress,
+    /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
+    private readonly files: FileAccessPolicy = commandLinePolicy(),
   ) {
     this.uploader = new Uploader(client)
   }

@@ -91,13 +91,13 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (!this.resolver) {
       const {MediaResolver} = await import('../api/media-resolver.js')
       const progress = await this.progress()
-      this.resolver = new MediaResolver(this.api, this.files, (label) => {
+      this.resolver = new MediaResolver(this.api, (label) => {
         const step = progress.step(`Uploading ${label}`)
         return (transferred, total) => {
           step.bytes(transferred, total)
           if (total > 0 && transferred >= total) step.done()
         }
-      })
+      }, this.files)
     }
 
     return this.resolver
