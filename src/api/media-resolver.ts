@@ -1,7 +1,7 @@
 import {dirname} from 'node:path'
 
 import {CliError, ExitCode} from '../errors.js'
-import {type FileAccessPolicy, assertReadable} from '../util/file-access.js'
+import {type FileAccessPolicy, assertReadable, commandLinePolicy} from '../util/file-access.js'
 import type {MediaKind} from '../util/media-file.js'
 import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
@@ -34,14 +34,23 @@ export interface AudioRef {
 export class MediaResolver {
   private readonly uploader: Uploader
 
+  private readonly files: FileAccessPolicy
+  private readonly onUploadProgress?: (label: string) => UploadProgress
+  private readonly say?: (message: string) => void
+
   constructor(
     private readonly client: ApiClient,
-    /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
-    private readonly files: FileAccessPolicy,
-    private readonly onUploadProgress?: (label: string) => UploadProgress,
-    /** A line for the person at stderr (an image resized before its upload). */
-    private readonly say?: (message: string) => void,
+    options: {
+      /** Which local files may be uploaded (an MCP tool call: only inside the folder the server was given). */
+      files?: FileAccessPolicy
+      onUploadProgress?: (label: string) => UploadProgress
+      /** A line for the person at stderr (an image resized before its upload). */
+      say?: (message: string) => void
+    } = {},
   ) {
+    this.files = options.files ?? commandLinePolicy()
+    this.onUploadProgress = options.onUploadProgress
+    this.say = options.say
     this.uploader = new Uploader(client)
   }
 

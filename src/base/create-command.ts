@@ -98,13 +98,17 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (!this.resolver) {
       const {MediaResolver} = await import('../api/media-resolver.js')
       const progress = await this.progress()
-      this.resolver = new MediaResolver(this.api, this.files, (label) => {
-        const step = progress.step(`Uploading ${label}`)
-        return (transferred, total) => {
-          step.bytes(transferred, total)
-          if (total > 0 && transferred >= total) step.done()
-        }
-      }, (message) => this.out.info(message))
+      this.resolver = new MediaResolver(this.api, {
+        files: this.files,
+        onUploadProgress: (label) => {
+          const step = progress.step(`Uploading ${label}`)
+          return (transferred, total) => {
+            step.bytes(transferred, total)
+            if (total > 0 && transferred >= total) step.done()
+          }
+        },
+        say: (message) => this.out.info(message),
+      })
     }
 
     return this.resolver

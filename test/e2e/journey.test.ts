@@ -114,7 +114,8 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('reads the prompt from a file when the value names one', async function () {
-    const file = join(ctx.cli.home, 'prompt.txt')
+    // Not in PIXVERSE_HOME: files there (the login) are never read as text (issue 14).
+    const file = join(tempHome(), 'prompt.txt')
     writeFileSync(file, '  a prompt from a file \n')
     const result = await ctx.cli(['create', 'video', '--prompt', file, '--no-wait', '--json'])
     expect(result.json().params).to.include({prompt: 'a prompt from a file'})

@@ -102,7 +102,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     try {
       const outcomes = await runBatch(prepared, {
         api: this.api,
-        media: async () => (media ??= new MediaResolver(this.api, this.files)),
+        media: async () => (media ??= new MediaResolver(this.api, {files: this.files})),
         state,
         pools,
         timeoutSec: this.flags.timeout,

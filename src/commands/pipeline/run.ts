@@ -92,7 +92,7 @@ Every step is checked before the first request (exit 6 names the step and field)
     try {
       const outcomes = await runPipeline(checked, {
         api: () => this.api,
-        media: async () => (media ??= new MediaResolver(this.api, this.files)),
+        media: async () => (media ??= new MediaResolver(this.api, {files: this.files})),
         state,
         outDir,
         identity: `${definition.name}\n${outDir}`,
