@@ -61,7 +61,7 @@ describe('the JSON contract, walked over every command in the manifest', functio
     await ctx.sandbox.configure({slots: 100})
     const video = await ctx.cli(['create', 'video', '--prompt', 'contract fixture', '--json'])
     expect(video.exitCode, video.stderr).to.equal(0)
-    const slow = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=120]', '--no-wait', '--json'])
+    const slow = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=900]', '--no-wait', '--json'])
     const failed = await ctx.cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]', '--no-wait', '--json'])
     const spare = await ctx.cli(['create', 'video', '--prompt', 'deleted by the walk', '--json'])
     const folder = await ctx.cli(['saved', 'new', 'contract folder', '--json'])
