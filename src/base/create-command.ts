@@ -15,7 +15,7 @@ import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
 import {assertAudioOutput} from './save-audio.js'
-import {type StopSignal, idDetails, resumeHint, stopExitCode, waitAbort} from './wait-abort.js'
+import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from './wait-abort.js'
 import {StopGuard} from './stop-guard.js'
 import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
@@ -314,10 +314,6 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 
 /** How long a signal during a submit waits for the answer that names the paid tasks. */
 const SUBMIT_GRACE_MS = 5000
-
-function stopWord(signal: StopSignal): string {
-  return signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)'
-}
 
 function interruptedAfterSubmit(signal: StopSignal, kind: TaskKind, ids: number[], key: string | undefined): CliError {
   return new CliError(`${stopWord(signal)} after submitting; the ${kind} keeps running`, {

@@ -12,6 +12,11 @@ export function stopExitCode(signal: StopSignal): number {
   return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
 }
 
+/** How an error names the signal that stopped the command. */
+export function stopWord(signal: StopSignal): string {
+  return signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)'
+}
+
 /**
  * Calls `handler` on SIGINT or SIGTERM until the returned function is called. `on`, not `once`:
  * signal-exit (loaded by the terminal display) re-raises a signal when it sees no other listener.
@@ -53,7 +58,7 @@ export function waitAbort(kind: TaskKind, ids: number[], external?: AbortSignal,
     }))
   const onCancel = () => stop('Cancelled', ExitCode.Interrupted)
   const stopListening = onStopSignal((signal) => {
-    stop(signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)', stopExitCode(signal))
+    stop(stopWord(signal), stopExitCode(signal))
     if (!external) exitSoon(stopExitCode(signal), 5000)
   })
   if (external?.aborted) onCancel()

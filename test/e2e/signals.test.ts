@@ -78,6 +78,23 @@ describe('signals: a stopped command never loses what was paid for', function ()
     expect(charges[key as string]).to.equal(1)
   })
 
+  it('SIGINT during an upload exits 130 at once: nothing was submitted or charged', async function () {
+    const before = (await ctx.sandbox.state()) as State
+    await ctx.sandbox.control('faults', {rules: [{endpoint: 'oss', kind: 'slow', delayMs: 20_000, count: 1}]})
+    await ctx.sandbox.clearRequests()
+    const started = Date.now()
+    const stopped = await ctx.cli(
+      ['create', 'video', '--prompt', 'stopped while uploading', '--image', 'fixtures/media/sample.png', '--json'],
+      signalWhen(() => faultPicked(ctx.sandbox, 'slow', slowFaults + 1), 'SIGINT'),
+    )
+    slowFaults++
+    expect(stopped.exitCode, stopped.stderr).to.equal(130)
+    expect(Date.now() - started, 'not held by the upload in flight').to.be.below(15_000)
+    expect(String(stopped.errorJson().error)).to.include('nothing was charged')
+    expect((await ctx.sandbox.requests()).filter((r) => /\/video\/(t2v|i2v)$/.test(r.path))).to.deep.equal([])
+    expect(((await ctx.sandbox.state()) as State).charged_submits).to.equal(before.charged_submits)
+  })
+
   it('SIGTERM while waiting exits 143 with the id and how to resume', async function () {
     await ctx.sandbox.configure({taskSeconds: 60})
     try {

@@ -10,7 +10,7 @@ import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import * as tableModule from '../../util/table.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
-import {type StopSignal, onStopSignal, stopExitCode} from '../../base/wait-abort.js'
+import {type StopSignal, onStopSignal, stopExitCode, stopWord} from '../../base/wait-abort.js'
 
 interface Summary {
   manifest: string
@@ -154,7 +154,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
           exit_code: exitCode,
       }
       if (controller.signal.aborted) {
-        throw new CliError(`${stoppedBy === 'SIGTERM' ? 'Terminated (SIGTERM)' : 'Interrupted'}: the submitted tasks keep running; run the same command again to resume`, {
+        throw new CliError(`${stopWord(stoppedBy ?? 'SIGINT')}: the submitted tasks keep running; run the same command again to resume`, {
           exitCode: stopExitCode(stoppedBy ?? 'SIGINT'),
           details: {summary},
           hint: `pixverse batch run ${this.args.manifest}`,
