@@ -46,6 +46,15 @@ describe('text output for people', function () {
     expect(result.stdout).not.to.include('status_code')
   })
 
+  it('asset info: the same summary and next command, every raw field only with --verbose', async function () {
+    const result = await ctx.cli(['asset', 'info', String(ids[0])])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stdout.split('\n')[0]).to.match(new RegExp(`^video ${ids[0]} · Completed · v6 · `))
+    expect(result.stdout).to.include(`Download: pixverse asset download ${ids[0]}\n`).and.not.include('video_status')
+    const verbose = await ctx.cli(['asset', 'info', String(ids[0]), '--verbose'])
+    expect(verbose.stdout).to.match(/^video_status\s+1$/m)
+  })
+
   it('hides trace ids, idempotency keys and request bodies unless --verbose', async function () {
     const plain = await ctx.cli(['create', 'image', '--prompt', 'a fox', '--no-wait'])
     expect(plain.exitCode, plain.stderr).to.equal(0)

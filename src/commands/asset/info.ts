@@ -4,6 +4,9 @@ import * as Flags from '@oclif/core/flags'
 import {type AssetType, findAsset} from '../../api/assets.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
+import {statusView} from '../../base/results.js'
+import {taskText} from '../../base/task-text.js'
+import {renderHuman} from '../../output.js'
 
 export default class AssetInfo extends AuthedCommand<typeof AssetInfo> {
   static description = 'Show everything the service knows about an asset (type detected: video, then image, then audio).'
@@ -24,5 +27,13 @@ export default class AssetInfo extends AuthedCommand<typeof AssetInfo> {
     const source = this.flags.source === undefined ? undefined : this.flags.source === 'create' ? 1 : 0
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined, source)
     return {id, type: asset.type, ...asset.raw}
+  }
+
+  /** The same summary as `task status` (what, where it stands, its URL, what to run next); every field with --verbose. */
+  protected renderHuman(result: unknown): string {
+    if (this.out.verbose) return renderHuman(result)
+    const {id, type, ...raw} = result as {id: number; type: AssetType} & Record<string, unknown>
+    const view = {...statusView(type, id, raw), ...(type === 'audio' && raw.status === undefined && raw.audio_status === undefined ? {status: 'Completed'} : {})}
+    return taskText(view, this.config.bin)
   }
 }

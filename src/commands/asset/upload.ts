@@ -37,7 +37,10 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
 
     const kind = checkLocalMedia('asset upload', file)
     this.out.info(`Uploading ${kind}…`)
-    const uploaded = await new Uploader(this.api).upload(file, kind)
+    const {progressMode} = await import('../../progress/progress.js')
+    const bar = progressMode(this.out.json) === 'terminal' ? await byteBarOnStderr() : undefined
+    const uploaded = await new Uploader(this.api).upload(file, kind, bar?.update)
+    bar?.end()
     return {...uploaded.raw, type: kind, ...(uploaded.transform ? {transform: uploaded.transform} : {})}
   }
 }
@@ -49,4 +52,31 @@ function kindFromUrl(url: string): MediaKind {
   }
 
   return kind
+}
+
+/** A byte bar redrawn on one stderr line (a terminal only), at most every 100 ms and once at the end. */
+async function byteBarOnStderr(): Promise<{update(sent: number, total: number): void; end(): void}> {
+  const {byteBar} = await import('../../progress/format.js')
+  let last = 0
+  let shown = false
+  let latest: [number, number] = [0, 0]
+  const draw = () => {
+    process.stderr.write(`\r\u001B[2KUploading ${byteBar(...latest)}`)
+    shown = true
+  }
+
+  return {
+    update(sent, total) {
+      latest = [sent, total]
+      if (Date.now() - last < 100 && sent < total) return
+      last = Date.now()
+      draw()
+    },
+    end() {
+      if (shown) {
+        draw()
+        process.stderr.write('\n')
+      }
+    },
+  }
 }

@@ -1,4 +1,9 @@
 import {expect} from 'chai'
+import {mkdtempSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {ROOT} from '../helpers/cli.js'
 
 import {useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
@@ -46,5 +51,22 @@ describe('asset delete at a terminal', function () {
     term = Terminal.start(['asset', 'delete', String(other), '--yes'], env())
     expect(await term.exitCode(), term.screen()).to.equal(0)
     expect(term.screen()).to.include(`Deleted video ${other}`).and.not.include('(y/N)')
+  })
+})
+
+describe('asset upload at a terminal', function () {
+  const ctx = useSandbox()
+
+  it('shows a byte bar on stderr that ends at 100%, and the result on stdout', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'pixverse-upload-tty-'))
+    const stdout = join(dir, 'stdout.txt')
+    const term = Terminal.start(['asset', 'upload', join(ROOT, 'fixtures', 'media', 'sample.mp4')], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}, {shellSuffix: `> '${stdout}'`})
+    try {
+      expect(await term.exitCode(), term.screen()).to.equal(0)
+      expect(term.screen()).to.match(/^Uploading \[█{24}\] 100% [\d.]+ (KB|MB) \/ [\d.]+ (KB|MB)$/m)
+      expect(readFileSync(stdout, 'utf8')).to.match(/path\s+upload\//).and.not.include('█')
+    } finally {
+      term.kill()
+    }
   })
 })
