@@ -67,6 +67,14 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   // A fresh state file per run, so each walk really submits instead of resuming a finished batch.
   'batch:run': {success: ['{manifest}', '--state', '{fresh_file}', '--timeout', '20'], ...SERVICE},
   'batch:status': {success: ['{batched}'], ...LOCAL},
+  'pipeline:list': {success: [], ...LOCAL},
+  'pipeline:run': {
+    success: ['image-to-video', '--var', 'prompt=contract walk', '--var', `image=${JPG}`, '--out', '{fresh_file}'],
+    ...CREATES,
+    marker: ['--var', 'prompt={marker}'],
+  },
+  'pipeline:show': {success: ['storyboard'], ...LOCAL},
+  'pipeline:status': {skip: 'its success needs the folder of an earlier run; pipeline.test.ts and mcp-pipeline.test.ts cover it', ...LOCAL},
   'autocomplete:create': {success: [], text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag'},
   capabilities: {success: [], ...LOCAL},
   'config:defaults': {success: [], ...LOCAL},
