@@ -68,10 +68,15 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   // A fresh state file per run, so each walk really submits instead of resuming a finished batch.
   'batch:run': {success: ['{manifest}', '--state', '{fresh_file}', '--timeout', '20'], ...SERVICE},
   'batch:status': {success: ['{batched}'], ...LOCAL},
-  'autocomplete:create': {
-    success: [],
-    text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag',
+  'pipeline:list': {success: [], ...LOCAL},
+  'pipeline:run': {
+    success: ['image-to-video', '--var', 'prompt=contract walk', '--var', `image=${JPG}`, '--out', '{fresh_file}'],
+    ...CREATES,
+    marker: ['--var', 'prompt={marker}'],
   },
+  'pipeline:show': {success: ['storyboard'], ...LOCAL},
+  'pipeline:status': {success: ['storyboard', '--out', '{dir}'], skip: 'success needs an earlier run (these args exit 6); pipeline.test.ts covers it', ...LOCAL},
+  'autocomplete:create': {success: [], text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag'},
   capabilities: {success: [], ...LOCAL},
   'config:defaults': {success: [], ...LOCAL},
   'config:defaults:reset': {success: ['video'], ...LOCAL},
