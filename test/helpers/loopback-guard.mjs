@@ -46,6 +46,21 @@ function rewrite(host, port) {
   return undefined
 }
 
+/**
+ * connect's arguments with other options. Node's own calls pass one pre-normalised array, marked by a
+ * symbol; the copy keeps the mark, or Node would parse the array again as if it were the options.
+ */
+function withOptions(args, options) {
+  if (Array.isArray(args[0])) {
+    const normalised = args[0].slice()
+    for (const symbol of Object.getOwnPropertySymbols(args[0])) normalised[symbol] = args[0][symbol]
+    normalised[0] = options
+    return [normalised, ...args.slice(1)]
+  }
+
+  return [options, ...args.slice(typeof args[0] === 'object' ? 1 : 2)]
+}
+
 net.Socket.prototype.connect = function (...args) {
   // Node calls connect with (options), (port, host) or, internally, ([options, callback]).
   const wrapped = Array.isArray(args[0])
@@ -57,7 +72,26 @@ net.Socket.prototype.connect = function (...args) {
   const target = rewrite(options.host, options.port)
   if (target) {
     const moved = {...options, ...target, lookup: undefined}
-    return connect.apply(this, wrapped ? [[moved, ...args[0].slice(1)], ...args.slice(1)] : [moved, ...args.slice(typeof first === 'object' ? 1 : 2)])
+    return connect.apply(this, withOptions(args, moved))
+  }
+
+  // A pinned lookup (resolve-then-connect) decides the address itself: hold what it returns to the rule.
+  if (!isLoopback(options.host) && typeof options.lookup === 'function' && !net.isIP(bare(options.host))) {
+    const pinned = options.lookup
+    const guarded = {
+      ...options,
+      lookup(hostname, lookupOptions, callback) {
+        pinned(hostname, lookupOptions, (error, address, family) => {
+          const all = Array.isArray(address) ? address : [{address, family}]
+          const outside = all.find((entry) => !isLoopback(entry.address))
+          if (!error && outside) {
+            violation(`${hostname} (pinned to ${outside.address}):${options.port}`)
+            callback(Object.assign(new Error(`test guard: ${outside.address} is not loopback`), {code: 'ECONNREFUSED'}))
+          } else callback(error, address, family)
+        })
+      },
+    }
+    return connect.apply(this, withOptions(args, guarded))
   }
 
   if (!isLoopback(options.host)) {
