@@ -52,7 +52,7 @@ export class CliError extends Error {
     this.details = options.details
   }
 
-  /** The error object printed on stderr in JSON mode (cli-spec §9). */
+  /** The error object printed on stderr in JSON mode (docs/cli.md §9). */
   toJSON(): Record<string, unknown> {
     return {
       error: this.message,

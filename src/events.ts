@@ -24,7 +24,7 @@ export interface TaskFinishedEvent {
   id: number
   /** `failed` covers both "failed" (status 8) and "not approved" (status 7). */
   status: 'completed' | 'failed'
-  /** The service's status code (api.md §4.1: 1 done, 7 not approved, 8 failed). */
+  /** The service's status code (docs/protocol.md §4.1: 1 done, 7 not approved, 8 failed). */
   statusCode: number
   /** The task's detail record as the service returned it (urls, model, prompt…). */
   detail: Record<string, unknown>

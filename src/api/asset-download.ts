@@ -5,7 +5,7 @@ import {defaultFileName, sanitizeFileName} from './download.js'
 import {classify} from './tasks.js'
 
 /**
- * The URL and file name to download a finished asset from (api.md §5.3): `video/download` or
+ * The URL and file name to download a finished asset from (docs/protocol.md §5.3): `video/download` or
  * `image/download` after the detail says it is done, `asset/download` for audio.
  */
 export async function assetDownloadUrl(api: ApiClient, id: number, type: AssetType, raw: Record<string, unknown>): Promise<{url: string; name: string; bytes?: number}> {
@@ -16,7 +16,7 @@ export async function assetDownloadUrl(api: ApiClient, id: number, type: AssetTy
     })
     const url = String(resp?.url ?? '')
     if (!url) throw new CliError(`Audio ${id} cannot be downloaded (uploaded audio is not downloadable)`, {exitCode: ExitCode.General})
-    // Spaces become `_`, as the reference client names audio files (api.md §9).
+    // Spaces become `_`, as the reference client names audio files (docs/protocol.md §9).
     const given = typeof resp.download_name === 'string' && resp.download_name ? sanitizeFileName(resp.download_name.replace(/\s/g, '_')) : undefined
     const name = given ?? defaultFileName('audio', id, url, 'mp3')
     return {url, name, bytes: knownSize(raw)}

@@ -12,7 +12,7 @@ export interface AssetDetail {
 }
 
 /**
- * Finds an asset by id (api.md §3.15 `info`): the given type, or video → image → audio created →
+ * Finds an asset by id (docs/protocol.md §3.15 `info`): the given type, or video → image → audio created →
  * audio uploaded. Only "not found"-like (general) errors move on; auth or credit errors stop.
  */
 export async function findAsset(client: ApiClient, id: number, type?: AssetType, source?: 0 | 1): Promise<AssetDetail> {

@@ -7,7 +7,7 @@ interface Preset {
   web: string
 }
 
-/** The service's environments (api.md §1.1). */
+/** The service's environments (docs/protocol.md §1.1). */
 const PRESETS: Record<string, Preset> = {
   production: {api: 'https://app-api.pixverse.ai/creative_platform', web: 'https://app.pixverse.ai'},
   test: {api: 'https://test-api.pixverseai.com/creative_platform_test', web: 'https://test-app.pixverseai.com'},
@@ -42,7 +42,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * Chooses where requests go (cli-spec §9 "Base URL"): an allow-listed PixVerse host over https,
+ * Chooses where requests go (docs/cli.md §9 "Base URL"): an allow-listed PixVerse host over https,
  * the sandbox on loopback (http allowed), or a custom host only with PIXVERSE_ALLOW_CUSTOM_API_BASE=1.
  */
 export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): ServiceEndpoint {

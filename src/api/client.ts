@@ -205,7 +205,7 @@ export class ApiClient {
     const responseTrace = headerValue(response.headers['ai-trace-id']) ?? traceId
     const envelope = parseEnvelope(response.body)
     const status = response.statusCode
-    // An envelope is the answer whatever the HTTP status (api.md §1.4), unless the status says "try again".
+    // An envelope is the answer whatever the HTTP status (docs/protocol.md §1.4), unless the status says "try again".
     if (envelope && !isRetryableStatus(status)) return {kind: 'done', envelope, traceId: responseTrace}
 
     // A 2xx whose body is not an envelope is a damaged answer: worth one more try.

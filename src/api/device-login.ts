@@ -17,7 +17,7 @@ export interface DeviceToken {
   expiresIn?: number
 }
 
-/** Step 1 of the OAuth device flow (api.md §2.1): ask for a code the user approves in a browser. */
+/** Step 1 of the OAuth device flow (docs/protocol.md §2.1): ask for a code the user approves in a browser. */
 export async function requestDeviceCode(client: ApiClient): Promise<DeviceCode> {
   const resp = await client.post<Record<string, unknown>>('oauth/device/authorize', undefined, {anonymous: true, retry: 'once'})
   return {

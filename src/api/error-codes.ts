@@ -1,6 +1,6 @@
 import {ExitCode} from '../errors.js'
 
-/** Service ErrCodes the CLI interprets (api.md §1.5). Anything else non-zero is a general error. */
+/** Service ErrCodes the CLI interprets (docs/protocol.md §1.5). Anything else non-zero is a general error. */
 const AUTH = new Set([10001, 10002, 10003, 10005])
 const CREDITS = new Set([500043, 500045, 500067, 500323])
 const CONCURRENCY = 500044

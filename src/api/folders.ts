@@ -1,6 +1,6 @@
 import {validationError} from '../errors.js'
 
-/** The service's default saved folder (api.md §3.19), shown to and accepted from users as `default`. */
+/** The service's default saved folder (docs/protocol.md §3.19), shown to and accepted from users as `default`. */
 export const DEFAULT_FOLDER_ID = 666_666
 
 /**

@@ -16,7 +16,7 @@ export interface ResizeResult {
 }
 
 /**
- * Fits an image inside 1920×1920 and under the byte limit (api.md §5.1), writing a temporary copy:
+ * Fits an image inside 1920×1920 and under the byte limit (docs/protocol.md §5.1), writing a temporary copy:
  * the user's file is never touched. sharp is loaded only here, only when an image needs it.
  */
 export async function shrinkImage(file: string, ext: string, maxBytes: number): Promise<ResizeResult> {

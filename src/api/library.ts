@@ -1,6 +1,6 @@
 import type {AssetType} from './assets.js'
 
-/** asset_type on the wire (api.md §3.15): 0 image, 1 video, 2 audio. */
+/** asset_type on the wire (docs/protocol.md §3.15): 0 image, 1 video, 2 audio. */
 export const ASSET_TYPE_CODE: Record<AssetType, number> = {image: 0, video: 1, audio: 2}
 
 /** asset_source on the wire: 1 created, 0 uploaded. */

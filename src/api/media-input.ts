@@ -12,7 +12,7 @@ export type MediaInput =
   | {form: 'media-path'; value: string}
 
 /**
- * Classifies a media flag value before anything is sent (api.md §3.0): an https URL, a local file,
+ * Classifies a media flag value before anything is sent (docs/protocol.md §3.0): an https URL, a local file,
  * a positive integer asset id, or a service media path such as `upload/abc.jpg`.
  */
 export function classifyMediaInput(flag: string, raw: string): MediaInput {
@@ -43,7 +43,7 @@ export function classifyMediaInput(flag: string, raw: string): MediaInput {
 }
 
 /**
- * The first folder of the media paths the service hands out (api.md §5.1 `upload/<uuid>.<ext>`, and
+ * The first folder of the media paths the service hands out (docs/protocol.md §5.1 `upload/<uuid>.<ext>`, and
  * the `video_path`/`image_path`/`frame_path` of its answers): anything else with a slash is a local
  * path that was mistyped, never something to send (and pay for) as it is.
  */

@@ -9,7 +9,7 @@ import {type MediaInput} from './media-input.js'
 import {fetchRemoteMedia} from './remote-media.js'
 import {type UploadProgress, type UploadedMedia, Uploader, checkLocalMedia} from './upload.js'
 
-/** The request fields a video input becomes (api.md §3.0, "Video input"). */
+/** The request fields a video input becomes (docs/protocol.md §3.0, "Video input"). */
 export interface VideoBundle {
   original_video_id?: number
   customer_video_path: string
@@ -154,7 +154,7 @@ export class MediaResolver {
     }
   }
 
-  /** Frame look-ups are best effort (api.md §3.0): a failure just leaves the fields out. */
+  /** Frame look-ups are best effort (docs/protocol.md §3.0): a failure just leaves the fields out. */
   async frameAt(target: Record<string, unknown>, timeMs = 0): Promise<Record<string, unknown> | undefined> {
     try {
       return await this.client.post<Record<string, unknown>>('video/frame/at_time', {...target, time_ms: timeMs})

@@ -57,7 +57,7 @@ function ipv6Groups(ip: string): number[] | undefined {
 }
 
 /**
- * Downloads an https media URL to a temp file (api.md §5.2) with a size cap and an SSRF guard:
+ * Downloads an https media URL to a temp file (docs/protocol.md §5.2) with a size cap and an SSRF guard:
  * every hop must be https and resolve to a public address, except loopback when the API itself is
  * the local sandbox (so rehearsals can use sandbox-served media).
  */

@@ -17,7 +17,7 @@ export interface Submission {
 }
 
 /**
- * Sends one creation (api.md §3.0.1): the idempotency key and the model's marketing name are added
+ * Sends one creation (docs/protocol.md §3.0.1): the idempotency key and the model's marketing name are added
  * to the body, and with a key the call may be repeated after a lost answer, since the service
  * deduplicates it and never charges twice. Used by `create …`, batch runs and the MCP server.
  */
@@ -58,7 +58,7 @@ function mayExist(error: CliError, kind: TaskKind): CliError {
   })
 }
 
-/** success_ids, else video_ids/image_ids, else the single id (api.md §3.0.1). */
+/** success_ids, else video_ids/image_ids, else the single id (docs/protocol.md §3.0.1). */
 export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | null | undefined): number[] {
   const key = kind === 'music' ? 'audio' : kind
   const list = (value: unknown) => (Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : [])

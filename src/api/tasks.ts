@@ -17,7 +17,7 @@ export interface TaskSnapshot {
   raw: Record<string, unknown>
 }
 
-/** Status codes of api.md §4.1. */
+/** Status codes of docs/protocol.md §4.1. */
 export const DONE = 1
 export const PENDING = new Set([5, 9, 10])
 export const FAILED_LABELS: Record<number, string> = {7: 'Not approved', 8: 'Failed'}
@@ -101,7 +101,7 @@ export interface WaitOptions {
   onUpdate?: (snapshot: TaskSnapshot, elapsedMs: number) => void
 }
 
-/** The reference schedule (api.md §4.2): 2 s for the first 30 s, 5 s until 2 min, then 10 s. */
+/** The reference schedule (docs/protocol.md §4.2): 2 s for the first 30 s, 5 s until 2 min, then 10 s. */
 export function scheduledInterval(elapsedMs: number): number {
   if (elapsedMs < 30_000) return 2000
   if (elapsedMs < 120_000) return 5000

@@ -84,7 +84,7 @@ function checkImageHeader(flag: string, file: string, sniffed: MediaKind | undef
 }
 
 /**
- * Uploads a local file the way the service expects (api.md §5.1): STS token, a signed OSS PUT of
+ * Uploads a local file the way the service expects (docs/protocol.md §5.1): STS token, a signed OSS PUT of
  * `upload/<uuid>.<ext>`, then registration. Images over 1920 px or the byte limit are shrunk first.
  */
 export class Uploader {
@@ -200,7 +200,7 @@ export class Uploader {
   }
 
   /**
-   * Virtual-host style, as OSS is addressed (api.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`.
+   * Virtual-host style, as OSS is addressed (docs/protocol.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`.
    * When the API itself is on this machine (a local sandbox, `--sandbox`), the same request goes to
    * it, still naming the bucket host in `Host`: the OSS host would refuse its credentials.
    */

@@ -13,7 +13,7 @@ export interface WorkspaceList {
   workspaces: WorkspaceEntry[]
 }
 
-/** `GET team/workspace/list` (api.md §3.20), normalised: ids as numbers, a missing list as []. */
+/** `GET team/workspace/list` (docs/protocol.md §3.20), normalised: ids as numbers, a missing list as []. */
 export async function listWorkspaces(client: ApiClient): Promise<WorkspaceList> {
   const resp = await client.get<Partial<WorkspaceList>>('team/workspace/list')
   return {

@@ -37,7 +37,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     }),
   }
 
-  /** Refuse locally when nobody is logged in (auth status, account, workspace: api.md §8). */
+  /** Refuse locally when nobody is logged in (auth status, account, workspace: docs/protocol.md §8). */
   protected static requiresLogin = false
   /** In sandbox mode, log in to the sandbox automatically when there is no session yet. */
   protected static autoSandboxLogin = true
@@ -117,7 +117,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     await super.finally(error)
   }
 
-  /** api.md §8: a lost team workspace falls back to personal, unless the user chose one explicitly. */
+  /** docs/protocol.md §8: a lost team workspace falls back to personal, unless the user chose one explicitly. */
   private fallBackToPersonal(path: string): string | undefined {
     if (this.workspaceOverride !== undefined) return undefined
     if (path.startsWith('team/workspace/')) return undefined

@@ -323,7 +323,7 @@ function interruptedAfterSubmit(signal: StopSignal, kind: TaskKind, ids: number[
   })
 }
 
-/** Voice/music submit fields the output keeps (api.md §6): credits, and music's asset facts. */
+/** Voice/music submit fields the output keeps (docs/protocol.md §6): credits, and music's asset facts. */
 function audioSubmitFields(kind: TaskKind, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
   if (kind !== 'audio' && kind !== 'music') return {}
   const keys = kind === 'music' ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits'] : ['credits']

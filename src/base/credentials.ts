@@ -8,7 +8,7 @@ import type {InternalStore} from '../config/internal-store.js'
 const PIXVERSE_DOMAINS = ['pixverse.ai', 'pixverseai.com']
 
 /**
- * Which credential to send (cli-spec §9): PIXVERSE_TOKEN, then the stored token, then
+ * Which credential to send (docs/cli.md §9): PIXVERSE_TOKEN, then the stored token, then
  * PIXVERSE_ACCESS_KEY. A stored token goes only to the origin it was issued by: a sandbox token
  * never reaches PixVerse, a real token never reaches a local or custom server, and never a base
  * URL that a `./.env` file chose (a cloned repository's `.env` is not the user's choice).

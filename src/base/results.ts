@@ -1,7 +1,7 @@
 import type {TaskKind} from '../api/tasks.js'
 import {statusLabel} from '../api/tasks.js'
 
-/** The fields of a finished creation (api.md §6 "waited"), from a detail object. */
+/** The fields of a finished creation (docs/protocol.md §6 "waited"), from a detail object. */
 export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'audio' || kind === 'music') return completedAudio(kind, raw)
   if (kind === 'image') {
@@ -29,7 +29,7 @@ export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Rec
   }
 }
 
-/** `task status` view of a detail object (api.md §3.14). */
+/** `task status` view of a detail object (docs/protocol.md §3.14). */
 export function statusView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
   const code = Number(kind === 'video' ? raw.video_status : kind === 'image' ? raw.image_status : raw.audio_status)
   // One set of labels for every kind (audio's own `status` word is not what scripts match on).
@@ -55,7 +55,7 @@ export function statusView(kind: TaskKind, id: number, raw: Record<string, unkno
   }
 }
 
-/** `task wait` view (api.md §3.14). */
+/** `task wait` view (docs/protocol.md §3.14). */
 export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'video') {
     return {id, type: 'video', status: 'completed', video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, prompt: raw.prompt ?? null, model: raw.model ?? null, duration: raw.duration ?? null, created_at: raw.created_at ?? null}
@@ -68,7 +68,7 @@ export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown
   return {id, type: 'audio', status: 'completed', create_mode: raw.create_mode ?? null, audio_url: raw.url ?? raw.audio_url ?? null, duration: raw.duration ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
 }
 
-/** Voice (`audio`) and music results (api.md §6 "voice done" / "music done"). */
+/** Voice (`audio`) and music results (docs/protocol.md §6 "voice done" / "music done"). */
 function completedAudio(kind: 'audio' | 'music', raw: Record<string, unknown>): Record<string, unknown> {
   const common = {
     status: 'completed',
@@ -83,7 +83,7 @@ function completedAudio(kind: 'audio' | 'music', raw: Record<string, unknown>): 
       sample_rate: raw.sample_rate ?? null,
       bitrate: raw.bitrate ?? null,
       channel: raw.channel ?? null,
-      // The service describes the voice at the top level of the detail (api.md §9).
+      // The service describes the voice at the top level of the detail (docs/protocol.md §9).
       voice: {voice_id: raw.voice_id ?? null, provider_voice_id: raw.provider_voice_id ?? null, name: raw.voice_name ?? null, provider: raw.provider ?? null},
       model: raw.model ?? null,
       language_code: raw.language_code ?? null,

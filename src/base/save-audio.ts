@@ -5,7 +5,7 @@ import {CliError, ExitCode} from '../errors.js'
 import {assertFolderWritable} from '../util/writable-folder.js'
 
 /**
- * `create voice|music --output`: downloads the finished audio from its URL (api.md §5.3) to a file
+ * `create voice|music --output`: downloads the finished audio from its URL (docs/protocol.md §5.3) to a file
  * (a path with an extension) or into a folder, and returns the absolute path for `local_path`.
  */
 export async function saveAudio(result: Record<string, unknown>, output: string): Promise<string> {

@@ -5,7 +5,7 @@ import {AuthedCommand} from './authed-command.js'
 
 /**
  * Commands that re-sync the active workspace from the service (account info/usage, workspace
- * list/status/switch: api.md §8) and refuse locally when nobody is logged in.
+ * list/status/switch: docs/protocol.md §8) and refuse locally when nobody is logged in.
  */
 export abstract class WorkspaceCommand<T extends typeof Command> extends AuthedCommand<T> {
   protected static requiresLogin = true

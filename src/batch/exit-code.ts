@@ -1,6 +1,6 @@
 import {ExitCode} from '../errors.js'
 
-/** The task-status priority (cli-spec §3): auth > credits > concurrency > timeout > generation. */
+/** The task-status priority (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
 const PRIORITY: number[] = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
 
 /** 0 when every row succeeded, else the most severe code; codes outside the list count as 1. */

@@ -1,6 +1,6 @@
 import {ExitCode} from '../errors.js'
 
-/** What each exit code means and what an agent should do (cli-spec §3). Typed so a new code needs a meaning. */
+/** What each exit code means and what an agent should do (docs/cli.md §3). Typed so a new code needs a meaning. */
 const MEANINGS: Record<keyof typeof ExitCode, {meaning: string; recovery: string}> = {
   Success: {meaning: 'success', recovery: ''},
   General: {meaning: 'general or unexpected error (network failure, unknown API error, workspace fallback)', recovery: 'read the error on stderr'},

@@ -314,7 +314,7 @@ export function defaultModel(mode: Mode): string | undefined {
   return rawMode(mode).default_model ?? undefined
 }
 
-/** Built-in `config defaults` of the mode (api.md §7), a fresh copy. */
+/** Built-in `config defaults` of the mode (docs/protocol.md §7), a fresh copy. */
 export function builtInDefaults(mode: Mode): Record<string, unknown> {
   return {...rawMode(mode).defaults}
 }

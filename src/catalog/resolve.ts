@@ -1,6 +1,6 @@
 /**
  * Pure pre-request checks of creation commands: model whitelist, soft coercion of quality /
- * duration / aspect ratio / audio / multi-shot / off-peak (warnings, models.md and api.md §3.0.1),
+ * duration / aspect ratio / audio / multi-shot / off-peak (warnings, docs/models.md and docs/protocol.md §3.0.1),
  * and the hard limits that are errors (exit 6).
  *
  * Every limit is read from the catalogue (index.ts); the numeric/enum rules are turned into JSON

@@ -1,5 +1,5 @@
 /**
- * Rules of `config defaults` (api.md §7), read from the catalogue: which modes and keys exist,
+ * Rules of `config defaults` (docs/protocol.md §7), read from the catalogue: which modes and keys exist,
  * how a typed value is coerced, which models a mode accepts. Pure functions, unit-tested.
  */
 import {type Mode, builtInDefaults, defaultModes, modeSpec, modelsFor, qualitiesFor} from '../catalog/index.js'

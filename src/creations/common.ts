@@ -53,7 +53,7 @@ export function decodeUri(value: string): string {
   }
 }
 
-/** Optional body fields: present only when set (booleans as `1`, api.md §3.0.1). */
+/** Optional body fields: present only when set (booleans as `1`, docs/protocol.md §3.0.1). */
 export function optionalFields(values: CreationValues, seed: number | undefined): Record<string, unknown> {
   return {
     ...(seed === undefined ? {} : {seed}),

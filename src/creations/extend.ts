@@ -7,7 +7,7 @@ import type {CreationSpec} from './types.js'
 
 export interface ExtendInput {
   video?: string
-  /** Hidden alias of `--video` (cli-spec §8: the docs use it). */
+  /** Hidden alias of `--video` (docs/cli.md §8: the docs use it). */
   'video-id'?: string
   prompt?: string
   model?: string
@@ -19,7 +19,7 @@ export interface ExtendInput {
   'off-peak'?: boolean
 }
 
-/** Extend a video (api.md §3.8): `video/extend` with the video bundle and a last-frame URL. */
+/** Extend a video (docs/protocol.md §3.8): `video/extend` with the video bundle and a last-frame URL. */
 export const extendCreation: CreationSpec<ExtendInput> = {
   mode: 'extend',
   async prepare(input, ctx) {
@@ -62,7 +62,7 @@ export const extendCreation: CreationSpec<ExtendInput> = {
 }
 
 /**
- * The frame to continue from, in the reference client's order (api.md §3.8): the bundle's last
+ * The frame to continue from, in the reference client's order (docs/protocol.md §3.8): the bundle's last
  * frame, else its first frame, else a `video/frame/last` look-up, else the detail's frames.
  */
 export async function lastFrameUrl(media: MediaResolver, bundle: VideoBundle): Promise<string> {

@@ -16,7 +16,7 @@ export interface ImageInput {
   count?: number
 }
 
-/** Text or image(s) to image (api.md §3.2): `image/t2i`, or `image/i2i` with `--image`/`--images`. */
+/** Text or image(s) to image (docs/protocol.md §3.2): `image/t2i`, or `image/i2i` with `--image`/`--images`. */
 export const imageCreation: CreationSpec<ImageInput> = {
   mode: 'image',
   async prepare(input, ctx) {

@@ -16,7 +16,7 @@ export interface ModifyInput {
   'off-peak'?: boolean
 }
 
-/** Modify a video from a key frame (api.md §3.9): `video/modify` with `cut_time_ms` and its frame. */
+/** Modify a video from a key frame (docs/protocol.md §3.9): `video/modify` with `cut_time_ms` and its frame. */
 export const modifyCreation: CreationSpec<ModifyInput> = {
   mode: 'modify',
   async prepare(input, ctx) {

@@ -13,7 +13,7 @@ export interface MotionControlInput {
 }
 
 /**
- * Animate a character with the motion of a video (api.md §3.12): the image is checked by
+ * Animate a character with the motion of a video (docs/protocol.md §3.12): the image is checked by
  * `video/mimic/precheck` first (a refusal is exit 6), then `video/mimic`.
  */
 export const motionControlCreation: CreationSpec<MotionControlInput> = {

@@ -14,7 +14,7 @@ export interface MusicInput {
 }
 
 /**
- * Music (api.md §3.7): `music/generate`. Model compatibility first (Lyria takes images, not
+ * Music (docs/protocol.md §3.7): `music/generate`. Model compatibility first (Lyria takes images, not
  * lyrics), then `--instrumental` > `--auto-lyrics` > `--lyrics`. Booleans are JSON true/false here.
  */
 export const musicCreation: CreationSpec<MusicInput> = {

@@ -19,7 +19,7 @@ export interface ReferenceInput {
 }
 
 /**
- * Multi-subject reference, "fusion" (api.md §3.11): `video/fusion` with images, and on the models
+ * Multi-subject reference, "fusion" (docs/protocol.md §3.11): `video/fusion` with images, and on the models
  * that take them (Seedance) reference videos and audio clips, each checked against the catalogue.
  */
 export const referenceCreation: CreationSpec<ReferenceInput> = {

@@ -11,7 +11,7 @@ export interface SoundInput {
   'off-peak'?: boolean
 }
 
-/** Seed-era sound effects onto a video (api.md §3.5): `video/sound_effect`. */
+/** Seed-era sound effects onto a video (docs/protocol.md §3.5): `video/sound_effect`. */
 export const soundCreation: CreationSpec<SoundInput> = {
   mode: 'sound',
   async prepare(input, ctx) {

@@ -16,7 +16,7 @@ export interface SpeechInput {
   'off-peak'?: boolean
 }
 
-/** Seed-era lip sync onto a video (api.md §3.4): `video/lip_sync` with an audio file or TTS text. */
+/** Seed-era lip sync onto a video (docs/protocol.md §3.4): `video/lip_sync` with an audio file or TTS text. */
 export const speechCreation: CreationSpec<SpeechInput> = {
   mode: 'speech',
   async prepare(input, ctx) {

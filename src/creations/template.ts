@@ -30,11 +30,11 @@ interface TemplateDetail {
   display_prompt?: string
 }
 
-/** Template fields an image template keeps when it goes to `image/i2i` (api.md §3.13). */
+/** Template fields an image template keeps when it goes to `image/i2i` (docs/protocol.md §3.13). */
 const IMAGE_TEMPLATE_KEYS = ['template_id', 'model', 'quality', 'aspect_ratio', 'create_count', 'seed', 'customer_img_path', 'customer_img_paths', 'off_peak', 'template_type', 'effect_type', 'customer_img_count']
 
 /**
- * Create from an effect template (api.md §3.13). The template decides what it takes
+ * Create from an effect template (docs/protocol.md §3.13). The template decides what it takes
  * (`effect_type`: 0 text only, 1 one image — or one video with `supported_features` 1000 —,
  * N exactly N images) and whether the result is a video or an image, so it is read first.
  */
@@ -89,7 +89,7 @@ export const templateCreation: CreationSpec<TemplateInput> = {
         const media = await planCtx.media()
         if (images.length > 0) {
           const paths = await Promise.all(images.map((m) => media.image('--image', m)))
-          // Image templates take an array even for one image (api.md §9); video templates one path.
+          // Image templates take an array even for one image (docs/protocol.md §9); video templates one path.
           if (paths.length === 1 && !isImage) body.customer_img_path = paths[0]
           else body.customer_img_paths = paths
         }
@@ -119,7 +119,7 @@ export const templateCreation: CreationSpec<TemplateInput> = {
 
 /**
  * A video template continues from the video's real last frame, asked of `video/frame/last` as the
- * reference client does (api.md §9), not from the first-frame quirk `create extend` keeps.
+ * reference client does (docs/protocol.md §9), not from the first-frame quirk `create extend` keeps.
  */
 async function templateLastFrame(media: MediaResolver, bundle: VideoBundle): Promise<string> {
   if (bundle.customer_video_last_frame_url) return bundle.customer_video_last_frame_url

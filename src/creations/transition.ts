@@ -14,7 +14,7 @@ export interface TransitionInput {
 }
 
 /**
- * Key-frame transition (api.md §3.3): `video/frames` with N images and N−1 prompts/durations.
+ * Key-frame transition (docs/protocol.md §3.3): `video/frames` with N images and N−1 prompts/durations.
  * 2 frames use the `transition` models; 3 or more switch to `transition_multi` (v5, with a warning).
  */
 export const transitionCreation: CreationSpec<TransitionInput> = {

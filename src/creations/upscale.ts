@@ -7,7 +7,7 @@ export interface UpscaleInput {
   quality?: string
 }
 
-/** Upscale a video (api.md §3.10): `video/upscale` with `upscale: 1` and the target quality. */
+/** Upscale a video (docs/protocol.md §3.10): `video/upscale` with `upscale: 1` and the target quality. */
 export const upscaleCreation: CreationSpec<UpscaleInput> = {
   mode: 'upscale',
   async prepare(input, ctx) {

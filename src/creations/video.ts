@@ -5,7 +5,7 @@ import type {CreationSpec} from './types.js'
 export interface VideoInput {
   prompt?: string
   image?: string
-  /** Seed-era hidden alias of `image` (api.md §3.1). */
+  /** Seed-era hidden alias of `image` (docs/protocol.md §3.1). */
   'asset-image'?: string
   model?: string
   duration?: number
@@ -18,7 +18,7 @@ export interface VideoInput {
   'off-peak'?: boolean
 }
 
-/** Text or image to video (api.md §3.1): `video/t2v`, or `video/i2v` when an image is given. */
+/** Text or image to video (docs/protocol.md §3.1): `video/t2v`, or `video/i2v` when an image is given. */
 export const videoCreation: CreationSpec<VideoInput> = {
   mode: 'video',
   async prepare(input, ctx) {

@@ -20,7 +20,7 @@ export interface VoiceInput {
 }
 
 /**
- * Text to speech (api.md §3.6): `speech/tts/generate`. Provider-specific flags are checked against
+ * Text to speech (docs/protocol.md §3.6): `speech/tts/generate`. Provider-specific flags are checked against
  * the model's provider up front (a MiniMax flag on an ElevenLabs model is exit 6).
  */
 export const voiceCreation: CreationSpec<VoiceInput> = {

@@ -26,7 +26,7 @@ export function formatElapsed(ms: number): string {
 }
 
 /**
- * The phase of a task in words, with what `queue_data` tells (api.md §4.2): time spent queued,
+ * The phase of a task in words, with what `queue_data` tells (docs/protocol.md §4.2): time spent queued,
  * and once generation started, the expected time left.
  */
 export function taskPhase(snapshot: TaskSnapshot, nowMs = Date.now()): string {

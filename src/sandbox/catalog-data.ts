@@ -1,11 +1,11 @@
 /**
  * Seeded browse data for the sandbox: template categories and templates, voices, TTS and music
- * models. Written for the sandbox from api.md §3.13, §3.17, §3.18; deliberately not shared
+ * models. Written for the sandbox from docs/protocol.md §3.13, §3.17, §3.18; deliberately not shared
  * with the CLI's own model catalogue.
  */
 
 /**
- * Output qualities the service accepts (models.md): video 480p is seedance-2.0-*, grok-imagine* and
+ * Output qualities the service accepts (docs/models.md): video 480p is seedance-2.0-*, grok-imagine* and
  * v5.6; image 1800p is seedream-5.0-lite. Per-model limits are the client's business; the sandbox
  * refuses only what no model takes.
  */

@@ -1,4 +1,4 @@
-/** Detail objects (api.md §4.3, §4.5), built from a task and the current origin. */
+/** Detail objects (docs/protocol.md §4.3, §4.5), built from a task and the current origin. */
 import {mediaUrl} from './http.js'
 import type {Task} from './store.js'
 import {taskClock} from './tasks.js'
@@ -104,7 +104,7 @@ export function audioDetail(task: Task, origin: string, now: number, fileSize: n
       text: task.prompt,
       voice_id: p.voice_id ?? null,
       language_code: p.language_code ?? 'auto',
-      // The voice is described at the top level of the detail, as the service answers (api.md §9).
+      // The voice is described at the top level of the detail, as the service answers (docs/protocol.md §9).
       voice_name: typeof p.voice_id === 'string' ? p.voice_id : 'Custom voice',
       provider: String(task.model).startsWith('eleven') ? 'elevenlabs' : 'minimax',
       provider_voice_id: p.provider_voice_id ?? null,

@@ -1,6 +1,6 @@
 /**
  * The names the sandbox answers to. Besides its own loopback address, it serves the production host
- * names of api.md §8 (API, OSS bucket in virtual-host style, media CDN), so that a client running with
+ * names of docs/protocol.md §8 (API, OSS bucket in virtual-host style, media CDN), so that a client running with
  * its production defaults reaches it when those names resolve here (the tests' preload does that).
  * Any other `Host` is refused, like a DNS-rebinding request to a local server should be.
  */

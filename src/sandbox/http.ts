@@ -9,7 +9,7 @@ export class ApiError extends Error {
   }
 }
 
-// Error codes, from api.md §1.5 and §2.1 (the ones the client interprets) plus the sandbox's
+// Error codes, from docs/protocol.md §1.5 and §2.1 (the ones the client interprets) plus the sandbox's
 // own generic codes for cases the protocol leaves open (documented in the sandbox README note).
 export const ERR = {
   tokenInvalid: 10002,
@@ -148,7 +148,7 @@ export function idParam(value: unknown, field: string): number {
   return n
 }
 
-/** A "media path" as api.md §3.0 defines it: relative, has a slash, no scheme, no dot segments. */
+/** A "media path" as docs/protocol.md §3.0 defines it: relative, has a slash, no scheme, no dot segments. */
 export function isMediaPath(value: string): boolean {
   if (value === '' || !value.includes('/') || /^[a-z][a-z0-9+.-]*:/i.test(value)) return false
   if (/^(\/|\.\/|\.\.\/|~|\\)/.test(value)) return false

@@ -1,5 +1,5 @@
 /**
- * A local, wire-faithful PixVerse backend (api.md) for tests, demos and offline use.
+ * A local, wire-faithful PixVerse backend (docs/protocol.md) for tests, demos and offline use.
  * Point any client at it with PIXVERSE_API_BASE=<baseUrl>. State lives in dataDir and is
  * shared by every process that serves the same folder.
  */

@@ -1,6 +1,6 @@
 /**
  * An Aliyun OSS PutObject endpoint, addressed virtual-host style as the real one is:
- * PUT https://<bucket>.oss-accelerate.aliyuncs.com/<key> (api.md §5.1, §9).
+ * PUT https://<bucket>.oss-accelerate.aliyuncs.com/<key> (docs/protocol.md §5.1, §9).
  *
  * The signature is checked exactly as Aliyun documents OSS V1 header signing, so a client that
  * signs wrongly fails here as it would on OSS:

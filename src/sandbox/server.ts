@@ -36,7 +36,7 @@ export const API_PREFIX = '/creative_platform/'
 const ROUTES: RouteTable = {...authRoutes, ...accountRoutes, ...videoRoutes, ...imageRoutes, ...uploadRoutes, ...audioRoutes, ...templateRoutes, ...assetRoutes}
 
 // Endpoints that may be called with a stale Workspace-Id without failing: they are how a
-// client finds out where it is (api.md §8: list/switch re-sync the stored workspace).
+// client finds out where it is (docs/protocol.md §8: list/switch re-sync the stored workspace).
 const WORKSPACE_EXEMPT = new Set(['team/workspace/list', 'team/workspace/switch', 'getUserInfo'])
 
 export interface HandlerOptions {

@@ -1,4 +1,4 @@
-/** The sandbox account's team workspaces (api.md §3.20, §8): one it owns, one it is a member of. */
+/** The sandbox account's team workspaces (docs/protocol.md §3.20, §8): one it owns, one it is a member of. */
 import type {IncomingMessage} from 'node:http'
 import {ApiError, ERR} from './http.js'
 

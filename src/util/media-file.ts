@@ -3,14 +3,14 @@ import {extname} from 'node:path'
 
 export type MediaKind = 'image' | 'video' | 'audio'
 
-/** Extensions the service accepts (api.md §5.1). */
+/** Extensions the service accepts (docs/protocol.md §5.1). */
 export const EXTENSIONS: Record<MediaKind, string[]> = {
   image: ['jpg', 'jpeg', 'png', 'webp'],
   video: ['mp4', 'mov'],
   audio: ['mp3', 'wav', 'm4a', 'aac', 'ogg'],
 }
 
-/** Size limits per kind for uploads (api.md §5.1: images are downscaled to fit). */
+/** Size limits per kind for uploads (docs/protocol.md §5.1: images are downscaled to fit). */
 export const MAX_BYTES: Record<MediaKind, number> = {image: 10 * 1024 * 1024, video: 50 * 1024 * 1024, audio: 20 * 1024 * 1024}
 
 export function extensionOf(file: string): string {

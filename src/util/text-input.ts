@@ -14,7 +14,7 @@ const MAX_TEXT_BYTES = MAX_TEXT_CHARS * 4
 
 /**
  * A text flag's value: `-` reads stdin, an existing file is replaced by its trimmed contents, any
- * other value is the text itself (cli-spec §2 "Common input conventions"). Which files may be read
+ * other value is the text itself (docs/cli.md §2 "Common input conventions"). Which files may be read
  * is the policy's decision (see file-access.ts); `note` is told which file was read and its size.
  */
 export async function resolveTextInput(

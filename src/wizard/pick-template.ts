@@ -2,7 +2,7 @@ import {asking} from './cancel.js'
 import type {MediaAsk} from './media-question.js'
 import {type WizardService, printable} from './service.js'
 
-/** What `template/detail` says about a template (api.md §3.13): what it takes and what it makes. */
+/** What `template/detail` says about a template (docs/protocol.md §3.13): what it takes and what it makes. */
 interface TemplateDetail {
   template_id?: number
   display_name?: string
@@ -25,7 +25,7 @@ export interface PickedTemplate {
 
 /**
  * Finds a template the way a person does (a search, or a category to browse), then asks for exactly
- * the inputs that template takes: none, N images, or one image or one video (api.md §3.13).
+ * the inputs that template takes: none, N images, or one image or one video (docs/protocol.md §3.13).
  */
 export async function pickTemplate(service: WizardService, ask: MediaAsk): Promise<PickedTemplate> {
   const {input, select} = await import('@inquirer/prompts')

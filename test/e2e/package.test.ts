@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {ROOT, runCli, tempHome} from '../helpers/cli.js'
 
 /**
- * The official client once shipped six releases whose installed `pixverse` did not start (lessons.md):
+ * The official client once shipped six releases whose installed `pixverse` did not start (docs/lessons.md):
  * this packs the package as npm would publish it, installs the tarball into an empty project and runs
  * the main job with the installed bin, so a file missing from `files` (the manifest, the got bundle,
  * the precompiled schemas, the bundled MCP plugin, the fixtures) fails here and not for users.

@@ -236,7 +236,7 @@ describe('production code path: the main journey, every upload and download kind
     expect(log.find((r) => r.method === 'PUT')?.host).to.equal(OSS_HOST)
   })
 
-  it('accepts the qualities models.md lists (480p video, 1800p image) end to end', async () => {
+  it('accepts the qualities docs/models.md lists (480p video, 1800p image) end to end', async () => {
     const video = await ctx.cli(['create', 'video', '--prompt', 'a cat', '--model', 'seedance-2.0-fast', '--quality', '480p', '--no-wait', '--json'])
     expect(video.exitCode, video.stderr).to.equal(0)
     const image = await ctx.cli(['create', 'image', '--prompt', 'a cat', '--model', 'seedream-5.0-lite', '--quality', '1800p', '--no-wait', '--json'])

@@ -62,7 +62,7 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'asset:upload': {success: [PNG], ...SERVICE},
   'auth:login': {success: [], api: true, fresh: true},
   'auth:logout': {success: [], fresh: true},
-  // Logged out it prints {authenticated: false, message} (exit 3; cli-spec §5.2), not an error: exit-codes.test.ts.
+  // Logged out it prints {authenticated: false, message} (exit 3; docs/cli.md §5.2), not an error: exit-codes.test.ts.
   'auth:status': {success: [], api: true},
   autocomplete: {success: ['bash'], text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag'},
   // A fresh state file per run, so each walk really submits instead of resuming a finished batch.

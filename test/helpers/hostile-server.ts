@@ -12,7 +12,7 @@ export interface HostileServer {
   close(): Promise<void>
 }
 
-/** A service envelope (api.md §1.4) around `resp`, as text. */
+/** A service envelope (docs/protocol.md §1.4) around `resp`, as text. */
 export function envelope(resp: unknown, errCode = 0, errMsg = ''): string {
   return JSON.stringify({ErrCode: errCode, ErrMsg: errMsg, Resp: resp})
 }

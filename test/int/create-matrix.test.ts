@@ -11,7 +11,7 @@ const MP4 = join(ROOT, 'fixtures', 'media', 'sample.mp4')
 const MP3 = join(ROOT, 'fixtures', 'media', 'sample.mp3')
 
 /**
- * The option matrix of cli-spec.md §6: for each command, the required flags, then one run per
+ * The option matrix of docs/cli.md §6: for each command, the required flags, then one run per
  * optional cell (`VIDEO` = a finished sandbox video id, `V2V` = the template that takes a video).
  * Every run is `--no-wait --json` against the sandbox and must succeed.
  */
@@ -107,7 +107,7 @@ const MATRIX: Record<string, {base: string[]; cells: string[][]; baseAlone?: fal
   },
 }
 
-describe('create: every cell of the option matrix (cli-spec §6) and documented lines (§5, §8)', function () {
+describe('create: every cell of the option matrix (docs/cli.md §6) and documented lines (§5, §8)', function () {
   // In-process on a test clock: the subject is each mode's flags and request, not the process.
   const ctx = useSandbox({inProcess: true})
   useTestClock({realMsPerSecond: 50})

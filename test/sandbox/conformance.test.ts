@@ -26,7 +26,7 @@ describe('sandbox: answers as the service does (issue 15 conformance run)', () =
   })
   afterEach(() => sb.close())
 
-  it('accepts video 480p and image 1800p, as models.md lists', async () => {
+  it('accepts video 480p and image 1800p, as docs/models.md lists', async () => {
     const video = await client.post('video/t2v', {prompt: 'a cat', model: 'seedance-2.0-fast', duration: 5, quality: '480p', create_count: 1, aspect_ratio: '16:9'})
     expect(video.ErrCode, video.ErrMsg).to.equal(0)
     const image = await client.post('image/t2i', {prompt: 'a dog', model: 'seedream-5.0-lite', quality: '1800p', create_count: 1, aspect_ratio: '16:9'})

@@ -8,7 +8,7 @@ import {Client, withSandbox} from './helpers.js'
 
 const FIXTURES = path.resolve('fixtures/media')
 
-/** The bucket's virtual host, as the real OSS is addressed (api.md §5.1); the sandbox serves it on loopback too. */
+/** The bucket's virtual host, as the real OSS is addressed (docs/protocol.md §5.1); the sandbox serves it on loopback too. */
 const OSS_HOST = 'pixverse-fe-upload.oss-accelerate.aliyuncs.com'
 const BUCKET = 'pixverse-fe-upload'
 

@@ -107,7 +107,7 @@ describe('catalog: reader', () => {
     expect(builtInDefaults('video').model).to.equal('v6')
   })
 
-  it('has the built-in defaults of api.md §7', () => {
+  it('has the built-in defaults of docs/protocol.md §7', () => {
     expect(builtInDefaults('video')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', aspect_ratio: '16:9', audio: true, multi_shot: true, count: 1})
     expect(builtInDefaults('image')).to.deep.equal({model: 'gpt-image-2.0', quality: '1080p', aspect_ratio: '16:9', count: 1})
     expect(builtInDefaults('transition')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', audio: true, count: 1})
@@ -160,7 +160,7 @@ describe('catalog: reader', () => {
   })
 })
 
-describe('catalog: samples of every models.md table', () => {
+describe('catalog: samples of every docs/models.md table', () => {
   it('§1 video', () => {
     const v6 = video('video', 'v6')
     expect(v6.durations[0]).to.equal(1)

@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {classifyMediaInput, isMediaPath} from '../../src/api/media-input.js'
 import {ROOT} from '../helpers/cli.js'
 
-describe('media input classification (api.md §3.0)', function () {
+describe('media input classification (docs/protocol.md §3.0)', function () {
   it('recognises each of the four forms', function () {
     expect(classifyMediaInput('--image', 'https://example.com/a.png')).to.deep.equal({form: 'url', value: 'https://example.com/a.png'})
     const file = join(ROOT, 'fixtures', 'media', 'sample.png')

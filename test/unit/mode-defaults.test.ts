@@ -14,7 +14,7 @@ describe('config defaults rules (catalogue-driven)', function () {
     expect(allowedKeys('video')).to.include.members(['model', 'duration', 'quality', 'aspect_ratio', 'count'])
   })
 
-  it('coerces values as api.md §7 says', function () {
+  it('coerces values as docs/protocol.md §7 says', function () {
     expect(coerceValue('video', 'count', '2')).to.equal(2)
     expect(coerceValue('video', 'audio', 'false')).to.equal(false)
     expect(coerceValue('video', 'quality', '1080p')).to.equal('1080p')

@@ -24,7 +24,7 @@ describe('isPrivateAddress', function () {
   for (const address of allowed) it(`allows ${address}`, () => expect(isPrivateAddress(address)).to.equal(false))
 })
 
-describe('resolveEndpoint (cli-spec §9 base URL rules)', function () {
+describe('resolveEndpoint (docs/cli.md §9 base URL rules)', function () {
   it('defaults to production over https', function () {
     expect(resolveEndpoint({})).to.include({apiBase: 'https://app-api.pixverse.ai/creative_platform', local: false})
   })

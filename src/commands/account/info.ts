@@ -1,7 +1,7 @@
 import {memberLabel} from '../../api/members.js'
 import {WorkspaceCommand} from '../../base/workspace-command.js'
 
-/** Team workspaces are always shown as the Premium tier (api.md §3.16). */
+/** Team workspaces are always shown as the Premium tier (docs/protocol.md §3.16). */
 const TEAM_MEMBER_TYPE = 3
 
 export interface AccountInfo {

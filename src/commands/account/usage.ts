@@ -54,7 +54,7 @@ Personal workspace: every record, or only --type earned / used. Team workspace: 
     })
     const items = (resp?.items ?? []).map((r) => {
       const amount = Number(r.credits ?? 0)
-      // Our fields, then the service's as the reference client prints them (api.md §9).
+      // Our fields, then the service's as the reference client prints them (docs/protocol.md §9).
       return {
         id: r.id,
         type: amount < 0 ? 'used' : 'earned',

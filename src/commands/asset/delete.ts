@@ -46,7 +46,7 @@ Created assets are found by id (type detected: video, then image, then audio). U
     if (source === 'upload') {
       if (!type) throw validationError('--type is required with --source upload (video | image | audio)')
     } else {
-      // The library wants the detail's own id and platform (api.md §3.15).
+      // The library wants the detail's own id and platform (docs/protocol.md §3.15).
       const asset = await findAsset(this.api, id, type, type === 'audio' ? 1 : undefined)
       type = asset.type
       const raw = asset.raw

@@ -50,7 +50,7 @@ Shows a URL and a code; approve it in a browser and the token is stored in ~/.pi
         tokenExpiresIn: token.expiresIn,
       }
     } catch (error) {
-      // api.md §2.1 step 7: a login that fails half way leaves the previous session as it was.
+      // docs/protocol.md §2.1 step 7: a login that fails half way leaves the previous session as it was.
       this.session.restore(before)
       throw error
     }

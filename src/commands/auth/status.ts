@@ -8,7 +8,7 @@ export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
   static examples = ['<%= config.bin %> auth status --json']
 
   async run(): Promise<Record<string, unknown>> {
-    // Logged out is an answer for scripts, not only an error: they read this document (cli-spec
+    // Logged out is an answer for scripts, not only an error: they read this document (docs/cli.md
     // §5.2) and the exit code still says 3. A person gets the usual error line on stderr.
     if (!this.credential()) {
       if (!this.out.json) throw authError('Not logged in')

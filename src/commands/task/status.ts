@@ -10,7 +10,7 @@ import {ExitCode, isCliError, validationError} from '../../errors.js'
 import {toCliError} from '../../base/to-cli-error.js'
 import {renderHuman} from '../../output.js'
 
-/** Which per-id failure decides the exit code of a batch (cli-spec §3): auth > credits > concurrency > timeout > generation. */
+/** Which per-id failure decides the exit code of a batch (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
 const PRIORITY = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
 
 export default class TaskStatus extends AuthedCommand<typeof TaskStatus> {

@@ -1,4 +1,4 @@
-/** User, credits, slots, usage and team workspaces (api.md §3.16, §3.20). */
+/** User, credits, slots, usage and team workspaces (docs/protocol.md §3.16, §3.20). */
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int} from '../http.js'
 import type {State} from '../store.js'
 import {settleRefunds, slotsUsed} from '../tasks.js'

@@ -1,4 +1,4 @@
-/** The library: list, delete, download (api.md §3.15, §5.3) and saved folders (§3.19). */
+/** The library: list, delete, download (docs/protocol.md §3.15, §5.3) and saved folders (§3.19). */
 import fs from 'node:fs'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int, invalidParam, mediaUrl, str} from '../http.js'
 import {audioDetail, audioPath, imageDetail, imagePath, videoDetail, videoPath} from '../details.js'

@@ -1,4 +1,4 @@
-/** Voice (TTS) and music: submit, detail (Resp.audio wrapper, api.md §4.3) and model catalogues. */
+/** Voice (TTS) and music: submit, detail (Resp.audio wrapper, docs/protocol.md §4.3) and model catalogues. */
 import fs from 'node:fs'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, invalidParam, mediaUrl, str} from '../http.js'
 import {submit} from '../creations.js'

@@ -1,4 +1,4 @@
-/** OAuth device flow (api.md §2.1) and the Token / Access-Key check every other endpoint needs. */
+/** OAuth device flow (docs/protocol.md §2.1) and the Token / Access-Key check every other endpoint needs. */
 import crypto from 'node:crypto'
 import type {IncomingMessage} from 'node:http'
 import {ApiError, ERR, type Ctx, type RouteTable, str} from '../http.js'

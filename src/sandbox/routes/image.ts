@@ -1,4 +1,4 @@
-/** Image generation, detail and download (api.md §3.2, §4.5, §5.3). */
+/** Image generation, detail and download (docs/protocol.md §3.2, §4.5, §5.3). */
 import {IMAGE_QUALITIES} from '../catalog-data.js'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
 import {imageResp, submit, type Prepared} from '../creations.js'
@@ -28,7 +28,7 @@ export const imageRoutes: RouteTable = {
       const paths = strArray(ctx.body, 'customer_img_paths', {required: ctx.body.customer_img_urls === undefined, min: 1}) ?? []
       const bad = paths.find((p) => !isMediaPath(p))
       if (bad) throw invalidParam(`customer_img_paths item "${bad}" is not a media path (upload the file first)`)
-      // Image templates send no prompt (api.md §3.13), so i2i does not require one.
+      // Image templates send no prompt (docs/protocol.md §3.13), so i2i does not require one.
       return submit(ctx, 'image/i2i', image(ctx.body, false), imageResp)
     },
   },

@@ -1,4 +1,4 @@
-/** Template browse and detail (api.md §3.13, §3.17) over the seeded set in catalog-data. */
+/** Template browse and detail (docs/protocol.md §3.13, §3.17) over the seeded set in catalog-data. */
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, mediaUrl} from '../http.js'
 import {TEMPLATE_CATEGORIES, TEMPLATES, type SeedTemplate} from '../catalog-data.js'
 

@@ -1,4 +1,4 @@
-/** Upload credentials and registration of uploaded objects (api.md §5.1). */
+/** Upload credentials and registration of uploaded objects (docs/protocol.md §5.1). */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -38,7 +38,7 @@ export const uploadRoutes: RouteTable = {
           Ak: ak,
           Sk: sk,
           Token: token,
-          // No bucket or endpoint: clients PUT to the one OSS host they know (api.md §9).
+          // No bucket or endpoint: clients PUT to the one OSS host they know (docs/protocol.md §9).
           Expiration: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         }
       }),

@@ -1,4 +1,4 @@
-/** Video generation, detail, download and frame endpoints (api.md §3.1, §3.3–3.12, §4.5, §5.3). */
+/** Video generation, detail, download and frame endpoints (docs/protocol.md §3.1, §3.3–3.12, §4.5, §5.3). */
 import {VIDEO_QUALITIES} from '../catalog-data.js'
 import {ApiError, ERR, type Ctx, type RouteTable, idParam, int, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
 import {submit, videoResp, type Prepared} from '../creations.js'
@@ -68,7 +68,7 @@ export const videoRoutes: RouteTable = {
   'video/t2v': submitRoute('video/t2v', (b) => video(templateMode(b, 'text_video'), b, {prompt: 'required'})),
   'video/i2v': submitRoute('video/i2v', (b) => {
     if (b.customer_img_path === undefined && typeof b.customer_img_url === 'string') return video('image_text', b, {prompt: 'optional'})
-    // Templates of N images send customer_img_paths (api.md §3.13).
+    // Templates of N images send customer_img_paths (docs/protocol.md §3.13).
     if (b.template_id !== undefined && Array.isArray(b.customer_img_paths)) strArray(b, 'customer_img_paths', {required: true, min: 1})
     else mediaPathField(b, 'customer_img_path')
     return video(templateMode(b, 'image_text'), b, {prompt: 'optional'})
