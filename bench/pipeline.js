@@ -22,14 +22,33 @@ export async function pipelineBench() {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-bench-pipeline-'))
     const file = join(dir, 'fan-out.json')
     const elements = Array.from({length: STEPS}, (_, i) => `take ${i + 1}`)
-    const pipeline = {name: 'fan-out', steps: [{id: 'takes', mode: 'video', for_each: elements, prompt: `\${item} [sandbox:seconds=${SECONDS}]`}]}
+    const pipeline = {
+      name: 'fan-out',
+      steps: [{id: 'takes', mode: 'video', for_each: elements, prompt: `\${item} [sandbox:seconds=${SECONDS}]`}],
+    }
     writeFileSync(file, JSON.stringify(pipeline))
-    const args = [BIN, 'pipeline', 'run', file, '--out', join(dir, 'out'), '--json', '--poll-interval', '1', '--timeout', '600']
+    const args = [
+      BIN,
+      'pipeline',
+      'run',
+      file,
+      '--out',
+      join(dir, 'out'),
+      '--json',
+      '--poll-interval',
+      '1',
+      '--timeout',
+      '600',
+    ]
     const result = await runOnce(process.execPath, args, {env: sandbox.env})
     if (result.code !== 0) throw new Error(`pipeline exited ${result.code}: ${result.stderr.slice(-500)}`)
     const ideal = Math.ceil(STEPS / SLOTS) * SECONDS * 1000
     const ratio = result.ms / ideal
-    report(`pipeline: ${STEPS}-way fan-out, ${SLOTS} slots, ${SECONDS} s tasks`, `${fmt.s(result.ms / 1000)} vs ideal ${fmt.s(ideal / 1000)} = ${fmt.ratio(ratio)} (target ≤ 1.10x)`, ratio <= 1.1)
+    report(
+      `pipeline: ${STEPS}-way fan-out, ${SLOTS} slots, ${SECONDS} s tasks`,
+      `${fmt.s(result.ms / 1000)} vs ideal ${fmt.s(ideal / 1000)} = ${fmt.ratio(ratio)} (target ≤ 1.10x)`,
+      ratio <= 1.1,
+    )
     return {ms: result.ms, ideal, ratio}
   } finally {
     await sandbox.stop()

@@ -15,7 +15,7 @@ else
   files=$(git grep -lE "$PATTERN" || true)
 fi
 # docs/ and this script itself name the old files on purpose.
-files=$(printf '%s\n' $files | grep -vE '^(docs/(protocol|cli|models|lessons)\.md|scripts/(fix|check)-citations\.(sh|js))$' || true)
+files=$(printf '%s\n' $files | grep -vE '^(docs/(protocol|cli|models|lessons)\.md|docs/commands/.*|scripts/(fix|check)-citations\.(sh|js))$' || true)
 [ -z "$files" ] && exit 0
 
 # A path prefix or a `docs/` already in front means the citation is done; \b keeps `docs/models.md` and

@@ -91,6 +91,11 @@ export function timeoutError(message: string, details: Record<string, unknown>):
   })
 }
 
-export function generationError(message: string, details?: Record<string, unknown>, code?: number, hint?: string): CliError {
+export function generationError(
+  message: string,
+  details?: Record<string, unknown>,
+  code?: number,
+  hint?: string,
+): CliError {
   return new CliError(message, {exitCode: ExitCode.GenerationFailed, code, details, hint})
 }

@@ -18,7 +18,14 @@ export {pixverseHome} from './config/paths.js'
 export {Args, Flags} from '@oclif/core'
 
 // The API client.
-export {ApiClient, type ApiResult, type CallOptions, type ClientSettings, type Credential, type RetryPolicy} from './api/client.js'
+export {
+  ApiClient,
+  type ApiResult,
+  type CallOptions,
+  type ClientSettings,
+  type Credential,
+  type RetryPolicy,
+} from './api/client.js'
 export {type ApiClientOptions, createApiClient} from './api/factory.js'
 export {type ServiceEndpoint, resolveEndpoint} from './api/base-url.js'
 export {type TaskKind, type TaskSnapshot, type TaskState, fetchTask, statusLabel, waitForTask} from './api/tasks.js'

@@ -1,4 +1,4 @@
-import {CliError} from './errors.js'
+import {type CliError} from './errors.js'
 import {statusWord} from './util/colour.js'
 import {page} from './util/pager.js'
 import {relativeTime} from './util/relative-time.js'
@@ -89,7 +89,13 @@ export function renderHuman(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return ''
   if (typeof value !== 'object') return `${indent}${String(value)}`
   if (Array.isArray(value)) {
-    return value.map((item) => (typeof item === 'object' && item !== null ? renderHuman(item, indent) + '\n' : `${indent}- ${formatValue(item)}`)).join('\n')
+    return value
+      .map((item) =>
+        typeof item === 'object' && item !== null
+          ? renderHuman(item, indent) + '\n'
+          : `${indent}- ${formatValue(item)}`,
+      )
+      .join('\n')
   }
 
   const lines: string[] = []

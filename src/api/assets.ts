@@ -17,11 +17,23 @@ export interface AssetDetail {
  */
 export async function findAsset(client: ApiClient, id: number, type?: AssetType, source?: 0 | 1): Promise<AssetDetail> {
   const attempts: Array<() => Promise<AssetDetail>> = []
-  if (!type || type === 'video') attempts.push(async () => ({type: 'video', raw: await client.post('video/list/detail', {video_id: id})}))
-  if (!type || type === 'image') attempts.push(async () => ({type: 'image', raw: await client.post('image/detail', {image_id: id})}))
+  if (!type || type === 'video')
+    attempts.push(async () => ({type: 'video', raw: await client.post('video/list/detail', {video_id: id})}))
+  if (!type || type === 'image')
+    attempts.push(async () => ({type: 'image', raw: await client.post('image/detail', {image_id: id})}))
   if (!type || type === 'audio') {
-    if (source !== 0) attempts.push(async () => ({type: 'audio', source: 1, raw: audioOf(await client.get('audio/detail', {asset_source: 1, audio_id: id}))}))
-    if (source !== 1) attempts.push(async () => ({type: 'audio', source: 0, raw: audioOf(await client.get('audio/detail', {asset_source: 0, asset_id: id}))}))
+    if (source !== 0)
+      attempts.push(async () => ({
+        type: 'audio',
+        source: 1,
+        raw: audioOf(await client.get('audio/detail', {asset_source: 1, audio_id: id})),
+      }))
+    if (source !== 1)
+      attempts.push(async () => ({
+        type: 'audio',
+        source: 0,
+        raw: audioOf(await client.get('audio/detail', {asset_source: 0, asset_id: id})),
+      }))
   }
 
   let last: unknown

@@ -11,7 +11,10 @@ interface Preset {
 const PRESETS: Record<string, Preset> = {
   production: {api: 'https://app-api.pixverse.ai/creative_platform', web: 'https://app.pixverse.ai'},
   test: {api: 'https://test-api.pixverseai.com/creative_platform_test', web: 'https://test-app.pixverseai.com'},
-  preview: {api: 'https://preview-api.pixverseai.com/creative_platform_preview', web: 'https://preview-app.pixverseai.com'},
+  preview: {
+    api: 'https://preview-api.pixverseai.com/creative_platform_preview',
+    web: 'https://preview-app.pixverseai.com',
+  },
 }
 
 const ENV_ALIASES: Record<string, string> = {
@@ -53,9 +56,7 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): ServiceEn
   if (!name) return {apiBase: PRESETS.production.api, webBase: PRESETS.production.web, local: false}
   const preset = ENV_ALIASES[name]
   if (!preset) {
-    throw validationError(
-      `Unknown PIXVERSE_ENV "${env.PIXVERSE_ENV}". Valid: ${Object.keys(ENV_ALIASES).join(', ')}`,
-    )
+    throw validationError(`Unknown PIXVERSE_ENV "${env.PIXVERSE_ENV}". Valid: ${Object.keys(ENV_ALIASES).join(', ')}`)
   }
 
   return {apiBase: PRESETS[preset].api, webBase: PRESETS[preset].web, local: false}

@@ -80,7 +80,11 @@ export class ApiClient {
     return this.settings.endpoint
   }
 
-  async get<T>(path: string, query?: CallOptions['query'], options: Omit<CallOptions, 'query' | 'body'> = {}): Promise<T> {
+  async get<T>(
+    path: string,
+    query?: CallOptions['query'],
+    options: Omit<CallOptions, 'query' | 'body'> = {},
+  ): Promise<T> {
     return (await this.call<T>('GET', path, {retry: 'safe', ...options, query})).data
   }
 
@@ -105,7 +109,13 @@ export class ApiClient {
     for (let attempt = 1; ; attempt++) {
       const left = end - clock().now()
       if (left <= 0) throw this.pastDeadline(path, traceId)
-      const outcome = await this.attempt(method, path, options, traceId, Math.min(this.settings.timeoutMs ?? REQUEST_TIMEOUT_MS, left))
+      const outcome = await this.attempt(
+        method,
+        path,
+        options,
+        traceId,
+        Math.min(this.settings.timeoutMs ?? REQUEST_TIMEOUT_MS, left),
+      )
       if (outcome.kind === 'done') {
         return {data: this.unwrap<T>(outcome.envelope, path, outcome.traceId), traceId: outcome.traceId}
       }
@@ -116,8 +126,11 @@ export class ApiClient {
         throw this.pastDeadline(path, traceId, outcome.error)
       }
 
-      if (attempt >= attempts || !outcome.retryable || outOfTime) throw outcome.retryable ? markTransient(outcome.error) : outcome.error
-      this.settings.onNotice?.(`Retrying ${path} on ${this.host} in ${(delay / 1000).toFixed(1)}s (try ${attempt + 1} of ${attempts}): ${outcome.error.message}`)
+      if (attempt >= attempts || !outcome.retryable || outOfTime)
+        throw outcome.retryable ? markTransient(outcome.error) : outcome.error
+      this.settings.onNotice?.(
+        `Retrying ${path} on ${this.host} in ${(delay / 1000).toFixed(1)}s (try ${attempt + 1} of ${attempts}): ${outcome.error.message}`,
+      )
       await sleep(delay)
     }
   }
@@ -133,7 +146,11 @@ export class ApiClient {
   /** The command's --timeout ran out during a call: exit 2, like a poll that ran out of time. */
   private pastDeadline(path: string, traceId: string, cause?: CliError): CliError {
     const why = cause ? `: ${cause.message}` : ''
-    return new CliError(`Timed out: no answer from ${this.host} to ${path} within --timeout${why}`, {exitCode: ExitCode.Timeout, traceId, cause})
+    return new CliError(`Timed out: no answer from ${this.host} to ${path} within --timeout${why}`, {
+      exitCode: ExitCode.Timeout,
+      traceId,
+      cause,
+    })
   }
 
   /** Says once per command, after a second of silence, which host the CLI is waiting for. */
@@ -145,7 +162,9 @@ export class ApiClient {
       .sleep(SLOW_NOTICE_MS, stop.signal)
       .then(() => {
         this.slowNoticeGiven = true
-        notice(`Waiting for ${this.host}: no answer to ${path} yet (giving up after ${Math.ceil(timeoutMs / 1000)}s, then retrying if safe)`)
+        notice(
+          `Waiting for ${this.host}: no answer to ${path} yet (giving up after ${Math.ceil(timeoutMs / 1000)}s, then retrying if safe)`,
+        )
       })
       .catch(() => {})
     return () => stop.abort()
@@ -195,7 +214,12 @@ export class ApiClient {
       const message = `Network error calling ${path}: ${(error as Error).message}`
       return {
         kind: 'failed',
-        error: new CliError(message, {exitCode: ExitCode.General, code: (error as {code?: string}).code, traceId, hint: networkHint(url)}),
+        error: new CliError(message, {
+          exitCode: ExitCode.General,
+          code: (error as {code?: string}).code,
+          traceId,
+          hint: networkHint(url),
+        }),
         retryable: isRetryableNetworkError(error),
       }
     } finally {
@@ -228,7 +252,8 @@ export class ApiClient {
   private toApiError(envelope: Envelope, path: string, traceId: string): CliError {
     const code = envelope.ErrCode
     // Sent without any credential, every auth refusal means the same thing: one wording everywhere.
-    if (exitCodeFor(code) === ExitCode.Auth && !this.settings.credential) return authError('Not logged in', code, traceId)
+    if (exitCodeFor(code) === ExitCode.Auth && !this.settings.credential)
+      return authError('Not logged in', code, traceId)
     const fallback = defaultMessageFor(code)
     let message = envelope.ErrMsg?.trim() || fallback.message
     if (isWorkspaceError(code)) message += this.settings.onWorkspaceLost?.(path) ?? ''

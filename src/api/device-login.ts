@@ -19,7 +19,10 @@ export interface DeviceToken {
 
 /** Step 1 of the OAuth device flow (docs/protocol.md §2.1): ask for a code the user approves in a browser. */
 export async function requestDeviceCode(client: ApiClient): Promise<DeviceCode> {
-  const resp = await client.post<Record<string, unknown>>('oauth/device/authorize', undefined, {anonymous: true, retry: 'once'})
+  const resp = await client.post<Record<string, unknown>>('oauth/device/authorize', undefined, {
+    anonymous: true,
+    retry: 'once',
+  })
   return {
     deviceCode: String(resp.device_code ?? ''),
     userCode: String(resp.user_code ?? ''),

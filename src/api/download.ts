@@ -38,7 +38,13 @@ export interface DownloadOptions {
  * complete file is placed under a name that is free, created exclusively (`name (2).ext`…): an
  * existing file is never replaced. Ctrl-C, SIGTERM or the caller's signal remove the `.part`.
  */
-export async function downloadFile(url: string, destDir: string, name: string, onProgress?: DownloadProgress, options: DownloadOptions = {}): Promise<string> {
+export async function downloadFile(
+  url: string,
+  destDir: string,
+  name: string,
+  onProgress?: DownloadProgress,
+  options: DownloadOptions = {},
+): Promise<string> {
   const dir = resolve(destDir)
   mkdirSync(dir, {recursive: true})
   const final = join(dir, sanitizeFileName(name))
@@ -100,10 +106,12 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
       signal: options.signal,
     } as never)
     try {
-      const response = await new Promise<{statusCode: number; headers: Record<string, string | string[] | undefined>}>((resolve, reject) => {
-        stream.once('response', resolve)
-        stream.once('error', reject)
-      })
+      const response = await new Promise<{statusCode: number; headers: Record<string, string | string[] | undefined>}>(
+        (resolve, reject) => {
+          stream.once('response', resolve)
+          stream.once('error', reject)
+        },
+      )
       const status = response.statusCode
       const resuming = have > 0 && status === 206
       if (status !== 200 && !resuming) {
@@ -143,13 +151,16 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
       throw new CliError(`Download incomplete: ${size} of ${total} bytes`, {exitCode: ExitCode.General})
     }
 
-    if (total !== undefined && size > total) throw new CliError(`Download corrupt: ${size} bytes, expected ${total}`, {exitCode: ExitCode.General})
+    if (total !== undefined && size > total)
+      throw new CliError(`Download corrupt: ${size} bytes, expected ${total}`, {exitCode: ExitCode.General})
     return
   }
 }
 
 function refuseNonMedia(contentType: string | string[] | undefined, kind: MediaKind | undefined): void {
-  const type = String(contentType ?? '').split(';')[0].trim()
+  const type = String(contentType ?? '')
+    .split(';')[0]
+    .trim()
   if (NOT_MEDIA.test(type)) throw notMedia(`the server sent ${type}`, kind)
 }
 
@@ -169,7 +180,9 @@ function notMedia(why: string, kind: MediaKind | undefined): CliError {
 }
 
 function tooLarge(bytes: number, cap: number): CliError {
-  return new CliError(`Download refused: ${bytes} bytes is larger than the ${cap} bytes expected`, {exitCode: ExitCode.General})
+  return new CliError(`Download refused: ${bytes} bytes is larger than the ${cap} bytes expected`, {
+    exitCode: ExitCode.General,
+  })
 }
 
 /** `name.ext`, else `name (2).ext`, `name (3).ext`…: the first that does not exist, taken atomically. */
@@ -211,7 +224,12 @@ function stopAll(exitCode: number): void {
 function abortOnSignals(external?: AbortSignal): {signal: AbortSignal; dispose(): void} {
   const controller = new AbortController()
   const stop = (exitCode: number) =>
-    controller.abort(new CliError('Download interrupted; the partial file was removed', {exitCode, hint: 'Run the same command again to download it.'}))
+    controller.abort(
+      new CliError('Download interrupted; the partial file was removed', {
+        exitCode,
+        hint: 'Run the same command again to download it.',
+      }),
+    )
   const onExternal = () => controller.abort(external?.reason)
   if (inFlight.size === 0) {
     process.on('SIGINT', onSigint)
@@ -254,7 +272,10 @@ function sizeOf(file: string): number {
 /** Server-provided names never choose the folder: no separators, no dot-dot, no control characters. */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? ''
-  const cleaned = base.replace(/[\p{Cc}<>:"|?*]/gu, '_').replace(/^\.+/, '').trim()
+  const cleaned = base
+    .replace(/[\p{Cc}<>:"|?*]/gu, '_')
+    .replace(/^\.+/, '')
+    .trim()
   return cleaned === '' ? 'download' : cleaned.slice(0, 200)
 }
 

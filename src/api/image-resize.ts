@@ -27,7 +27,9 @@ export async function shrinkImage(file: string, ext: string, maxBytes: number): 
   const originalBytes = statSync(file).size
   const qualities = format === 'png' ? [100] : QUALITY_STEPS
   for (const quality of qualities) {
-    const pipeline = sharp(file).rotate().resize({width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true})
+    const pipeline = sharp(file)
+      .rotate()
+      .resize({width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true})
     const encoded =
       format === 'png'
         ? pipeline.png({compressionLevel: 9, palette: true})
@@ -35,7 +37,8 @@ export async function shrinkImage(file: string, ext: string, maxBytes: number): 
           ? pipeline.webp({quality})
           : pipeline.jpeg({quality, progressive: true})
     const info = await encoded.toFile(out)
-    if (info.size <= maxBytes) return {file: out, width: info.width, height: info.height, bytes: info.size, originalBytes}
+    if (info.size <= maxBytes)
+      return {file: out, width: info.width, height: info.height, bytes: info.size, originalBytes}
   }
 
   removeTempDir(outDir)

@@ -27,14 +27,16 @@ export function classifyMediaInput(flag: string, raw: string): MediaInput {
     return {form: 'url', value}
   }
 
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw validationError(`${flag} value "${raw}": Only HTTPS URLs are allowed`)
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    throw validationError(`${flag} value "${raw}": Only HTTPS URLs are allowed`)
   if (localFile(flag, raw, value)) {
     // Type by content, size and header dimensions now, before any request (not half-way through the uploads).
     checkLocalMedia(flag, value)
     return {form: 'file', value}
   }
 
-  if (/^\d+$/.test(value) && Number(value) > 0 && Number.isSafeInteger(Number(value))) return {form: 'id', value: Number(value)}
+  if (/^\d+$/.test(value) && Number(value) > 0 && Number.isSafeInteger(Number(value)))
+    return {form: 'id', value: Number(value)}
   if (isMediaPath(value) && SERVICE_PREFIXES.has(value.split('/')[0])) return {form: 'media-path', value}
   if (looksLocal(value)) throw validationError(`${flag} value "${raw}": no such file`)
   throw validationError(

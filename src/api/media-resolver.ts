@@ -61,7 +61,8 @@ export class MediaResolver {
       case 'id': {
         const detail = await this.client.post<Record<string, unknown>>('image/detail', {image_id: input.value})
         const path = detail?.image_path
-        if (typeof path !== 'string' || !path) throw new CliError(`${flag}: image ${input.value} has no media path`, {exitCode: ExitCode.General})
+        if (typeof path !== 'string' || !path)
+          throw new CliError(`${flag}: image ${input.value} has no media path`, {exitCode: ExitCode.General})
         return path
       }
 
@@ -94,7 +95,10 @@ export class MediaResolver {
   async audio(flag: string, input: MediaInput): Promise<AudioRef> {
     if (input.form === 'media-path') return {path: input.value}
     if (input.form === 'id') {
-      for (const query of [{asset_source: 1, audio_id: input.value}, {asset_source: 0, asset_id: input.value}]) {
+      for (const query of [
+        {asset_source: 1, audio_id: input.value},
+        {asset_source: 0, asset_id: input.value},
+      ]) {
         try {
           const resp = await this.client.get<Record<string, unknown>>('audio/detail', query)
           const audio = (resp?.audio ?? resp) as Record<string, unknown>
@@ -120,7 +124,11 @@ export class MediaResolver {
         : assertReadable(this.files, String(input.value), flag)
     try {
       const actual = checkLocalMedia(flag, file, kind)
-      const uploaded = await this.uploader.upload(file, actual, this.onUploadProgress?.(`${flag} ${String(input.value)}`))
+      const uploaded = await this.uploader.upload(
+        file,
+        actual,
+        this.onUploadProgress?.(`${flag} ${String(input.value)}`),
+      )
       const to = uploaded.transform?.to
       if (to) {
         const size = `${to.width}x${to.height} (${Math.round(to.bytes / 1024)} KB)`
@@ -136,7 +144,8 @@ export class MediaResolver {
   private async videoById(id: number): Promise<VideoBundle> {
     const detail = await this.client.post<Record<string, unknown>>('video/list/detail', {video_id: id})
     const path = detail?.video_path
-    if (typeof path !== 'string' || !path) throw new CliError(`Video ${id} has no media path (is it finished?)`, {exitCode: ExitCode.General})
+    if (typeof path !== 'string' || !path)
+      throw new CliError(`Video ${id} has no media path (is it finished?)`, {exitCode: ExitCode.General})
     const frame = await this.frameAt({video_id: id})
     return {
       original_video_id: id,

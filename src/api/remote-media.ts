@@ -19,7 +19,16 @@ export function isPrivateAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '').replace(/^::ffff:(?=\d+\.)/i, '')
   if (isIP(ip) === 4) {
     const [a, b] = ip.split('.').map(Number)
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      a >= 224
+    )
   }
 
   const groups = ipv6Groups(ip)
@@ -28,7 +37,8 @@ export function isPrivateAddress(address: string): boolean {
   // IPv4 inside IPv6 (::ffff:7f00:1 is 127.0.0.1 as URLs normalise it; ::a.b.c.d; NAT64 64:ff9b::/96).
   const embedded = `${g6 >> 8}.${g6 & 0xff}.${g7 >> 8}.${g7 & 0xff}`
   const zeroPrefix = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0
-  if (zeroPrefix && (g5 === 0xffff || g5 === 0)) return g5 === 0 && g6 === 0 ? true /* :: and ::1 */ : isPrivateAddress(embedded)
+  if (zeroPrefix && (g5 === 0xffff || g5 === 0))
+    return g5 === 0 && g6 === 0 ? true /* :: and ::1 */ : isPrivateAddress(embedded)
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return isPrivateAddress(embedded)
   // SIIT ::ffff:0:a.b.c.d (::ffff:0:0/96) carries the IPv4 address in the last 32 bits too.
   if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) return isPrivateAddress(embedded)
@@ -52,7 +62,8 @@ function ipv6Groups(ip: string): number[] | undefined {
   const part = (s: string | undefined) => (s ? s.split(':').map((g) => Number.parseInt(g, 16)) : [])
   const left = part(head)
   const right = part(tail)
-  const groups = tail === undefined ? left : [...left, ...Array.from({length: 8 - left.length - right.length}, () => 0), ...right]
+  const groups =
+    tail === undefined ? left : [...left, ...Array.from({length: 8 - left.length - right.length}, () => 0), ...right]
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined
 }
 
@@ -61,7 +72,11 @@ function ipv6Groups(ip: string): number[] | undefined {
  * every hop must be https and resolve to a public address, except loopback when the API itself is
  * the local sandbox (so rehearsals can use sandbox-served media).
  */
-export async function fetchRemoteMedia(url: string, kind: MediaKind, options: {allowLoopback: boolean}): Promise<string> {
+export async function fetchRemoteMedia(
+  url: string,
+  kind: MediaKind,
+  options: {allowLoopback: boolean},
+): Promise<string> {
   const got = await loadGot()
   let current = url
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -126,7 +141,9 @@ async function assertPublicHost(url: URL, allowLoopback: boolean): Promise<Looku
 
   if (allowLoopback && isLoopbackHost(url.hostname)) return undefined
   const literal = url.hostname.replace(/^\[|\]$/g, '')
-  const addresses: LookupAddress[] = isIP(literal) ? [{address: literal, family: isIP(literal)}] : await lookup(url.hostname, {all: true}).catch(() => [])
+  const addresses: LookupAddress[] = isIP(literal)
+    ? [{address: literal, family: isIP(literal)}]
+    : await lookup(url.hostname, {all: true}).catch(() => [])
   if (addresses.length === 0) throw validationError(`Cannot resolve host ${url.hostname}`)
   if (addresses.some(({address}) => isPrivateAddress(address))) {
     throw validationError(`Refusing ${url.host}: it resolves to a private or loopback address`)

@@ -1,7 +1,6 @@
 /** Transport-level retry rules shared by API calls and downloads. */
 import {clock} from '../util/clock.js'
 
-
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',

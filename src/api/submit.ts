@@ -30,7 +30,12 @@ export async function sendCreation(api: ApiClient, plan: CreationPlan, key: stri
     .catch((error: unknown) => {
       if (!isCliError(error)) throw error
       // Whether or not the service took it, the same key can be sent again without paying twice.
-      if (key) throw withDetails(error, {idempotency_key: key}, `Retry with --idempotency-key ${key}; it will not be charged twice.`)
+      if (key)
+        throw withDetails(
+          error,
+          {idempotency_key: key},
+          `Retry with --idempotency-key ${key}; it will not be charged twice.`,
+        )
       // No key (voice, music: nothing deduplicates them): a lost answer may hide a paid creation.
       if (answerLost(error)) throw mayExist(error, plan.kind)
       throw error
@@ -48,20 +53,24 @@ function answerLost(error: CliError): boolean {
 }
 
 function mayExist(error: CliError, kind: TaskKind): CliError {
-  return new CliError(`${error.message} — the ${kind === 'music' ? 'music' : 'voice'} may have been created and charged anyway`, {
-    exitCode: error.exitCode,
-    code: error.code,
-    traceId: error.traceId,
-    hint: 'This mode cannot be deduplicated: check `pixverse asset list --type audio` before retrying, or it may be paid twice.',
-    details: error.details,
-    cause: error,
-  })
+  return new CliError(
+    `${error.message} — the ${kind === 'music' ? 'music' : 'voice'} may have been created and charged anyway`,
+    {
+      exitCode: error.exitCode,
+      code: error.code,
+      traceId: error.traceId,
+      hint: 'This mode cannot be deduplicated: check `pixverse asset list --type audio` before retrying, or it may be paid twice.',
+      details: error.details,
+      cause: error,
+    },
+  )
 }
 
 /** success_ids, else video_ids/image_ids, else the single id (docs/protocol.md §3.0.1). */
 export function submittedIds(kind: TaskKind, resp: Record<string, unknown> | null | undefined): number[] {
   const key = kind === 'music' ? 'audio' : kind
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : [])
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.map(Number).filter((n) => Number.isFinite(n) && n > 0) : []
   const success = list(resp?.success_ids)
   if (success.length > 0) return success
   const many = list(resp?.[`${key}_ids`])

@@ -80,11 +80,17 @@ export function classify(kind: TaskKind, id: number, raw: Record<string, unknown
  * "failed" (exit 5) would tell an agent to pay for the creation again.
  */
 function assertHasStatus(kind: TaskKind, id: number, raw: Record<string, unknown>): void {
-  const fields = kind === 'audio' || kind === 'music' ? ['audio_status', 'status'] : [kind === 'video' ? 'video_status' : 'image_status']
-  const present = raw && typeof raw === 'object' && fields.some((field) => {
-    const value = raw[field]
-    return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')
-  })
+  const fields =
+    kind === 'audio' || kind === 'music'
+      ? ['audio_status', 'status']
+      : [kind === 'video' ? 'video_status' : 'image_status']
+  const present =
+    raw &&
+    typeof raw === 'object' &&
+    fields.some((field) => {
+      const value = raw[field]
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '')
+    })
   if (!present) {
     throw new CliError(`Malformed answer from the service: the ${kind} detail of ${id} has no ${fields.join(' or ')}`, {
       exitCode: ExitCode.General,
@@ -112,7 +118,12 @@ export function scheduledInterval(elapsedMs: number): number {
  * Polls until the task is done. Detail first (no initial sleep), then status, then the timeout
  * check, then sleep: exit 5 on a failed task, exit 2 on timeout with the id so `task wait` resumes.
  */
-export async function waitForTask(client: ApiClient, kind: TaskKind, id: number, options: WaitOptions): Promise<TaskSnapshot> {
+export async function waitForTask(
+  client: ApiClient,
+  kind: TaskKind,
+  id: number,
+  options: WaitOptions,
+): Promise<TaskSnapshot> {
   const started = clock().now()
   const deadline = started + options.timeoutSec * 1000
   for (;;) {
@@ -143,7 +154,9 @@ export async function waitForTask(client: ApiClient, kind: TaskKind, id: number,
       })
     }
 
-    const interval = options.pollIntervalSec ? Math.max(1000, options.pollIntervalSec * 1000) : scheduledInterval(elapsed)
+    const interval = options.pollIntervalSec
+      ? Math.max(1000, options.pollIntervalSec * 1000)
+      : scheduledInterval(elapsed)
     // Never sleep past the deadline: one last look at it beats a timeout that fires late.
     await sleep(Math.min(interval, remaining + 50), options.signal)
   }
@@ -151,9 +164,17 @@ export async function waitForTask(client: ApiClient, kind: TaskKind, id: number,
 
 export function taskFailure(snapshot: TaskSnapshot) {
   const reason = snapshot.raw.fail_reason ?? snapshot.raw.err_msg
-  const label = snapshot.kind === 'audio' || snapshot.kind === 'music' ? String(snapshot.raw.status ?? 'failed') : statusLabel(snapshot.statusCode)
+  const label =
+    snapshot.kind === 'audio' || snapshot.kind === 'music'
+      ? String(snapshot.raw.status ?? 'failed')
+      : statusLabel(snapshot.statusCode)
   const message = `Generation ${label.toLowerCase()} (${snapshot.kind}_id: ${snapshot.id}, status ${snapshot.statusCode})${reason ? `: ${String(reason)}` : ''}`
-  return generationError(message, {id: snapshot.id, status_code: snapshot.statusCode}, undefined, failureHint(snapshot.statusCode))
+  return generationError(
+    message,
+    {id: snapshot.id, status_code: snapshot.statusCode},
+    undefined,
+    failureHint(snapshot.statusCode),
+  )
 }
 
 /**
@@ -162,6 +183,7 @@ export function taskFailure(snapshot: TaskSnapshot) {
  */
 function failureHint(statusCode: number): string {
   const refund = 'Whether the credits came back shows in `pixverse account usage` (a Refund line).'
-  if (statusCode === 7) return `The service did not approve the content: change the prompt or the input media and create again. ${refund}`
+  if (statusCode === 7)
+    return `The service did not approve the content: change the prompt or the input media and create again. ${refund}`
   return `Create again, or change the model, the prompt or the inputs if it keeps failing. ${refund}`
 }

@@ -3,7 +3,16 @@ import {createReadStream, statSync} from 'node:fs'
 import {basename, dirname} from 'node:path'
 
 import {CliError, ExitCode, validationError} from '../errors.js'
-import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf, imageSize, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
+import {
+  EXTENSIONS,
+  MAX_BYTES,
+  type MediaKind,
+  extensionOf,
+  imageSize,
+  kindOfExtension,
+  readHead,
+  sniffKind,
+} from '../util/media-file.js'
 import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {loadGot} from './http.js'
@@ -55,15 +64,20 @@ export function checkLocalMedia(flag: string, file: string, expected?: MediaKind
   }
 
   if (expected && kind !== expected) {
-    throw validationError(`${flag} expects ${expected === 'image' ? 'an' : 'a'} ${expected} file; "${file}" is ${kind === 'image' ? 'an' : 'a'} ${kind}`)
+    throw validationError(
+      `${flag} expects ${expected === 'image' ? 'an' : 'a'} ${expected} file; "${file}" is ${kind === 'image' ? 'an' : 'a'} ${kind}`,
+    )
   }
 
   const sniffed = sniffKind(readHead(file, 64))
-  if (sniffed && sniffed !== kind) throw validationError(`${flag} file "${file}" is named .${ext} but its content is ${sniffed}`)
+  if (sniffed && sniffed !== kind)
+    throw validationError(`${flag} file "${file}" is named .${ext} but its content is ${sniffed}`)
   if (kind === 'image') checkImageHeader(flag, file, sniffed)
   const size = statSync(file).size
   if (kind !== 'image' && size > MAX_BYTES[kind]) {
-    throw validationError(`${flag} file "${file}" is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind} uploads are limited to ${MAX_BYTES[kind] / 1024 / 1024} MB`)
+    throw validationError(
+      `${flag} file "${file}" is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind} uploads are limited to ${MAX_BYTES[kind] / 1024 / 1024} MB`,
+    )
   }
 
   return kind
@@ -74,12 +88,16 @@ const MAX_PIXELS = 268_402_689
 
 /** An image must look like one (a text file named .png is not) and say a sane size in its header. */
 function checkImageHeader(flag: string, file: string, sniffed: MediaKind | undefined): void {
-  if (sniffed !== 'image') throw validationError(`${flag} file "${file}" is not a PNG, JPEG or WebP image (its content says otherwise)`)
+  if (sniffed !== 'image')
+    throw validationError(`${flag} file "${file}" is not a PNG, JPEG or WebP image (its content says otherwise)`)
   // A JPEG may keep its size past the first 64 KB (large EXIF): unknown is left to the resize step.
   const dims = imageSize(readHead(file))
-  if (dims && (dims.width <= 0 || dims.height <= 0)) throw validationError(`${flag} file "${file}" says it is ${dims.width}x${dims.height} pixels (damaged file?)`)
+  if (dims && (dims.width <= 0 || dims.height <= 0))
+    throw validationError(`${flag} file "${file}" says it is ${dims.width}x${dims.height} pixels (damaged file?)`)
   if (dims && dims.width * dims.height > MAX_PIXELS) {
-    throw validationError(`${flag} file "${file}" is ${dims.width}x${dims.height} pixels, more than ${MAX_PIXELS} in all`)
+    throw validationError(
+      `${flag} file "${file}" is ${dims.width}x${dims.height} pixels, more than ${MAX_PIXELS} in all`,
+    )
   }
 }
 
@@ -132,20 +150,33 @@ export class Uploader {
     }
   }
 
-  private async register(kind: MediaKind, name: string, path: string, size: number, fileName: string): Promise<Record<string, unknown>> {
+  private async register(
+    kind: MediaKind,
+    name: string,
+    path: string,
+    size: number,
+    fileName: string,
+  ): Promise<Record<string, unknown>> {
     if (kind === 'image') {
       const resp = await this.client.post<{result?: Record<string, unknown>[]}>('media/batch_upload_media', {
         images: [{name, size, path, fileName}],
       })
       const item = resp?.result?.[0]
       if (!item || item.err_msg) {
-        throw new CliError(`Upload registration failed: ${String(item?.err_msg ?? 'no result')}`, {exitCode: ExitCode.General})
+        throw new CliError(`Upload registration failed: ${String(item?.err_msg ?? 'no result')}`, {
+          exitCode: ExitCode.General,
+        })
       }
 
       return item
     }
 
-    return this.client.post<Record<string, unknown>>('media/upload', {name, path, type: kind === 'video' ? 1 : 2, file_name: fileName})
+    return this.client.post<Record<string, unknown>>('media/upload', {
+      name,
+      path,
+      type: kind === 'video' ? 1 : 2,
+      file_name: fileName,
+    })
   }
 
   private async put(file: string, key: string, bytes: number, onProgress?: UploadProgress): Promise<void> {
@@ -195,7 +226,10 @@ export class Uploader {
       }
 
       const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1]
-      throw new CliError(`Upload failed: HTTP ${status}${code ? ` ${code}` : ''}`, {exitCode: ExitCode.General, code: code ?? status})
+      throw new CliError(`Upload failed: HTTP ${status}${code ? ` ${code}` : ''}`, {
+        exitCode: ExitCode.General,
+        code: code ?? status,
+      })
     }
   }
 
@@ -227,12 +261,20 @@ export class Uploader {
 
   private async fetchToken(): Promise<StsToken> {
     const resp = await this.client.post<Record<string, unknown>>('getUploadToken')
-    const pick = (...keys: string[]) => keys.map((k) => resp?.[k]).find((v) => typeof v === 'string' && v !== '') as string | undefined
+    const pick = (...keys: string[]) =>
+      keys.map((k) => resp?.[k]).find((v) => typeof v === 'string' && v !== '') as string | undefined
     const ak = pick('Ak', 'ak', 'AccessKeyId')
     const sk = pick('Sk', 'sk', 'AccessKeySecret')
     const token = pick('Token', 'token', 'SecurityToken')
-    if (!ak || !sk || !token) throw new CliError('Upload token response is missing credentials', {exitCode: ExitCode.General})
-    return {ak, sk, token, bucket: checkBucket(pick('Bucket', 'bucket')), endpoint: checkEndpoint(pick('Endpoint', 'endpoint'))}
+    if (!ak || !sk || !token)
+      throw new CliError('Upload token response is missing credentials', {exitCode: ExitCode.General})
+    return {
+      ak,
+      sk,
+      token,
+      bucket: checkBucket(pick('Bucket', 'bucket')),
+      endpoint: checkEndpoint(pick('Endpoint', 'endpoint')),
+    }
   }
 }
 
@@ -243,9 +285,15 @@ export class Uploader {
  */
 export function checkEndpoint(value: string | undefined): string {
   if (value === undefined) return DEFAULT_OSS_HOST
-  const host = value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase()
+  const host = value
+    .trim()
+    .replace(/^https:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/.test(host)) {
-    throw new CliError(`Refusing to upload to an untrusted endpoint "${value}" (only https *.aliyuncs.com)`, {exitCode: ExitCode.General})
+    throw new CliError(`Refusing to upload to an untrusted endpoint "${value}" (only https *.aliyuncs.com)`, {
+      exitCode: ExitCode.General,
+    })
   }
 
   return host

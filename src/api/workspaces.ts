@@ -18,6 +18,8 @@ export async function listWorkspaces(client: ApiClient): Promise<WorkspaceList> 
   const resp = await client.get<Partial<WorkspaceList>>('team/workspace/list')
   return {
     active_workspace_id: Number(resp?.active_workspace_id ?? 0) || 0,
-    workspaces: Array.isArray(resp?.workspaces) ? resp.workspaces.map((w) => ({...w, workspace_id: Number(w.workspace_id)})) : [],
+    workspaces: Array.isArray(resp?.workspaces)
+      ? resp.workspaces.map((w) => ({...w, workspace_id: Number(w.workspace_id)}))
+      : [],
   }
 }

@@ -1,4 +1,4 @@
-import {Command} from '@oclif/core/command'
+import {type Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 
 import {resolveEndpoint, type ServiceEndpoint} from '../api/base-url.js'
@@ -32,7 +32,8 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   static baseFlags = {
     ...BaseCommand.baseFlags,
     sandbox: Flags.boolean({
-      description: 'Run against a local sandbox backend started for this command (no account, no credits spent). Also PIXVERSE_SANDBOX=1.',
+      description:
+        'Run against a local sandbox backend started for this command (no account, no credits spent). Also PIXVERSE_SANDBOX=1.',
       helpGroup: 'GLOBAL',
     }),
   }

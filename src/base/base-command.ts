@@ -6,7 +6,9 @@ import {ExitCode, validationError} from '../errors.js'
 import {Output} from '../output.js'
 import {toCliError} from './to-cli-error.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
 export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
@@ -112,7 +114,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     // would turn deduplication off: an explicitly empty value is always the caller's bug.
     for (const [name, value] of Object.entries(this.flags as Record<string, unknown>)) {
       const values = Array.isArray(value) ? value : [value]
-      if (values.some((v) => typeof v === 'string' && v.trim() === '')) throw validationError(`--${name} is empty (leave the flag out for none)`)
+      if (values.some((v) => typeof v === 'string' && v.trim() === ''))
+        throw validationError(`--${name} is empty (leave the flag out for none)`)
     }
 
     const traceId = this.flags['trace-id']

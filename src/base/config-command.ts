@@ -1,4 +1,4 @@
-import {Command} from '@oclif/core/command'
+import {type Command} from '@oclif/core/command'
 
 import {BaseCommand} from './base-command.js'
 import {ConfigStore} from '../config/config-store.js'

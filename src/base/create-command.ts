@@ -1,11 +1,11 @@
-import {Command} from '@oclif/core/command'
+import {type Command} from '@oclif/core/command'
 import {randomUUID} from 'node:crypto'
 
 import type {MediaResolver} from '../api/media-resolver.js'
 import {type Submission, idKeyFor, sendCreation, withDetails} from '../api/submit.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
-import {CliError, ExitCode, authError, isCliError, validationError} from '../errors.js'
+import {CliError, ExitCode, authError, isCliError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
 import type {CreationPlan, CreationSpec} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
@@ -20,8 +20,13 @@ import {StopGuard} from './stop-guard.js'
 import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
 import {canPrompt} from '../util/person.js'
-import {type FlagShape, isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../wizard/required-flags.js'
-
+import {
+  type FlagShape,
+  isBlankCreation,
+  missingFlagsError,
+  modeOfCommand,
+  requiredFlags,
+} from '../wizard/required-flags.js'
 
 export type CreationResult = Record<string, unknown>
 
@@ -123,7 +128,10 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
    * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. SIGINT and
    * SIGTERM are this method's from before the first request: a signal never loses what was paid for.
    */
-  protected async create<Input>(spec: CreationSpec<Input>, input: Input & {'idempotency-key'?: string}): Promise<CreationResult> {
+  protected async create<Input>(
+    spec: CreationSpec<Input>,
+    input: Input & {'idempotency-key'?: string},
+  ): Promise<CreationResult> {
     const prepared = await spec.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
       text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
@@ -134,9 +142,13 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const guard = this.waitHooks ? undefined : new StopGuard(SUBMIT_GRACE_MS + 3000)
     try {
       const planned = prepared.plan({media: () => this.media(), api: () => this.api})
-      const plan = guard ? await guard.race(planned, async (signal) => {
-        throw new CliError(`${stopWord(signal)} before anything was submitted; nothing was charged`, {exitCode: stopExitCode(signal)})
-      }) : await planned
+      const plan = guard
+        ? await guard.race(planned, async (signal) => {
+            throw new CliError(`${stopWord(signal)} before anything was submitted; nothing was charged`, {
+              exitCode: stopExitCode(signal),
+            })
+          })
+        : await planned
       return await this.submit(plan, input['idempotency-key'], guard)
     } finally {
       guard?.dispose()
@@ -150,13 +162,15 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   protected async submit(request: CreationPlan, userKey?: string, guard?: StopGuard): Promise<CreationResult> {
-    const key = request.idempotent === false ? undefined : userKey ?? `pixverse-cli-${randomUUID()}`
+    const key = request.idempotent === false ? undefined : (userKey ?? `pixverse-cli-${randomUUID()}`)
     // Shown before the request (text mode), so even a kill -9 mid-submit leaves the key that makes a rerun free.
     const progress = await this.progress()
     if (key) progress.step(`Idempotency key ${key} (a rerun with --idempotency-key ${key} is not charged again)`).done()
     const step = progress.step(`Submitting ${request.kind}`)
     const sending = sendCreation(this.api, request, key)
-    const submission = guard ? guard.race(sending, (signal) => this.interruptedSubmit(signal, request, key, sending)) : sending
+    const submission = guard
+      ? guard.race(sending, (signal) => this.interruptedSubmit(signal, request, key, sending))
+      : sending
     const {ids, traceId, params, cost, failCount, data} = await submission.catch((error: unknown) => {
       step.fail()
       throw error
@@ -188,8 +202,18 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
    * so the answer gets a bounded moment to arrive; then the error names the ids, or at least the
    * idempotency key and the rerun that will not be charged again.
    */
-  private async interruptedSubmit(signal: StopSignal, request: CreationPlan, key: string | undefined, sending: Promise<Submission>): Promise<never> {
-    const answer = await Promise.race([sending.catch(() => undefined), clock().sleep(SUBMIT_GRACE_MS).then(() => undefined)])
+  private async interruptedSubmit(
+    signal: StopSignal,
+    request: CreationPlan,
+    key: string | undefined,
+    sending: Promise<Submission>,
+  ): Promise<never> {
+    const answer = await Promise.race([
+      sending.catch(() => undefined),
+      clock()
+        .sleep(SUBMIT_GRACE_MS)
+        .then(() => undefined),
+    ])
     if (answer) throw interruptedAfterSubmit(signal, request.kind, answer.ids, key)
     const rerun = key ? this.rerunCommand(key) : undefined
     throw new CliError(`${stopWord(signal)} while submitting; the ${request.kind} may have been created and charged`, {
@@ -210,7 +234,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       else if (!arg.startsWith('--idempotency-key=')) args.push(arg)
     }
 
-    return ['pixverse', ...(this.id ?? '').split(':'), ...args, '--idempotency-key', key].map((a) => shellQuote(a)).join(' ')
+    return ['pixverse', ...(this.id ?? '').split(':'), ...args, '--idempotency-key', key]
+      .map((a) => shellQuote(a))
+      .join(' ')
   }
 
   /** Polls every id concurrently; Ctrl-C (or the in-process caller's signal) stops waiting, not the tasks. */
@@ -253,16 +279,23 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     submitted: Record<string, unknown>,
   ): Promise<CreationResult> {
     const done = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
-    const failures = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [{id: ids[i], error: o.reason as unknown}] : []))
+    const failures = outcomes.flatMap((o, i) =>
+      o.status === 'rejected' ? [{id: ids[i], error: o.reason as unknown}] : [],
+    )
     const finished = ids.flatMap((id) => this.finalSnapshots.get(id) ?? [])
-    for (const snapshot of finished) await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
+    for (const snapshot of finished)
+      await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
 
     const timedOut = failures.filter((f) => isCliError(f.error) && f.error.exitCode === ExitCode.Timeout)
     if (timedOut.length > 0) {
       const pending = timedOut.map((f) => f.id)
       throw new CliError(`Polling timed out after ${this.waitFlags.timeout}s`, {
         exitCode: ExitCode.Timeout,
-        details: {...idDetails(kind, ids), pending_ids: pending, ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {})},
+        details: {
+          ...idDetails(kind, ids),
+          pending_ids: pending,
+          ...(done.length > 0 ? {completed_ids: done.map((d) => d.id)} : {}),
+        },
         hint: resumeHint(kind, pending[0]),
       })
     }
@@ -270,11 +303,23 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     // The tasks exist (and were paid for) whatever went wrong while waiting: name them so they are not lost.
     if (failures.length > 0 && done.length === 0) {
       const first = failures[0].error
-      throw isCliError(first) ? withDetails(first, {...idDetails(kind, ids), ...(submitted.idempotency_key ? {idempotency_key: submitted.idempotency_key} : {})}) : first
+      throw isCliError(first)
+        ? withDetails(first, {
+            ...idDetails(kind, ids),
+            ...(submitted.idempotency_key ? {idempotency_key: submitted.idempotency_key} : {}),
+          })
+        : first
     }
     const {trace_id: traceId, cost_credits: cost, idempotency_key: key} = submitted
     const idKey = idKeyFor(kind)
-    if (ids.length === 1) return {[idKey]: ids[0], trace_id: traceId, ...completedItem(kind, done[0].raw), ...(cost ? {cost_credits: cost} : {}), ...(key ? {idempotency_key: key} : {})}
+    if (ids.length === 1)
+      return {
+        [idKey]: ids[0],
+        trace_id: traceId,
+        ...completedItem(kind, done[0].raw),
+        ...(cost ? {cost_credits: cost} : {}),
+        ...(key ? {idempotency_key: key} : {}),
+      }
 
     const partial = failures.length > 0
     if (partial) this.resultExitCode = ExitCode.GenerationFailed
@@ -303,7 +348,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
     if (output === undefined) return result
     if (result.status !== 'completed') {
-      this.out.warn('--output is ignored with --no-wait; download later with `pixverse asset download <id> --type audio`')
+      this.out.warn(
+        '--output is ignored with --no-wait; download later with `pixverse asset download <id> --type audio`',
+      )
       return result
     }
 
@@ -326,6 +373,9 @@ function interruptedAfterSubmit(signal: StopSignal, kind: TaskKind, ids: number[
 /** Voice/music submit fields the output keeps (docs/protocol.md §6): credits, and music's asset facts. */
 function audioSubmitFields(kind: TaskKind, data: Record<string, unknown> | null | undefined): Record<string, unknown> {
   if (kind !== 'audio' && kind !== 'music') return {}
-  const keys = kind === 'music' ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits'] : ['credits']
+  const keys =
+    kind === 'music'
+      ? ['asset_id', 'asset_type', 'asset_source', 'create_mode', 'audio_status', 'credits']
+      : ['credits']
   return Object.fromEntries(keys.filter((k) => data?.[k] !== undefined).map((k) => [k, data?.[k]]))
 }

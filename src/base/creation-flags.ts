@@ -12,7 +12,8 @@ import {MAX_TIMER_MS} from '../util/clock.js'
 function integerParser(flag: string, rule: string, accept: (n: number) => boolean) {
   return async (input: string): Promise<number> => {
     const value = Number(input)
-    if (!/^-?\d+$/.test(input.trim()) || !accept(value)) throw validationError(`Invalid ${flag} value: "${input}" (${rule})`)
+    if (!/^-?\d+$/.test(input.trim()) || !accept(value))
+      throw validationError(`Invalid ${flag} value: "${input}" (${rule})`)
     return value
   }
 }
@@ -25,7 +26,10 @@ export const prompt = (options: {required?: boolean; description?: string; flag?
   Flags.string({
     description: `${options.description ?? 'What to create'}: literal text, a path to a text file, or - to read stdin.${options.required ? ' Required.' : ''}`,
     async parse(input) {
-      if (input.trim() === '') throw validationError(`${options.flag ?? '--prompt'} is empty${options.required ? '' : ' (leave the flag out for none)'}`)
+      if (input.trim() === '')
+        throw validationError(
+          `${options.flag ?? '--prompt'} is empty${options.required ? '' : ' (leave the flag out for none)'}`,
+        )
       return input
     },
   })
@@ -87,7 +91,8 @@ export const offPeak = () => Flags.boolean({description: 'Use the cheaper off-pe
 
 export const idempotencyKey = () =>
   Flags.string({
-    description: 'Key the service deduplicates on: repeating a create with it never charges twice. Generated when omitted.',
+    description:
+      'Key the service deduplicates on: repeating a create with it never charges twice. Generated when omitted.',
   })
 
 export const wait = () =>
@@ -103,15 +108,24 @@ const MAX_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
 export const timeout = () =>
   Flags.custom<number>({
     default: 300,
-    description: 'Seconds the whole command may take, requests and waiting included (exit 2 with the ids, so `task wait` can resume).',
-    parse: integerParser('--timeout', `must be a whole number of seconds, 1 to ${MAX_SECONDS}`, (n) => n > 0 && n <= MAX_SECONDS),
+    description:
+      'Seconds the whole command may take, requests and waiting included (exit 2 with the ids, so `task wait` can resume).',
+    parse: integerParser(
+      '--timeout',
+      `must be a whole number of seconds, 1 to ${MAX_SECONDS}`,
+      (n) => n > 0 && n <= MAX_SECONDS,
+    ),
   })()
 
 export const pollInterval = () =>
   Flags.custom<number>({
     description: 'Seconds between status checks (at least 1). [default: 2s, 5s after 30s, 10s after 2min]',
     helpGroup: 'POLLING',
-    parse: integerParser('--poll-interval', `must be a whole number of seconds, 1 to ${MAX_SECONDS}`, (n) => n >= 1 && n <= MAX_SECONDS),
+    parse: integerParser(
+      '--poll-interval',
+      `must be a whole number of seconds, 1 to ${MAX_SECONDS}`,
+      (n) => n >= 1 && n <= MAX_SECONDS,
+    ),
   })()
 
 export const multiShot = () =>

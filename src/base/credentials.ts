@@ -13,12 +13,17 @@ const PIXVERSE_DOMAINS = ['pixverse.ai', 'pixverseai.com']
  * never reaches PixVerse, a real token never reaches a local or custom server, and never a base
  * URL that a `./.env` file chose (a cloned repository's `.env` is not the user's choice).
  */
-export function pickCredential(session: InternalStore, endpoint: ServiceEndpoint, env = process.env): Credential | undefined {
+export function pickCredential(
+  session: InternalStore,
+  endpoint: ServiceEndpoint,
+  env = process.env,
+): Credential | undefined {
   const envToken = env.PIXVERSE_TOKEN?.trim()
   if (envToken) return {kind: 'token', value: envToken}
   const stored = session.token
   const trustedBase = !fromDotEnv('PIXVERSE_API_BASE')
-  if (stored && trustedBase && tokenFitsEndpoint(session.snapshot().tokenApiBase, endpoint)) return {kind: 'token', value: stored}
+  if (stored && trustedBase && tokenFitsEndpoint(session.snapshot().tokenApiBase, endpoint))
+    return {kind: 'token', value: stored}
   const accessKey = env.PIXVERSE_ACCESS_KEY?.trim()
   if (accessKey) return {kind: 'access-key', value: accessKey}
   return undefined
@@ -35,7 +40,11 @@ export function tokenFitsEndpoint(issuedBy: unknown, endpoint: ServiceEndpoint):
   if (current.protocol !== 'https:' && !(loopback && current.protocol === 'http:')) return false
   if (typeof issuedBy !== 'string' || issuedBy === '') {
     const host = current.hostname.toLowerCase()
-    return !endpoint.local && current.protocol === 'https:' && PIXVERSE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))
+    return (
+      !endpoint.local &&
+      current.protocol === 'https:' &&
+      PIXVERSE_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))
+    )
   }
 
   let issued: URL

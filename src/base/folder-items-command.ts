@@ -1,5 +1,5 @@
 import * as Args from '@oclif/core/args'
-import {Command} from '@oclif/core/command'
+import {type Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 
 import {folderLabel, parseFolderId} from '../api/folders.js'
@@ -19,7 +19,11 @@ export abstract class FolderItemsCommand<T extends typeof Command> extends Authe
   static flags = {
     folder: Flags.string({description: 'Folder id from `saved list`, or "default".', default: 'default'}),
     type: Flags.string({description: 'Asset type (required).', options: ['video', 'image']}),
-    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
+    source: Flags.string({
+      description: 'Created by you, or uploaded.',
+      options: ['create', 'upload'],
+      default: 'create',
+    }),
   }
 
   /** Validates everything (exit 6) and sends one request with every id. */
@@ -29,7 +33,12 @@ export abstract class FolderItemsCommand<T extends typeof Command> extends Authe
     if (this.positionals.length === 0) throw validationError('At least one asset id is required')
     const ids = [...new Set(this.positionals.map((value) => parseId(value, 'asset ID')))]
     const folderId = parseFolderId(flags.folder, '--folder')
-    const items = ids.map((id) => ({asset_id: id, asset_type: ASSET_TYPE_CODE[flags.type!], asset_source: SOURCE_CODE[flags.source], folder_id: folderId}))
+    const items = ids.map((id) => ({
+      asset_id: id,
+      asset_type: ASSET_TYPE_CODE[flags.type!],
+      asset_source: SOURCE_CODE[flags.source],
+      folder_id: folderId,
+    }))
     await this.api.post(endpoint, {items})
     return {folder_id: folderId, folder_label: folderLabel(folderId), ids}
   }

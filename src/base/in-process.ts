@@ -85,8 +85,12 @@ export async function runInProcess(
  * protocol (and a read pauses it), so the in-process copy of the command never looks there.
  */
 function isolatedFromStdin(CommandClass: Command.Class): new (argv: string[], config: Command['config']) => Wired {
-  const Base = CommandClass as unknown as (new (argv: string[], config: Command['config']) => Wired) & {args?: Record<string, object>}
-  const args = Object.fromEntries(Object.entries(Base.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}]))
+  const Base = CommandClass as unknown as (new (argv: string[], config: Command['config']) => Wired) & {
+    args?: Record<string, object>
+  }
+  const args = Object.fromEntries(
+    Object.entries(Base.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}]),
+  )
   return class extends Base {
     static args = args
   }

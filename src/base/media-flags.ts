@@ -10,11 +10,14 @@ const AUDIO_FORMS = 'a local file (uploaded), an https URL, an audio id, or a me
 export const video = (options: {description: string; hidden?: boolean}) =>
   Flags.string({description: `${options.description}: ${VIDEO_FORMS}.`, hidden: options.hidden})
 
-export const videos = (options: {description: string}) => Flags.string({description: `${options.description}, each ${VIDEO_FORMS}.`, multiple: true})
+export const videos = (options: {description: string}) =>
+  Flags.string({description: `${options.description}, each ${VIDEO_FORMS}.`, multiple: true})
 
-export const audios = (options: {description: string}) => Flags.string({description: `${options.description}, each ${AUDIO_FORMS}.`, multiple: true})
+export const audios = (options: {description: string}) =>
+  Flags.string({description: `${options.description}, each ${AUDIO_FORMS}.`, multiple: true})
 
-export const audioFile = (options: {description: string}) => Flags.string({description: `${options.description}: ${AUDIO_FORMS}.`})
+export const audioFile = (options: {description: string}) =>
+  Flags.string({description: `${options.description}: ${AUDIO_FORMS}.`})
 
 /** A non-negative (or positive) integer flag with a message that names it. */
 export const integer = (flag: string, options: {description: string; min: number; required?: boolean}) =>
@@ -32,7 +35,11 @@ export const integer = (flag: string, options: {description: string; min: number
 
 export const keepOriginalSound = () => Flags.boolean({description: "Keep the video's own sound under the new audio."})
 
-export const clientRequestId = () => Flags.string({description: 'Your own request id, logged by the service (no deduplication).'})
+export const clientRequestId = () =>
+  Flags.string({description: 'Your own request id, logged by the service (no deduplication).'})
 
 export const output = () =>
-  Flags.string({description: 'Download the finished audio: a file path (with an extension) or a folder.', helpGroup: 'OUTPUT'})
+  Flags.string({
+    description: 'Download the finished audio: a file path (with an extension) or a folder.',
+    helpGroup: 'OUTPUT',
+  })

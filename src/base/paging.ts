@@ -14,7 +14,10 @@ export function pageFlag() {
 
 /** A tighter limit that depends on another flag (e.g. audio lists stop at 50). */
 export function assertLimit(limit: number, max: number, why: string): void {
-  if (limit < 1 || limit > max) throw validationError(`Invalid --limit value: "${limit}" (must be an integer between 1 and ${max}${why ? ` ${why}` : ''})`)
+  if (limit < 1 || limit > max)
+    throw validationError(
+      `Invalid --limit value: "${limit}" (must be an integer between 1 and ${max}${why ? ` ${why}` : ''})`,
+    )
 }
 
 /** Service offsets are zero-based: page 1 starts at 0. */

@@ -35,11 +35,25 @@ export function statusView(kind: TaskKind, id: number, raw: Record<string, unkno
   // One set of labels for every kind (audio's own `status` word is not what scripts match on).
   const base = {id, type: kind === 'music' ? 'audio' : kind, status: statusLabel(code), status_code: code}
   if (kind === 'video') {
-    return {...base, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null, video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, duration: raw.duration ?? null}
+    return {
+      ...base,
+      prompt: raw.prompt ?? null,
+      model: raw.model ?? null,
+      created_at: raw.created_at ?? null,
+      video_url: raw.url ?? null,
+      cover_url: raw.first_frame ?? null,
+      duration: raw.duration ?? null,
+    }
   }
 
   if (kind === 'image') {
-    return {...base, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null, image_url: raw.image_url ?? null}
+    return {
+      ...base,
+      prompt: raw.prompt ?? null,
+      model: raw.model ?? null,
+      created_at: raw.created_at ?? null,
+      image_url: raw.image_url ?? null,
+    }
   }
 
   return {
@@ -58,14 +72,41 @@ export function statusView(kind: TaskKind, id: number, raw: Record<string, unkno
 /** `task wait` view (docs/protocol.md §3.14). */
 export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'video') {
-    return {id, type: 'video', status: 'completed', video_url: raw.url ?? null, cover_url: raw.first_frame ?? null, prompt: raw.prompt ?? null, model: raw.model ?? null, duration: raw.duration ?? null, created_at: raw.created_at ?? null}
+    return {
+      id,
+      type: 'video',
+      status: 'completed',
+      video_url: raw.url ?? null,
+      cover_url: raw.first_frame ?? null,
+      prompt: raw.prompt ?? null,
+      model: raw.model ?? null,
+      duration: raw.duration ?? null,
+      created_at: raw.created_at ?? null,
+    }
   }
 
   if (kind === 'image') {
-    return {id, type: 'image', status: 'completed', image_url: raw.image_url ?? null, prompt: raw.prompt ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
+    return {
+      id,
+      type: 'image',
+      status: 'completed',
+      image_url: raw.image_url ?? null,
+      prompt: raw.prompt ?? null,
+      model: raw.model ?? null,
+      created_at: raw.created_at ?? null,
+    }
   }
 
-  return {id, type: 'audio', status: 'completed', create_mode: raw.create_mode ?? null, audio_url: raw.url ?? raw.audio_url ?? null, duration: raw.duration ?? null, model: raw.model ?? null, created_at: raw.created_at ?? null}
+  return {
+    id,
+    type: 'audio',
+    status: 'completed',
+    create_mode: raw.create_mode ?? null,
+    audio_url: raw.url ?? raw.audio_url ?? null,
+    duration: raw.duration ?? null,
+    model: raw.model ?? null,
+    created_at: raw.created_at ?? null,
+  }
 }
 
 /** Voice (`audio`) and music results (docs/protocol.md §6 "voice done" / "music done"). */
@@ -84,7 +125,12 @@ function completedAudio(kind: 'audio' | 'music', raw: Record<string, unknown>): 
       bitrate: raw.bitrate ?? null,
       channel: raw.channel ?? null,
       // The service describes the voice at the top level of the detail (docs/protocol.md §9).
-      voice: {voice_id: raw.voice_id ?? null, provider_voice_id: raw.provider_voice_id ?? null, name: raw.voice_name ?? null, provider: raw.provider ?? null},
+      voice: {
+        voice_id: raw.voice_id ?? null,
+        provider_voice_id: raw.provider_voice_id ?? null,
+        name: raw.voice_name ?? null,
+        provider: raw.provider ?? null,
+      },
       model: raw.model ?? null,
       language_code: raw.language_code ?? null,
       credits: raw.credits ?? null,

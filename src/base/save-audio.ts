@@ -11,7 +11,8 @@ import {assertFolderWritable} from '../util/writable-folder.js'
 export async function saveAudio(result: Record<string, unknown>, output: string): Promise<string> {
   const url = result.audio_url
   const id = result.audio_id
-  if (typeof url !== 'string' || !url) throw new CliError(`Audio ${String(id)} has no URL to download`, {exitCode: ExitCode.General})
+  if (typeof url !== 'string' || !url)
+    throw new CliError(`Audio ${String(id)} has no URL to download`, {exitCode: ExitCode.General})
   const {defaultFileName, downloadFile} = await import('../api/download.js')
   if (isFolderTarget(output)) return downloadFile(url, output, defaultFileName('audio', String(id), url, 'mp3'))
   return downloadFile(url, dirname(output), basename(output))

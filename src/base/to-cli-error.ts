@@ -32,7 +32,10 @@ export function toCliError(error: unknown): CliError {
   const oclifExit = err?.oclif?.exit
   if (typeof oclifExit === 'number' && oclifExit !== 0) {
     // Parser errors: exit 6 (validation). oclif's other errors keep their own code.
-    return new CliError(message, {exitCode: oclifExit, hint: oclifExit === ExitCode.Validation ? 'See --help for the accepted flags.' : undefined})
+    return new CliError(message, {
+      exitCode: oclifExit,
+      hint: oclifExit === ExitCode.Validation ? 'See --help for the accepted flags.' : undefined,
+    })
   }
 
   return new CliError(message || 'Unexpected error', {exitCode: ExitCode.General, cause: error})

@@ -48,14 +48,21 @@ export interface WaitAbort {
  * call). Only the polling stops: the tasks keep running, so the error (exit 130/143) names their
  * ids and how to resume.
  */
-export function waitAbort(kind: TaskKind, ids: number[], external?: AbortSignal, details: Record<string, unknown> = {}): WaitAbort {
+export function waitAbort(
+  kind: TaskKind,
+  ids: number[],
+  external?: AbortSignal,
+  details: Record<string, unknown> = {},
+): WaitAbort {
   const controller = new AbortController()
   const stop = (what: string, exitCode: number) =>
-    controller.abort(new CliError(`${what} while waiting; the tasks keep running`, {
-      exitCode,
-      details: {...idDetails(kind, ids), ...details},
-      hint: resumeHint(kind, ids[0]),
-    }))
+    controller.abort(
+      new CliError(`${what} while waiting; the tasks keep running`, {
+        exitCode,
+        details: {...idDetails(kind, ids), ...details},
+        hint: resumeHint(kind, ids[0]),
+      }),
+    )
   const onCancel = () => stop('Cancelled', ExitCode.Interrupted)
   const stopListening = onStopSignal((signal) => {
     stop(stopWord(signal), stopExitCode(signal))

@@ -1,4 +1,4 @@
-import {Command} from '@oclif/core/command'
+import {type Command} from '@oclif/core/command'
 
 import {type WorkspaceList, listWorkspaces} from '../api/workspaces.js'
 import {AuthedCommand} from './authed-command.js'

@@ -25,10 +25,13 @@ export async function rowInput(
 ): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row.fields)) {
-    if (BATCH_OWNED.has(key)) throw validationError(`${where}: "${key}" is set for the whole batch or pipeline, not per creation`)
+    if (BATCH_OWNED.has(key))
+      throw validationError(`${where}: "${key}" is set for the whole batch or pipeline, not per creation`)
     const flag = flags[key]
     if (!flag || flag.hidden) {
-      const known = Object.entries(flags).filter(([name, f]) => !f.hidden && !BATCH_OWNED.has(name)).map(([name]) => name)
+      const known = Object.entries(flags)
+        .filter(([name, f]) => !f.hidden && !BATCH_OWNED.has(name))
+        .map(([name]) => name)
       throw validationError(`${where}: unknown field "${key}" for ${row.mode} (fields: mode, ${known.join(', ')})`)
     }
 
@@ -48,7 +51,12 @@ async function coerce(where: string, key: string, flag: FlagDefinition, value: u
   }
 
   if (flag.multiple) {
-    const list = Array.isArray(value) ? value : String(value).split('|').map((item) => item.trim()).filter(Boolean)
+    const list = Array.isArray(value)
+      ? value
+      : String(value)
+          .split('|')
+          .map((item) => item.trim())
+          .filter(Boolean)
     return Promise.all(list.map((item) => parseOne(where, key, flag, item)))
   }
 

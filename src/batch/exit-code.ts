@@ -1,7 +1,13 @@
 import {ExitCode} from '../errors.js'
 
 /** The task-status priority (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
-const PRIORITY: number[] = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
+const PRIORITY: number[] = [
+  ExitCode.Auth,
+  ExitCode.Credits,
+  ExitCode.ConcurrencyLimit,
+  ExitCode.Timeout,
+  ExitCode.GenerationFailed,
+]
 
 /** 0 when every row succeeded, else the most severe code; codes outside the list count as 1. */
 export function batchExitCode(codes: number[]): number {

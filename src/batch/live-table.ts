@@ -49,7 +49,12 @@ export class LiveTable {
     this.timer = undefined
     const room = Math.max(3, (this.stderr.rows ?? 24) - 3)
     const all = this.all()
-    const shown = all.length <= room ? all : [...all.filter((r) => !isFinal(r.status)), ...all.filter((r) => isFinal(r.status))].slice(0, room).sort((a, b) => a.row - b.row)
+    const shown =
+      all.length <= room
+        ? all
+        : [...all.filter((r) => !isFinal(r.status)), ...all.filter((r) => isFinal(r.status))]
+            .slice(0, room)
+            .sort((a, b) => a.row - b.row)
     const table = renderTable(tableRows(shown), COLUMNS, {width: this.stderr.columns})
     const frame = `${table}\n${this.counters}${all.length > shown.length ? ` (${all.length - shown.length} more rows not shown)` : ''}\n`
     const up = this.drawn > 0 ? `\u001B[${this.drawn}A\u001B[J` : ''

@@ -52,7 +52,8 @@ function fromJsonl(text: string): Array<Omit<ManifestRow, 'row'>> {
       throw validationError(`Manifest line ${line}: not valid JSON (${(error as Error).message})`)
     }
 
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw validationError(`Manifest line ${line}: expected a JSON object`)
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw validationError(`Manifest line ${line}: expected a JSON object`)
     rows.push(splitMode(line, value as Record<string, unknown>))
   })
   return rows
@@ -63,7 +64,8 @@ function fromCsv(text: string): Array<Omit<ManifestRow, 'row'>> {
   if (!header) return []
   const names = header.cells.map((name) => name.trim())
   return body.map(({line, cells}) => {
-    if (cells.length > names.length) throw validationError(`Manifest line ${line}: ${cells.length} cells but the header names ${names.length}`)
+    if (cells.length > names.length)
+      throw validationError(`Manifest line ${line}: ${cells.length} cells but the header names ${names.length}`)
     const record: Record<string, unknown> = {}
     cells.forEach((cell, i) => {
       if (cell.trim() !== '') record[names[i]] = cell
@@ -77,7 +79,8 @@ function splitMode(line: number, record: Record<string, unknown>): Omit<Manifest
   for (const [key, value] of Object.entries(record)) fields[flagKey(key)] = value
   const mode = fields.mode
   delete fields.mode
-  if (typeof mode !== 'string' || mode.trim() === '') throw validationError(`Manifest line ${line}: "mode" is required (e.g. "video")`)
+  if (typeof mode !== 'string' || mode.trim() === '')
+    throw validationError(`Manifest line ${line}: "mode" is required (e.g. "video")`)
   return {line, mode: mode.trim().replace(/_/g, '-'), fields}
 }
 

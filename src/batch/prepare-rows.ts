@@ -25,7 +25,9 @@ export async function prepareRows(
     const spec = creations[row.mode]
     const command = spec ? config.findCommand(`create:${row.mode}`) : undefined
     if (!spec || !command) {
-      throw validationError(`Manifest line ${row.line}: unknown mode "${row.mode}" (modes: ${Object.keys(creations).join(', ')})`)
+      throw validationError(
+        `Manifest line ${row.line}: unknown mode "${row.mode}" (modes: ${Object.keys(creations).join(', ')})`,
+      )
     }
 
     const flags = (await command.load()).flags as Parameters<typeof rowInput>[1]
@@ -35,7 +37,12 @@ export async function prepareRows(
     })
     for (const warning of creation.warnings) warn(`line ${row.line}: ${warning}`)
     const count = Number(input.count ?? 1)
-    prepared.push({state: state.prepare(row), prepared: creation, units: Number.isInteger(count) && count > 0 ? count : 1, pool: poolOf(spec.mode)})
+    prepared.push({
+      state: state.prepare(row),
+      prepared: creation,
+      units: Number.isInteger(count) && count > 0 ? count : 1,
+      pool: poolOf(spec.mode),
+    })
   }
 
   state.save()

@@ -61,7 +61,9 @@ export async function runBatch(rows: PreparedRow[], options: RunnerOptions): Pro
   options.signal.addEventListener('abort', () => Object.values(pools).forEach((pool) => pool.wakeAll()), {once: true})
   return Promise.all(
     rows.map(async (row) => {
-      const outcome = await runRow(row, pools[row.pool], options).catch((error: unknown) => failure(row.state, error, options))
+      const outcome = await runRow(row, pools[row.pool], options).catch((error: unknown) =>
+        failure(row.state, error, options),
+      )
       options.onRow(outcome)
       return outcome
     }),
@@ -98,9 +100,21 @@ async function runRow(row: PreparedRow, pool: SlotPool, options: RunnerOptions):
   }
 }
 
-async function finish(row: PreparedRow, kind: TaskKind, ids: number[], cost: number | undefined, options: RunnerOptions): Promise<RowOutcome> {
+async function finish(
+  row: PreparedRow,
+  kind: TaskKind,
+  ids: number[],
+  cost: number | undefined,
+  options: RunnerOptions,
+): Promise<RowOutcome> {
   const outcomes = await Promise.allSettled(
-    ids.map((id) => waitForTask(options.api, kind, id, {timeoutSec: options.timeoutSec, pollIntervalSec: options.pollIntervalSec, signal: options.signal})),
+    ids.map((id) =>
+      waitForTask(options.api, kind, id, {
+        timeoutSec: options.timeoutSec,
+        pollIntervalSec: options.pollIntervalSec,
+        signal: options.signal,
+      }),
+    ),
   )
   if (options.signal.aborted) throw options.signal.reason
   const done = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
@@ -129,7 +143,10 @@ async function finish(row: PreparedRow, kind: TaskKind, ids: number[], cost: num
     exit_code: outcome.exit_code,
     ...(outcome.error ? {error: outcome.error} : {}),
   })
-  options.onProgress(row.state, status === 'completed' ? `done${files ? ` → ${files.join(', ')}` : ''}` : `${status}: ${outcome.error}`)
+  options.onProgress(
+    row.state,
+    status === 'completed' ? `done${files ? ` → ${files.join(', ')}` : ''}` : `${status}: ${outcome.error}`,
+  )
   return outcome
 }
 
@@ -138,7 +155,13 @@ async function downloadAll(kind: TaskKind, done: TaskSnapshot[], options: Runner
   const files: string[] = []
   for (const snapshot of done) {
     const {url, name, bytes} = await assetDownloadUrl(options.api, snapshot.id, type, snapshot.raw)
-    files.push(await downloadFile(url, options.downloadDir as string, name, undefined, {expectedBytes: bytes, kind: type, signal: options.signal}))
+    files.push(
+      await downloadFile(url, options.downloadDir as string, name, undefined, {
+        expectedBytes: bytes,
+        kind: type,
+        signal: options.signal,
+      }),
+    )
   }
 
   return files

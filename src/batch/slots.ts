@@ -39,7 +39,11 @@ export class SlotPool {
 }
 
 /** Back-off after the service said every slot is busy (exit 7): 2 s, 4 s … 30 s, jittered. */
-export async function concurrencyBackoff(attempt: number, signal?: AbortSignal, maxMs = Number.POSITIVE_INFINITY): Promise<void> {
+export async function concurrencyBackoff(
+  attempt: number,
+  signal?: AbortSignal,
+  maxMs = Number.POSITIVE_INFINITY,
+): Promise<void> {
   const ceiling = Math.min(30_000, 2000 * 2 ** Math.min(attempt, 4))
   await sleep(Math.max(0, Math.min(maxMs, ceiling / 2 + Math.random() * (ceiling / 2))), signal)
 }

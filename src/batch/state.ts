@@ -76,6 +76,11 @@ export class BatchState {
 }
 
 function fingerprintOf(row: ManifestRow): string {
-  const canonical = JSON.stringify([row.mode, Object.keys(row.fields).sort().map((key) => [key, row.fields[key]])])
+  const canonical = JSON.stringify([
+    row.mode,
+    Object.keys(row.fields)
+      .sort()
+      .map((key) => [key, row.fields[key]]),
+  ])
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16)
 }

@@ -40,13 +40,15 @@ function commands(config: Config): Array<Record<string, unknown>> {
       summary: summary(command),
       ...(command.aliases?.length ? {aliases: [...command.aliases].sort()} : {}),
       strict: command.strict !== false,
-      args: Object.values(command.args ?? {}).map((arg) => compact({
-        name: arg.name,
-        description: arg.description,
-        required: Boolean(arg.required),
-        options: arg.options,
-        default: arg.default,
-      })),
+      args: Object.values(command.args ?? {}).map((arg) =>
+        compact({
+          name: arg.name,
+          description: arg.description,
+          required: Boolean(arg.required),
+          options: arg.options,
+          default: arg.default,
+        }),
+      ),
       flags: Object.fromEntries(
         Object.entries(command.flags ?? {})
           .filter(([, f]) => !f.hidden)
@@ -76,14 +78,19 @@ function flagInfo(f: Command.Flag.Cached): Record<string, unknown> {
 }
 
 function polling(): Record<string, unknown> {
-  const changes = [0, 30_000, 120_000].map((after) => ({after_seconds: after / 1000, interval_seconds: scheduledInterval(after) / 1000}))
+  const changes = [0, 30_000, 120_000].map((after) => ({
+    after_seconds: after / 1000,
+    interval_seconds: scheduledInterval(after) / 1000,
+  }))
   return {
     status_codes: {
       done: [DONE],
       pending: [...PENDING].sort((a, b) => a - b),
       failed: Object.keys(FAILED_LABELS).map(Number),
     },
-    status_labels: Object.fromEntries([DONE, ...PENDING, ...Object.keys(FAILED_LABELS).map(Number)].map((code) => [code, labelOf(code)])),
+    status_labels: Object.fromEntries(
+      [DONE, ...PENDING, ...Object.keys(FAILED_LABELS).map(Number)].map((code) => [code, labelOf(code)]),
+    ),
     intervals: changes,
     default_timeout_seconds: flag.timeout().default,
     min_poll_interval_seconds: 1,

@@ -9,7 +9,13 @@ export function describeModel(facts: ModelFacts, options: {inMode?: boolean} = {
   const rows: Array<[string, string | undefined]> = [
     ['qualities', facts.qualities?.join(', ')],
     ['durations', facts.durations && facts.durations.length > 0 ? `${seconds(facts.durations)} s` : undefined],
-    ['aspect ratios', facts.aspect_ratios && (facts.aspect_ratio_from_image ? `${facts.aspect_ratios.join(', ')} (from the image when one is given)` : facts.aspect_ratios.join(', '))],
+    [
+      'aspect ratios',
+      facts.aspect_ratios &&
+        (facts.aspect_ratio_from_image
+          ? `${facts.aspect_ratios.join(', ')} (from the image when one is given)`
+          : facts.aspect_ratios.join(', ')),
+    ],
     ['sound', facts.audio && {none: 'no', optional: 'optional (--audio / --no-audio)', always: 'always'}[facts.audio]],
     ['multi-shot', facts.multi_shot ? 'yes (--multi-shot)' : undefined],
     ['off-peak', facts.off_peak ? 'yes (--off-peak)' : undefined],
@@ -21,7 +27,10 @@ export function describeModel(facts: ModelFacts, options: {inMode?: boolean} = {
     ['settings', facts.voice_settings?.map((key) => `--${key.replace(/_/g, '-')}`).join(', ')],
     ['words', facts.kind === 'music' ? words(facts) : undefined],
     ['length', facts.duration_seconds && `${facts.duration_seconds.min}–${facts.duration_seconds.max} s`],
-    ['images', facts.kind === 'music' ? (facts.max_images ? `up to ${facts.max_images} (--image)` : 'none') : undefined],
+    [
+      'images',
+      facts.kind === 'music' ? (facts.max_images ? `up to ${facts.max_images} (--image)` : 'none') : undefined,
+    ],
     ['modes', options.inMode ? undefined : facts.modes.join(', ')],
   ]
   const shown = rows.filter((row): row is [string, string] => Boolean(row[1]))
@@ -39,7 +48,12 @@ function inputs(facts: ModelFacts): string | undefined {
   const parts = Object.entries(facts.inputs ?? {})
     .filter(([, limit]) => limit.max !== 0)
     .map(([key, limit]) => {
-      const range = limit.max === undefined ? `${limit.min}+` : limit.min === limit.max ? `${limit.min}` : `${limit.min}–${limit.max}`
+      const range =
+        limit.max === undefined
+          ? `${limit.min}+`
+          : limit.min === limit.max
+            ? `${limit.min}`
+            : `${limit.min}–${limit.max}`
       return `${key} ${range}`
     })
   if (facts.requires_image) parts.unshift('an image is required')
@@ -47,7 +61,11 @@ function inputs(facts: ModelFacts): string | undefined {
 }
 
 function words(facts: ModelFacts): string {
-  return [facts.lyrics ? 'your lyrics' : undefined, facts.auto_lyrics ? 'written by the model' : undefined, facts.instrumental ? 'instrumental' : undefined]
+  return [
+    facts.lyrics ? 'your lyrics' : undefined,
+    facts.auto_lyrics ? 'written by the model' : undefined,
+    facts.instrumental ? 'instrumental' : undefined,
+  ]
     .filter(Boolean)
     .join(', ')
 }

@@ -27,7 +27,8 @@ export const MODES = [
 export type Mode = (typeof MODES)[number]
 export type ModelKind = 'video' | 'image' | 'voice' | 'music'
 export type AudioSupport = 'none' | 'optional' | 'always'
-export type CreationParam = 'quality' | 'duration' | 'aspect_ratio' | 'audio' | 'multi_shot' | 'off_peak' | 'count' | 'detail_level'
+export type CreationParam =
+  'quality' | 'duration' | 'aspect_ratio' | 'audio' | 'multi_shot' | 'off_peak' | 'count' | 'detail_level'
 
 export interface Range {
   min: number
@@ -148,7 +149,10 @@ interface RawMode {
 export interface Catalog {
   tokens: {qualities: string[]; aspect_ratios: string[]}
   count: Range
-  fallbacks: {video: {quality: string; aspect_ratio: string; duration: number}; image: {quality: string; aspect_ratio: string}}
+  fallbacks: {
+    video: {quality: string; aspect_ratio: string; duration: number}
+    image: {quality: string; aspect_ratio: string}
+  }
   modes: Record<Mode, RawMode>
   video_models: Record<string, RawVideoModel>
   image_models: Record<string, RawImageModel>
@@ -219,7 +223,11 @@ export interface MusicModelSpec {
   credits: number
 }
 
-export type SpecFor<M extends Mode> = M extends 'voice' ? VoiceModelSpec : M extends 'music' ? MusicModelSpec : CreationModelSpec
+export type SpecFor<M extends Mode> = M extends 'voice'
+  ? VoiceModelSpec
+  : M extends 'music'
+    ? MusicModelSpec
+    : CreationModelSpec
 
 export interface ModeSpec {
   mode: Mode
@@ -381,7 +389,9 @@ function imageSpec(mode: Mode, m: RawMode, id: string): CreationModelSpec | unde
     requiresImage: false,
     inputs: mergeInputs(m.inputs, raw.inputs, m.overrides?.[id]?.inputs),
     ...(raw.max_count === undefined ? {} : {maxCount: raw.max_count}),
-    ...(raw.detail_level ? {detailLevel: {values: [...raw.detail_level.values], default: raw.detail_level.default}} : {}),
+    ...(raw.detail_level
+      ? {detailLevel: {values: [...raw.detail_level.values], default: raw.detail_level.default}}
+      : {}),
     ...(raw.notes ? {notes: raw.notes} : {}),
   }
 }
@@ -454,7 +464,10 @@ export function qualitiesFor(mode: Mode): string[] {
   const m = rawMode(mode)
   if (!m.params.includes('quality')) return []
   if (m.qualities) return byTokenOrder(m.qualities, catalog.tokens.qualities)
-  return byTokenOrder(unionOverModels(mode, (s) => s.qualities), catalog.tokens.qualities)
+  return byTokenOrder(
+    unionOverModels(mode, (s) => s.qualities),
+    catalog.tokens.qualities,
+  )
 }
 
 /** Every aspect ratio any model of the mode accepts, in token order; [] if the mode takes none. */
@@ -462,14 +475,20 @@ export function aspectRatiosFor(mode: Mode): string[] {
   const m = rawMode(mode)
   if (!m.params.includes('aspect_ratio')) return []
   if (m.aspect_ratios) return byTokenOrder(m.aspect_ratios, catalog.tokens.aspect_ratios)
-  return byTokenOrder(unionOverModels(mode, (s) => s.aspectRatios), catalog.tokens.aspect_ratios)
+  return byTokenOrder(
+    unionOverModels(mode, (s) => s.aspectRatios),
+    catalog.tokens.aspect_ratios,
+  )
 }
 
 /** Every duration any model of the mode accepts, ascending; [] if the mode takes none. */
 export function durationsFor(mode: Mode): number[] {
   const m = rawMode(mode)
   if (!m.params.includes('duration')) return []
-  const all = m.models.length === 0 ? expandDurations(m.durations) : m.models.flatMap((id) => (modelSpec(mode, id) as CreationModelSpec).durations)
+  const all =
+    m.models.length === 0
+      ? expandDurations(m.durations)
+      : m.models.flatMap((id) => (modelSpec(mode, id) as CreationModelSpec).durations)
   return [...new Set(all)].sort((a, b) => a - b)
 }
 
@@ -500,5 +519,9 @@ export function fallbacks(kind: 'video' | 'image'): {quality: string; aspect_rat
 /** For modes without a model list (upscale, template): the mode's own choices. */
 export function modeChoices(mode: Mode): {qualities: string[]; aspectRatios: string[]; durations: number[]} {
   const m = rawMode(mode)
-  return {qualities: [...(m.qualities ?? [])], aspectRatios: [...(m.aspect_ratios ?? [])], durations: expandDurations(m.durations)}
+  return {
+    qualities: [...(m.qualities ?? [])],
+    aspectRatios: [...(m.aspect_ratios ?? [])],
+    durations: expandDurations(m.durations),
+  }
 }

@@ -86,9 +86,16 @@ export function modelFacts(mode: Mode, model: string): ModelFacts | undefined {
     ...(creation.kind === 'video' ? {durations: creation.durations} : {}),
     aspect_ratios: creation.aspectRatios,
     ...(creation.aspectRatioFromImage ? {aspect_ratio_from_image: true} : {}),
-    ...(creation.kind === 'video' ? {audio: creation.audio, multi_shot: creation.multiShot, off_peak: creation.offPeak} : {}),
+    ...(creation.kind === 'video'
+      ? {audio: creation.audio, multi_shot: creation.multiShot, off_peak: creation.offPeak}
+      : {}),
     ...(creation.requiresImage ? {requires_image: true} : {}),
-    inputs: Object.fromEntries(Object.entries(creation.inputs).map(([key, limit]) => [key, {min: limit.min, ...(limit.max === undefined ? {} : {max: limit.max})}])),
+    inputs: Object.fromEntries(
+      Object.entries(creation.inputs).map(([key, limit]) => [
+        key,
+        {min: limit.min, ...(limit.max === undefined ? {} : {max: limit.max})},
+      ]),
+    ),
     ...(creation.detailLevel ? {detail_levels: creation.detailLevel.values} : {}),
     ...(countMax === undefined ? {} : {count_max: countMax}),
   }
@@ -96,6 +103,7 @@ export function modelFacts(mode: Mode, model: string): ModelFacts | undefined {
 
 /** A per-model `--count` cap (`max_count` in the data), when the catalogue has one. */
 function countCap(kind: 'video' | 'image', model: string): number | undefined {
-  const raw = (kind === 'image' ? catalog.image_models[model] : catalog.video_models[model]) as {max_count?: unknown} | undefined
+  const raw = (kind === 'image' ? catalog.image_models[model] : catalog.video_models[model]) as
+    {max_count?: unknown} | undefined
   return typeof raw?.max_count === 'number' ? raw.max_count : undefined
 }

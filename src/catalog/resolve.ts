@@ -148,7 +148,8 @@ export interface MusicValues {
 
 /** The property an ajv error is about (`/count` → `count`; additionalProperties → the extra key). */
 function errorProperty(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties') return String((error.params as {additionalProperty: string}).additionalProperty)
+  if (error.keyword === 'additionalProperties')
+    return String((error.params as {additionalProperty: string}).additionalProperty)
   if (error.keyword === 'required') return String((error.params as {missingProperty: string}).missingProperty)
   return error.instancePath.split('/')[1] ?? ''
 }
@@ -237,7 +238,8 @@ export function resolveModel(mode: Mode, requested?: string, options: {stored?: 
   const model = requested ?? options.stored ?? (defaultModel(mode) as string)
   if (!allowed.includes(model) && modeSpec(mode).unsupportedModel === 'replace') {
     const replacement = defaultModel(mode) as string
-    if (source === 'flag') warnings.push(`--model ${model} does not support ${modeLabelLong(mode)}, using ${replacement}`)
+    if (source === 'flag')
+      warnings.push(`--model ${model} does not support ${modeLabelLong(mode)}, using ${replacement}`)
     return {model: replacement, source, warnings}
   }
 
@@ -252,7 +254,8 @@ function modeLabelLong(mode: Mode): string {
 /** Transitions: 2 images → `transition`, 3+ → `transition_multi`; fewer → exit 6. */
 export function transitionModeFor(imageCount: number): 'transition' | 'transition_multi' {
   const two = modeSpec('transition').inputs.images
-  if (imageCount < two.min) throw validationError(`At least ${two.min} images are required for transition (use --images)`)
+  if (imageCount < two.min)
+    throw validationError(`At least ${two.min} images are required for transition (use --images)`)
   return imageCount <= (two.max ?? two.min) ? 'transition' : 'transition_multi'
 }
 
@@ -288,16 +291,24 @@ function checkCounts(mode: Mode, model: string | undefined, counts: Record<strin
     if (n === undefined) continue
     const noun = NOUNS[key] ?? key
     if (n < lim.min) {
-      throw validationError(`At least ${plural(lim.min, noun)} ${lim.min === 1 ? 'is' : 'are'} required for ${modeLabel(mode)} (use ${lim.flag})`)
+      throw validationError(
+        `At least ${plural(lim.min, noun)} ${lim.min === 1 ? 'is' : 'are'} required for ${modeLabel(mode)} (use ${lim.flag})`,
+      )
     }
 
     if (lim.max !== undefined && n > lim.max) {
       if (lim.max === 0) {
-        const owners = modelsFor(mode).filter((id) => ((modelSpec(mode, id) as CreationModelSpec).inputs[key]?.max ?? 1) > 0)
-        throw validationError(`Model "${model}" does not accept ${lim.flag} for ${modeLabel(mode)} (supported by: ${owners.join(', ')})`)
+        const owners = modelsFor(mode).filter(
+          (id) => ((modelSpec(mode, id) as CreationModelSpec).inputs[key]?.max ?? 1) > 0,
+        )
+        throw validationError(
+          `Model "${model}" does not accept ${lim.flag} for ${modeLabel(mode)} (supported by: ${owners.join(', ')})`,
+        )
       }
 
-      throw validationError(`Model "${model ?? modeLabel(mode)}" accepts at most ${plural(lim.max, noun)} (${lim.flag}); got ${n}.`)
+      throw validationError(
+        `Model "${model ?? modeLabel(mode)}" accepts at most ${plural(lim.max, noun)} (${lim.flag}); got ${n}.`,
+      )
     }
   }
 
@@ -305,7 +316,9 @@ function checkCounts(mode: Mode, model: string | undefined, counts: Record<strin
     if (!lim.requires_one_of || !counts[key]) continue
     const others = lim.requires_one_of.map((k) => counts[k] ?? 0).reduce((a, b) => a + b, 0)
     if (others === 0) {
-      throw validationError(`${lim.flag} needs at least one ${lim.requires_one_of.map((k) => limits[k]?.flag ?? flagName(k)).join(' or ')} input.`)
+      throw validationError(
+        `${lim.flag} needs at least one ${lim.requires_one_of.map((k) => limits[k]?.flag ?? flagName(k)).join(' or ')} input.`,
+      )
     }
   }
 }
@@ -329,18 +342,28 @@ export function assertMediaInputs(mode: Mode, model: string | undefined, media: 
     const noun = key === 'videos' ? 'Reference video' : 'Reference audio'
     items.forEach((item, i) => {
       const s = item.seconds
-      if (s !== undefined && ((lim.min_seconds !== undefined && s < lim.min_seconds) || (lim.max_seconds !== undefined && s > lim.max_seconds))) {
-        throw validationError(`${noun} #${i + 1} is ${round(s)} s long; each must be between ${lim.min_seconds ?? 0} and ${lim.max_seconds ?? '∞'} s (${lim.flag}).`)
+      if (
+        s !== undefined &&
+        ((lim.min_seconds !== undefined && s < lim.min_seconds) ||
+          (lim.max_seconds !== undefined && s > lim.max_seconds))
+      ) {
+        throw validationError(
+          `${noun} #${i + 1} is ${round(s)} s long; each must be between ${lim.min_seconds ?? 0} and ${lim.max_seconds ?? '∞'} s (${lim.flag}).`,
+        )
       }
 
       const b = (item as {bytes?: number}).bytes
       if (b !== undefined && lim.max_bytes !== undefined && b > lim.max_bytes) {
-        throw validationError(`${noun} #${i + 1} is ${mb(b)} MB; the limit is ${mb(lim.max_bytes)} MB each (${lim.flag}).`)
+        throw validationError(
+          `${noun} #${i + 1} is ${mb(b)} MB; the limit is ${mb(lim.max_bytes)} MB each (${lim.flag}).`,
+        )
       }
     })
     const total = items.reduce((sum, item) => sum + (item.seconds ?? 0), 0)
     if (lim.max_total_seconds !== undefined && total > lim.max_total_seconds) {
-      throw validationError(`${noun}s add up to ${round(total)} s; the limit is ${lim.max_total_seconds} s in total (${lim.flag}).`)
+      throw validationError(
+        `${noun}s add up to ${round(total)} s; the limit is ${lim.max_total_seconds} s in total (${lim.flag}).`,
+      )
     }
   }
 }
@@ -397,18 +420,32 @@ function describeAllowed(mode: Mode, spec: CreationModelSpec | undefined, key: s
   if (key === 'audio' || key === 'multi_shot' || key === 'off_peak') return 'must be true or false'
   const choices = modeChoices(mode)
   if (!spec && key === 'quality' && choices.qualities.length > 0) return `allowed: ${choices.qualities.join(', ')}`
-  if (!spec && key === 'aspect_ratio' && choices.aspectRatios.length > 0) return `allowed: ${choices.aspectRatios.join(', ')}`
-  if (!spec && key === 'duration' && choices.durations.length > 0) return `allowed: ${formatDurations(choices.durations)}`
+  if (!spec && key === 'aspect_ratio' && choices.aspectRatios.length > 0)
+    return `allowed: ${choices.aspectRatios.join(', ')}`
+  if (!spec && key === 'duration' && choices.durations.length > 0)
+    return `allowed: ${formatDurations(choices.durations)}`
   if (key === 'duration') return 'must be a whole number of seconds'
   return 'must be text'
 }
 
-function hardError(mode: Mode, spec: CreationModelSpec | undefined, key: string, value: unknown, source: ValueSource): CliError {
+function hardError(
+  mode: Mode,
+  spec: CreationModelSpec | undefined,
+  key: string,
+  value: unknown,
+  source: ValueSource,
+): CliError {
   const rule = describeAllowed(mode, spec, key)
   if (source === 'config') {
     const fallbackValue = builtInDefaults(configMode(mode) ?? mode)[key]
-    const fix = fallbackValue === undefined ? `pixverse config defaults reset ${configMode(mode) ?? mode}` : fixCommand(mode, key, fallbackValue)
-    return validationError(`Invalid ${key} in your saved ${configMode(mode) ?? mode} defaults: "${show(value)}" (${rule}). Fix it: ${fix}`, fix)
+    const fix =
+      fallbackValue === undefined
+        ? `pixverse config defaults reset ${configMode(mode) ?? mode}`
+        : fixCommand(mode, key, fallbackValue)
+    return validationError(
+      `Invalid ${key} in your saved ${configMode(mode) ?? mode} defaults: "${show(value)}" (${rule}). Fix it: ${fix}`,
+      fix,
+    )
   }
 
   return validationError(`Invalid ${flagName(key)} value: "${show(value)}" (${rule})`)
@@ -441,7 +478,10 @@ export function resolveCreationParams(
   options: ResolveOptions = {},
 ): Resolved<CreationValues> {
   const m = modeSpec(mode)
-  if (m.kind !== 'video' && m.kind !== 'image') throw new Error(`resolveCreationParams does not handle ${mode}; use resolve${m.kind === 'voice' ? 'Voice' : 'Music'}Params`)
+  if (m.kind !== 'video' && m.kind !== 'image')
+    throw new Error(
+      `resolveCreationParams does not handle ${mode}; use resolve${m.kind === 'voice' ? 'Voice' : 'Music'}Params`,
+    )
   const warnings: string[] = []
   const values: CreationValues = {}
 
@@ -509,7 +549,9 @@ export function resolveCreationParams(
   }
 
   checkCounts(mode, spec?.id, {
-    ...(imageInputKey(m.inputs) && requested.imageCount !== undefined ? {[imageInputKey(m.inputs) as string]: requested.imageCount} : {}),
+    ...(imageInputKey(m.inputs) && requested.imageCount !== undefined
+      ? {[imageInputKey(m.inputs) as string]: requested.imageCount}
+      : {}),
     ...(requested.videoCount === undefined ? {} : {videos: requested.videoCount}),
     ...(requested.audioCount === undefined ? {} : {audios: requested.audioCount}),
   })
@@ -527,7 +569,10 @@ export function resolveCreationParams(
     else if (spec.qualities.includes(q)) values.quality = q
     else {
       const use = spec.qualities.includes(fb.quality) ? fb.quality : spec.qualities[0]
-      warn('quality', `Model "${name}" does not support quality "${q}" (valid: ${spec.qualities.join(', ')}). Using "${use}".`)
+      warn(
+        'quality',
+        `Model "${name}" does not support quality "${q}" (valid: ${spec.qualities.join(', ')}). Using "${use}".`,
+      )
       values.quality = use
     }
   }
@@ -544,7 +589,10 @@ export function resolveCreationParams(
             ? preferred
             : spec.durations[0]
           : nearest(spec.durations, d)
-      warn('duration', `Model "${name}" does not support duration "${d}" (valid: ${formatDurations(spec.durations)}). Using "${use}".`)
+      warn(
+        'duration',
+        `Model "${name}" does not support duration "${d}" (valid: ${formatDurations(spec.durations)}). Using "${use}".`,
+      )
       values.duration = use
     }
   }
@@ -559,7 +607,10 @@ export function resolveCreationParams(
     } else if (spec.aspectRatios.includes(a)) values.aspect_ratio = a
     else {
       const use = spec.aspectRatios.includes(fb.aspect_ratio) ? fb.aspect_ratio : spec.aspectRatios[0]
-      warn('aspect_ratio', `Model "${name}" does not support aspect ratio "${a}" (valid: ${spec.aspectRatios.join(', ')}). Using "${use}".`)
+      warn(
+        'aspect_ratio',
+        `Model "${name}" does not support aspect ratio "${a}" (valid: ${spec.aspectRatios.join(', ')}). Using "${use}".`,
+      )
       values.aspect_ratio = use
     }
   }
@@ -614,7 +665,10 @@ const VOICE_REQUEST_KEYS: Record<string, keyof VoiceRequest> = {
 }
 
 function voiceSchema(spec: VoiceModelSpec): object {
-  const properties: Record<string, object> = {text: {type: 'string', maxLength: spec.maxChars}, language: {type: 'string'}}
+  const properties: Record<string, object> = {
+    text: {type: 'string', maxLength: spec.maxChars},
+    language: {type: 'string'},
+  }
   for (const p of spec.params) {
     const s: Record<string, unknown> = {type: p.type}
     if (p.minimum !== undefined) s.minimum = p.minimum
@@ -647,7 +701,9 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
   const own = new Set(spec.params.map((p) => p.key))
   for (const [key, reqKey] of Object.entries(VOICE_REQUEST_KEYS)) {
     if (requested[reqKey] === undefined || own.has(key)) continue
-    throw validationError(`${flagName(key)} is not supported by ${spec.providerName} model "${id}" (only: ${voiceParamOwners(key).join(', ')}).`)
+    throw validationError(
+      `${flagName(key)} is not supported by ${spec.providerName} model "${id}" (only: ${voiceParamOwners(key).join(', ')}).`,
+    )
   }
 
   const input: Record<string, unknown> = {}
@@ -662,7 +718,9 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
   if (!validate(input)) {
     const key = errorProperty((validate.errors ?? [])[0])
     if (key === 'text') {
-      throw validationError(`--text is too long for ${id}: ${codePoints(requested.text ?? '')} characters (max ${spec.maxChars}).`)
+      throw validationError(
+        `--text is too long for ${id}: ${codePoints(requested.text ?? '')} characters (max ${spec.maxChars}).`,
+      )
     }
 
     const p = spec.params.find((x) => x.key === key)
@@ -723,7 +781,8 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
     throw validationError(`--image is only supported by ${owners.join(', ')} (not ${id}).`)
   }
 
-  if (images > spec.maxImages) throw validationError(`Model "${id}" accepts at most ${plural(spec.maxImages, 'image')} (--image); got ${images}.`)
+  if (images > spec.maxImages)
+    throw validationError(`Model "${id}" accepts at most ${plural(spec.maxImages, 'image')} (--image); got ${images}.`)
 
   const input: Record<string, unknown> = {}
   if (requested.prompt !== undefined) input.prompt = requested.prompt
@@ -732,12 +791,19 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
   const validate = validator(`music:${id}`, () => musicSchema(spec))
   if (!validate(input)) {
     const key = errorProperty((validate.errors ?? [])[0])
-    if (key === 'prompt') throw validationError(`--prompt is too long for ${id}: ${codePoints(requested.prompt ?? '')} characters (max ${spec.promptMaxChars}).`)
+    if (key === 'prompt')
+      throw validationError(
+        `--prompt is too long for ${id}: ${codePoints(requested.prompt ?? '')} characters (max ${spec.promptMaxChars}).`,
+      )
     if (key === 'lyrics') {
-      throw validationError(`--lyrics is too long for ${id}: ${codePoints(requested.lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`)
+      throw validationError(
+        `--lyrics is too long for ${id}: ${codePoints(requested.lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`,
+      )
     }
 
-    throw validationError(`--duration-seconds must be an integer between ${spec.durationSeconds.min} and ${spec.durationSeconds.max}`)
+    throw validationError(
+      `--duration-seconds must be an integer between ${spec.durationSeconds.min} and ${spec.durationSeconds.max}`,
+    )
   }
 
   const instrumental = requested.instrumental === true
@@ -773,7 +839,9 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
 
 /** Every schema the resolvers validate against, by cache key: the build precompiles them all. */
 export function validatorSchemas(): Record<string, object> {
-  const schemas: Record<string, object> = {count: {type: 'integer', minimum: countRange().min, maximum: countRange().max}}
+  const schemas: Record<string, object> = {
+    count: {type: 'integer', minimum: countRange().min, maximum: countRange().max},
+  }
   for (const mode of modes()) {
     const kind = modeSpec(mode).kind
     if (kind === 'voice') {
@@ -783,7 +851,8 @@ export function validatorSchemas(): Record<string, object> {
     } else if (modelsFor(mode).length === 0) {
       schemas[`params:${mode}:`] = paramSchema(mode, undefined)
     } else {
-      for (const id of modelsFor(mode)) schemas[`params:${mode}:${id}`] = paramSchema(mode, modelSpec(mode, id) as CreationModelSpec)
+      for (const id of modelsFor(mode))
+        schemas[`params:${mode}:${id}`] = paramSchema(mode, modelSpec(mode, id) as CreationModelSpec)
     }
   }
 

@@ -8,7 +8,6 @@ export interface ValidateFunction {
   errors?: ErrorObject[] | null
 }
 
-
 const require = createRequire(import.meta.url)
 const cache = new Map<string, ValidateFunction>()
 let index: Record<string, string> | null | undefined

@@ -6,7 +6,10 @@ export default class Capabilities extends BaseCommand<typeof Capabilities> {
 
 Every command (core and plugins) with its arguments and flags (type, char, default, options, required, multiple, allowNo), the exit codes and what they mean, the polling contract, and the model catalogue per mode (models with their qualities, durations, aspect ratios, inputs). Generated from the parser and the catalogue at run time, so it is never out of date.`
 
-  static examples = ['<%= config.bin %> capabilities --json', "<%= config.bin %> capabilities --json | jq '.catalog.video.models | keys'"]
+  static examples = [
+    '<%= config.bin %> capabilities --json',
+    "<%= config.bin %> capabilities --json | jq '.catalog.video.models | keys'",
+  ]
 
   async run(): Promise<Record<string, unknown>> {
     return buildCapabilities(this.config)

@@ -15,7 +15,10 @@ Prints {success, url}; the browser opens only for a person at a terminal (never 
   async run(): Promise<{success: true; url: string}> {
     const workspace = this.workspaceOverride ?? this.session.activeWorkspaceId
     if (workspace > 0) {
-      throw validationError('Subscriptions are personal: the active workspace is a team workspace', 'Manage the team plan with `pixverse workspace manage`, or pass --workspace-id 0.')
+      throw validationError(
+        'Subscriptions are personal: the active workspace is a team workspace',
+        'Manage the team plan with `pixverse workspace manage`, or pass --workspace-id 0.',
+      )
     }
 
     const url = `${this.endpoint.webBase.replace(/\/+$/, '')}/subscribe`

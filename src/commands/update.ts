@@ -11,7 +11,11 @@ export default class Update extends BaseCommand<typeof Update> {
 
 A git checkout or a copy not installed by npm is not touched: the command says how to update it instead (exit 1). The package manager's output goes to stderr. PIXVERSE_UPDATE_COMMAND replaces the command that is run (e.g. for pnpm, yarn or a private registry; tests use it so npm never runs for real).`
 
-  static examples = ['<%= config.bin %> update', '<%= config.bin %> update --json', 'PIXVERSE_UPDATE_COMMAND="pnpm add -g pixverse@latest" <%= config.bin %> update']
+  static examples = [
+    '<%= config.bin %> update',
+    '<%= config.bin %> update --json',
+    'PIXVERSE_UPDATE_COMMAND="pnpm add -g pixverse@latest" <%= config.bin %> update',
+  ]
 
   async run(): Promise<{success: true; from: string; command: string}> {
     const override = process.env.PIXVERSE_UPDATE_COMMAND?.trim()
@@ -39,10 +43,13 @@ A git checkout or a copy not installed by npm is not touched: the command says h
       kind === 'git'
         ? `Update it with \`git -C ${root} pull && npm --prefix ${root} ci\`.`
         : 'Update it the way it was installed, or install the npm package: `npm install -g pixverse@latest`.'
-    throw new CliError(`This pixverse runs from ${kind === 'git' ? 'a git checkout' : 'a folder npm did not install'} (${root}); nothing was changed.`, {
-      exitCode: ExitCode.General,
-      hint: `${how} PIXVERSE_UPDATE_COMMAND runs another command instead.`,
-    })
+    throw new CliError(
+      `This pixverse runs from ${kind === 'git' ? 'a git checkout' : 'a folder npm did not install'} (${root}); nothing was changed.`,
+      {
+        exitCode: ExitCode.General,
+        hint: `${how} PIXVERSE_UPDATE_COMMAND runs another command instead.`,
+      },
+    )
   }
 
   protected renderHuman(result: unknown): string {
@@ -53,8 +60,10 @@ A git checkout or a copy not installed by npm is not touched: the command says h
 
 /** The next step for the usual failures: permissions, or a package the registry does not have. */
 function failureHint(stderr: string): string {
-  if (/EACCES|EPERM|permission denied/i.test(stderr)) return 'The global folder needs other permissions: fix npm\'s prefix (npm config get prefix) or use a Node version manager.'
-  if (/E404|404 Not Found/i.test(stderr)) return 'The registry has no such package: update pixverse from where you installed it, or set PIXVERSE_UPDATE_COMMAND.'
+  if (/EACCES|EPERM|permission denied/i.test(stderr))
+    return "The global folder needs other permissions: fix npm's prefix (npm config get prefix) or use a Node version manager."
+  if (/E404|404 Not Found/i.test(stderr))
+    return 'The registry has no such package: update pixverse from where you installed it, or set PIXVERSE_UPDATE_COMMAND.'
   return 'Run the command yourself to see its full output.'
 }
 

@@ -46,9 +46,15 @@ export function bashCompletion(bin: string, commands: CompletionCommand[]): stri
     const takesValue = flags.filter((f) => f.type === 'option')
     if (takesValue.length === 0) continue
     const spellings = (f: CompletionFlag) => [`--${f.name}`, ...(f.char ? [`-${f.char}`] : [])]
-    optionCases.push(`    ${takesValue.flatMap((f) => spellings(f).map((s) => quote(`${command.id} ${s}`))).join('|')}) return 0 ;;`)
+    optionCases.push(
+      `    ${takesValue.flatMap((f) => spellings(f).map((s) => quote(`${command.id} ${s}`))).join('|')}) return 0 ;;`,
+    )
     for (const f of takesValue.filter((f) => f.options && f.options.length > 0)) {
-      valueCases.push(`    ${spellings(f).map((s) => quote(`${command.id} ${s}`)).join('|')}) printf '%s\\n' ${f.options!.map(quote).join(' ')} ;;`)
+      valueCases.push(
+        `    ${spellings(f)
+          .map((s) => quote(`${command.id} ${s}`))
+          .join('|')}) printf '%s\\n' ${f.options!.map(quote).join(' ')} ;;`,
+      )
     }
   }
 

@@ -9,7 +9,9 @@ const PLUGIN = '@oclif/plugin-autocomplete'
 export async function runPluginCommand(config: Config, id: string, argv: string[]): Promise<void> {
   const plugin = config.plugins.get(PLUGIN)
   if (!plugin) throw new Error(`${PLUGIN} is not installed`)
-  const command = (await plugin.findCommand(id, {must: true})) as unknown as {run(argv: string[], config: Config): Promise<unknown>}
+  const command = (await plugin.findCommand(id, {must: true})) as unknown as {
+    run(argv: string[], config: Config): Promise<unknown>
+  }
   // The plugin's zsh and PowerShell writers know nothing of allowNo: while it runs, each negatable
   // boolean also appears as its own `--no-…` flag (in memory only, removed right after).
   const added = addNegations(config)

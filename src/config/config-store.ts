@@ -33,7 +33,11 @@ export class ConfigStore {
 
   /** Changes the stored overrides under the file's lock, from what is stored at that moment. */
   updateDefaults(change: (defaults: ModeDefaults) => ModeDefaults): void {
-    updateJsonObject(this.file, (data) => ({...data, defaults: change(storedDefaults(data)), defaultsVersion: DEFAULTS_VERSION}))
+    updateJsonObject(this.file, (data) => ({
+      ...data,
+      defaults: change(storedDefaults(data)),
+      defaultsVersion: DEFAULTS_VERSION,
+    }))
   }
 
   private read(): Record<string, unknown> {

@@ -2,7 +2,13 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 /** The variables the reference client takes from `./.env` (docs/protocol.md §1.1); nothing else is read. */
-const KEYS = new Set(['PIXVERSE_ENV', 'PIXVERSE_API_BASE', 'PIXVERSE_ACCESS_KEY', 'PIXVERSE_CLI_SOURCE', 'PIXVERSE_TOKEN'])
+const KEYS = new Set([
+  'PIXVERSE_ENV',
+  'PIXVERSE_API_BASE',
+  'PIXVERSE_ACCESS_KEY',
+  'PIXVERSE_CLI_SOURCE',
+  'PIXVERSE_TOKEN',
+])
 
 /** Where credentials and requests go: a `.env` that sets these is worth a line on stderr. */
 const NOTABLE = ['PIXVERSE_TOKEN', 'PIXVERSE_API_BASE']

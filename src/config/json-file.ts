@@ -57,7 +57,10 @@ export function writeJsonObject(file: string, value: Record<string, unknown>): v
 }
 
 /** Read-modify-write under `<file>.lock`, so concurrent processes never lose each other's change. */
-export function updateJsonObject(file: string, change: (data: Record<string, unknown>) => Record<string, unknown>): void {
+export function updateJsonObject(
+  file: string,
+  change: (data: Record<string, unknown>) => Record<string, unknown>,
+): void {
   makePrivateFolders(dirname(file))
   withFileLockSync(`${file}.lock`, () => writeJsonObject(file, change(readJsonObject(file))))
 }

@@ -8,7 +8,12 @@ export function configKey(input: string, existing: Record<string, unknown>): str
   const lower = input.trim().toLowerCase()
   const known = KNOWN[lower] ?? Object.values(KNOWN).find((key) => key.toLowerCase() === lower)
   if (known) return known
-  const stored = Object.keys(existing).find((key) => key.toLowerCase() === lower && key !== 'defaults' && key !== 'defaultsVersion')
+  const stored = Object.keys(existing).find(
+    (key) => key.toLowerCase() === lower && key !== 'defaults' && key !== 'defaultsVersion',
+  )
   if (stored) return stored
-  throw validationError(`Unknown config key: ${input}`, 'Known keys: output-dir. Creation defaults: `pixverse config defaults set <mode> <key> <value>`.')
+  throw validationError(
+    `Unknown config key: ${input}`,
+    'Known keys: output-dir. Creation defaults: `pixverse config defaults set <mode> <key> <value>`.',
+  )
 }

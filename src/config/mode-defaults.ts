@@ -11,7 +11,8 @@ const NUMERIC = new Set(['duration', 'count'])
 export function parseMode(input: string, flag?: string): Mode {
   const mode = input.trim().toLowerCase().replace(/-/g, '_')
   const known = defaultModes()
-  if (!(known as string[]).includes(mode)) throw validationError(`Unknown mode${flag ? ` for ${flag}` : ''}: ${input}`, `Modes: ${known.join(', ')}.`)
+  if (!(known as string[]).includes(mode))
+    throw validationError(`Unknown mode${flag ? ` for ${flag}` : ''}: ${input}`, `Modes: ${known.join(', ')}.`)
   return mode as Mode
 }
 
@@ -25,7 +26,8 @@ export function allowedKeys(mode: Mode): string[] {
 export function parseKey(mode: Mode, input: string): string {
   const key = input.trim().toLowerCase().replace(/-/g, '_')
   const keys = allowedKeys(mode)
-  if (!keys.includes(key)) throw validationError(`Unknown key "${input}" for mode ${mode}`, `Keys for ${mode}: ${keys.join(', ')}.`)
+  if (!keys.includes(key))
+    throw validationError(`Unknown key "${input}" for mode ${mode}`, `Keys for ${mode}: ${keys.join(', ')}.`)
   return key
 }
 
@@ -34,19 +36,22 @@ export function coerceValue(mode: Mode, key: string, raw: string): unknown {
   const text = raw.trim()
   if (NUMERIC.has(key)) {
     const value = Number(text)
-    if (text === '' || !Number.isFinite(value)) throw validationError(`Invalid value for ${key}: "${raw}" (must be a number)`)
+    if (text === '' || !Number.isFinite(value))
+      throw validationError(`Invalid value for ${key}: "${raw}" (must be a number)`)
     return value
   }
 
   if (key === 'model') {
     const models = modelsFor(mode)
-    if (!models.includes(text)) throw validationError(`Model "${text}" is not available for ${mode}`, `Models for ${mode}: ${models.join(', ')}.`)
+    if (!models.includes(text))
+      throw validationError(`Model "${text}" is not available for ${mode}`, `Models for ${mode}: ${models.join(', ')}.`)
     return text
   }
 
   if (mode === 'upscale' && key === 'quality') {
     const qualities = qualitiesFor(mode)
-    if (!qualities.includes(text)) throw validationError(`Quality "${text}" is not available for upscale (valid: ${qualities.join(', ')})`)
+    if (!qualities.includes(text))
+      throw validationError(`Quality "${text}" is not available for upscale (valid: ${qualities.join(', ')})`)
     return text
   }
 
@@ -56,6 +61,9 @@ export function coerceValue(mode: Mode, key: string, raw: string): unknown {
 }
 
 /** Built-in defaults merged with the stored overrides, for one mode. */
-export function effectiveDefaults(mode: Mode, stored: Record<string, Record<string, unknown>>): Record<string, unknown> {
+export function effectiveDefaults(
+  mode: Mode,
+  stored: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
   return {...builtInDefaults(mode), ...stored[mode]}
 }

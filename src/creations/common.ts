@@ -8,7 +8,8 @@ import type {PrepareContext} from './types.js'
 /** Shared steps of the video/image creation specs: inputs, model and parameter resolution, bundles. */
 
 export function required<V>(value: V | undefined, flag: string, hint = ''): V {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) throw validationError(`${flag} is required${hint}`)
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    throw validationError(`${flag} is required${hint}`)
   return value
 }
 
@@ -63,7 +64,12 @@ export function optionalFields(values: CreationValues, seed: number | undefined)
 }
 
 /** Quality for modes that reuse the source video's: flag → source (if the model takes it) → resolved default. */
-export function sourceQuality(flagged: string | undefined, bundle: VideoBundle, resolved: string | undefined, allowed: string[]): string | undefined {
+export function sourceQuality(
+  flagged: string | undefined,
+  bundle: VideoBundle,
+  resolved: string | undefined,
+  allowed: string[],
+): string | undefined {
   if (flagged !== undefined) return resolved
   const source = bundle.source?.quality
   if (source && (allowed.length === 0 || allowed.includes(source))) return source

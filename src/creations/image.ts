@@ -22,7 +22,10 @@ export const imageCreation: CreationSpec<ImageInput> = {
   async prepare(input, ctx) {
     required(input.prompt, '--prompt')
     const single = input.image ?? input['asset-image']
-    const inputs = [...(single ? [classifyMediaInput(input.image ? '--image' : '--asset-image', single)] : []), ...classifyAll('--images', input.images)]
+    const inputs = [
+      ...(single ? [classifyMediaInput(input.image ? '--image' : '--asset-image', single)] : []),
+      ...classifyAll('--images', input.images),
+    ]
     const {model, values, warnings} = await resolveParams(
       'image',
       input.model,

@@ -24,7 +24,8 @@ export const modifyCreation: CreationSpec<ModifyInput> = {
     required(input.prompt, '--prompt')
     const images = classifyAll('--images', input.images)
     const keyframe = input['keyframe-time'] ?? 0
-    if (!Number.isInteger(keyframe) || keyframe < 0) throw validationError(`Invalid --keyframe-time value: "${keyframe}" (must be an integer ≥ 0, in milliseconds)`)
+    if (!Number.isInteger(keyframe) || keyframe < 0)
+      throw validationError(`Invalid --keyframe-time value: "${keyframe}" (must be an integer ≥ 0, in milliseconds)`)
     const {model, values, warnings} = await resolveParams(
       'modify',
       input.model,
@@ -43,7 +44,10 @@ export const modifyCreation: CreationSpec<ModifyInput> = {
           throw validationError(`--keyframe-time ${keyframe} ms is past the end of --video (${seconds * 1000} ms)`)
         }
 
-        const target = bundle.original_video_id === undefined ? {video_path: bundle.customer_video_path} : {video_id: bundle.original_video_id}
+        const target =
+          bundle.original_video_id === undefined
+            ? {video_path: bundle.customer_video_path}
+            : {video_id: bundle.original_video_id}
         const frame = await media.frameAt(target, keyframe)
         const paths = await Promise.all(images.map((m) => media.image('--images', m)))
         const body: Record<string, unknown> = {

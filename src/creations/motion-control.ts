@@ -32,9 +32,13 @@ export const motionControlCreation: CreationSpec<MotionControlInput> = {
       async plan(planCtx) {
         const media = await planCtx.media()
         const path = await media.image('--image', image)
-        const check = await planCtx.api().post<{pass?: boolean; result?: number}>('video/mimic/precheck', {paths: [path], type: 1})
+        const check = await planCtx
+          .api()
+          .post<{pass?: boolean; result?: number}>('video/mimic/precheck', {paths: [path], type: 1})
         if (!check?.pass || !check.result) {
-          throw validationError('--image did not pass the character check: use a clear half- or full-body picture of one person')
+          throw validationError(
+            '--image did not pass the character check: use a clear half- or full-body picture of one person',
+          )
         }
 
         const bundle = await media.video('--video', video)

@@ -37,7 +37,10 @@ export const musicCreation: CreationSpec<MusicInput> = {
     return {
       warnings,
       async plan(planCtx) {
-        const paths = images.length > 0 ? await Promise.all(images.map(async (m) => (await planCtx.media()).image('--image', m))) : []
+        const paths =
+          images.length > 0
+            ? await Promise.all(images.map(async (m) => (await planCtx.media()).image('--image', m)))
+            : []
         const body: Record<string, unknown> = {
           model: values.model,
           prompt,

@@ -17,7 +17,12 @@ export const soundCreation: CreationSpec<SoundInput> = {
   async prepare(input, ctx) {
     const video = classifyMediaInput('--video', required(input.video, '--video'))
     required(input.prompt, '--prompt', ' (describe the sound effect)')
-    const {model, values, warnings} = await resolveParams('sound', input.model, {offPeak: input['off-peak'] || undefined, count: input.count}, ctx)
+    const {model, values, warnings} = await resolveParams(
+      'sound',
+      input.model,
+      {offPeak: input['off-peak'] || undefined, count: input.count},
+      ctx,
+    )
     const prompt = await ctx.text(input.prompt as string)
     return {
       warnings,

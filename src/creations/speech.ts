@@ -21,13 +21,23 @@ export const speechCreation: CreationSpec<SpeechInput> = {
   mode: 'speech',
   async prepare(input, ctx) {
     const video = classifyMediaInput('--video', required(input.video, '--video'))
-    if (input.audio !== undefined && input['tts-text'] !== undefined) throw validationError('Use either --audio or --tts-text, not both')
-    if (input.audio === undefined && input['tts-text'] === undefined) throw validationError('--audio or --tts-text is required')
+    if (input.audio !== undefined && input['tts-text'] !== undefined)
+      throw validationError('Use either --audio or --tts-text, not both')
+    if (input.audio === undefined && input['tts-text'] === undefined)
+      throw validationError('--audio or --tts-text is required')
     const audio = input.audio === undefined ? undefined : classifyMediaInput('--audio', input.audio)
-    const {model, values, warnings} = await resolveParams('speech', input.model, {offPeak: input['off-peak'] || undefined, count: input.count}, ctx)
+    const {model, values, warnings} = await resolveParams(
+      'speech',
+      input.model,
+      {offPeak: input['off-peak'] || undefined, count: input.count},
+      ctx,
+    )
     const text = input['tts-text'] === undefined ? undefined : await ctx.text(input['tts-text'])
     if (text === '') throw validationError('--tts-text is empty')
-    const speaker = input['tts-speaker'] ?? (ctx.storedDefaults('speech').tts_speaker as string | undefined) ?? (builtInDefaults('speech').tts_speaker as string)
+    const speaker =
+      input['tts-speaker'] ??
+      (ctx.storedDefaults('speech').tts_speaker as string | undefined) ??
+      (builtInDefaults('speech').tts_speaker as string)
     return {
       warnings,
       async plan(planCtx) {

@@ -31,7 +31,20 @@ interface TemplateDetail {
 }
 
 /** Template fields an image template keeps when it goes to `image/i2i` (docs/protocol.md §3.13). */
-const IMAGE_TEMPLATE_KEYS = ['template_id', 'model', 'quality', 'aspect_ratio', 'create_count', 'seed', 'customer_img_path', 'customer_img_paths', 'off_peak', 'template_type', 'effect_type', 'customer_img_count']
+const IMAGE_TEMPLATE_KEYS = [
+  'template_id',
+  'model',
+  'quality',
+  'aspect_ratio',
+  'create_count',
+  'seed',
+  'customer_img_path',
+  'customer_img_paths',
+  'off_peak',
+  'template_type',
+  'effect_type',
+  'customer_img_count',
+]
 
 /**
  * Create from an effect template (docs/protocol.md §3.13). The template decides what it takes
@@ -99,7 +112,9 @@ export const templateCreation: CreationSpec<TemplateInput> = {
           Object.assign(body, {
             customer_video_path: bundle.customer_video_path,
             ...(bundle.customer_video_url ? {customer_video_url: bundle.customer_video_url} : {}),
-            ...(bundle.customer_video_duration === undefined ? {} : {customer_video_duration: bundle.customer_video_duration}),
+            ...(bundle.customer_video_duration === undefined
+              ? {}
+              : {customer_video_duration: bundle.customer_video_duration}),
             ...(bundle.original_video_id === undefined ? {} : {original_video_id: bundle.original_video_id}),
             customer_video_last_frame_url: decodeUri(await templateLastFrame(media, bundle)),
           })
@@ -123,7 +138,10 @@ export const templateCreation: CreationSpec<TemplateInput> = {
  */
 async function templateLastFrame(media: MediaResolver, bundle: VideoBundle): Promise<string> {
   if (bundle.customer_video_last_frame_url) return bundle.customer_video_last_frame_url
-  const target = bundle.original_video_id === undefined ? {video_path: bundle.customer_video_path} : {video_id: bundle.original_video_id}
+  const target =
+    bundle.original_video_id === undefined
+      ? {video_path: bundle.customer_video_path}
+      : {video_id: bundle.original_video_id}
   const last = await media.lastFrame(target)
   if (typeof last?.last_frame === 'string' && last.last_frame) return last.last_frame
   return lastFrameUrl(media, bundle)
@@ -131,7 +149,8 @@ async function templateLastFrame(media: MediaResolver, bundle: VideoBundle): Pro
 
 /** The template's own input count is the rule (exit 6, before any upload). */
 function checkInputs(id: number, effect: number, takesVideo: boolean, images: number, hasVideo: boolean): void {
-  if (hasVideo && !takesVideo) throw validationError(`Template ${id} does not take a video (--video); it takes ${describe(effect, false)}.`)
+  if (hasVideo && !takesVideo)
+    throw validationError(`Template ${id} does not take a video (--video); it takes ${describe(effect, false)}.`)
   if (hasVideo) return
   if (images !== effect && !(takesVideo && images === 1)) {
     throw validationError(`Template ${id} takes ${describe(effect, takesVideo)}; got ${images} (--image).`)

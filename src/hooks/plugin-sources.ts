@@ -42,7 +42,8 @@ export const checkLinkedPlugin: Hook<'postrun'> = async function ({Command, argv
       const loaded = await command.load().catch((error: Error) => {
         broken.push(`${command.id.replaceAll(':', ' ')}: ${error.message.split('\n')[0]}`)
       })
-      if (loaded && typeof loaded.run !== 'function') broken.push(`${command.id.replaceAll(':', ' ')}: not a command class`)
+      if (loaded && typeof loaded.run !== 'function')
+        broken.push(`${command.id.replaceAll(':', ' ')}: not a command class`)
     }
   } finally {
     process.emitWarning = emitWarning
@@ -50,6 +51,9 @@ export const checkLinkedPlugin: Hook<'postrun'> = async function ({Command, argv
 
   if (broken.length > 0) {
     broken.splice(0, broken.length, ...new Set(broken))
-    this.error(`The plugin was linked but its commands cannot load:\n  ${broken.join('\n  ')}\nFix it (install its dependencies: npm install in ${folder}) or remove it: ${this.config.bin} plugins unlink ${name}`, {exit: 1})
+    this.error(
+      `The plugin was linked but its commands cannot load:\n  ${broken.join('\n  ')}\nFix it (install its dependencies: npm install in ${folder}) or remove it: ${this.config.bin} plugins unlink ${name}`,
+      {exit: 1},
+    )
   }
 }

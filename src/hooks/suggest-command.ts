@@ -20,7 +20,9 @@ const hook: Hook<'command_not_found'> = async function ({argv, config, id}) {
     const flag = ['prompt', 'text', 'lyrics'].find((name) => known.flags?.[name] !== undefined)
     error = new CliError(`\`${shown(known.id)}\` takes no argument "${extra}"`, {
       exitCode: ExitCode.Validation,
-      hint: flag ? `Pass it with a flag: ${shown(known.id)} --${flag} ${quote(extra)}` : `See \`${shown(known.id)} --help\` for its flags.`,
+      hint: flag
+        ? `Pass it with a flag: ${shown(known.id)} --${flag} ${quote(extra)}`
+        : `See \`${shown(known.id)} --help\` for its flags.`,
     })
   } else {
     const guess = closest(config, words)
@@ -57,7 +59,8 @@ function closest(config: Config, words: string[]): string | undefined {
       // Extra words are usually arguments (`task wiat 123`): compare as many words as the candidate has.
       const typed = words.slice(0, candidate.split(':').length).join(':')
       const distance = editDistance(typed, candidate)
-      if (distance <= Math.max(1, Math.floor(candidate.length / 4)) && distance < bestDistance) [best, bestDistance] = [candidate, distance]
+      if (distance <= Math.max(1, Math.floor(candidate.length / 4)) && distance < bestDistance)
+        [best, bestDistance] = [candidate, distance]
     }
   }
 
@@ -66,12 +69,15 @@ function closest(config: Config, words: string[]): string | undefined {
 
 /** Levenshtein distance where swapping two neighbours counts as one edit (`wiat` → `wait`). */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  const d = Array.from({length: a.length + 1}, (_, i) =>
+    Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
     }
   }
 

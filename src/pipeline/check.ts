@@ -49,7 +49,12 @@ export function creationOutputs(pool: 'video' | 'image' | 'audio'): Record<strin
  * parsers and creation specs as `create <mode>` (with stand-ins for outputs not made yet), every
  * local step's fields, and ffmpeg when a step needs it. Any problem is exit 6 naming the step.
  */
-export async function checkPipeline(definition: PipelineDefinition, vars: Record<string, string>, config: Config, ctx: PrepareContext): Promise<CheckedPipeline> {
+export async function checkPipeline(
+  definition: PipelineDefinition,
+  vars: Record<string, string>,
+  config: Config,
+  ctx: PrepareContext,
+): Promise<CheckedPipeline> {
   const checked = new Map<string, CheckedStep>()
   const steps: CheckedStep[] = []
   for (const def of definition.steps) {
@@ -64,10 +69,14 @@ export async function checkPipeline(definition: PipelineDefinition, vars: Record
       return standIn(type)
     }
 
-    if (def.forEach !== undefined) for (const ref of referencesIn(def.forEach)) if (checked.has(ref.name)) deps.add(ref.name)
+    if (def.forEach !== undefined)
+      for (const ref of referencesIn(def.forEach)) if (checked.has(ref.name)) deps.add(ref.name)
     const fields = withoutEmpty(substitute(def.fields, lookup))
-    if (def.forEach !== undefined && isLocalStep(def.mode)) throw validationError(`${where}: for_each is for creation steps (${def.mode} takes lists itself)`)
-    const step = isLocalStep(def.mode) ? checkLocal(where, def, fields) : await checkCreation(where, def, fields, config, ctx)
+    if (def.forEach !== undefined && isLocalStep(def.mode))
+      throw validationError(`${where}: for_each is for creation steps (${def.mode} takes lists itself)`)
+    const step = isLocalStep(def.mode)
+      ? checkLocal(where, def, fields)
+      : await checkCreation(where, def, fields, config, ctx)
     step.deps = [...deps]
     checked.set(def.id, step)
     steps.push(step)
@@ -115,7 +124,9 @@ function referenceType(
   if (!ref.field) {
     if (vars[ref.name] !== undefined) return 'var'
     const known = Object.keys(vars)
-    throw validationError(`${where}: ${text} is not a variable of this pipeline (variables: ${known.join(', ') || 'none'}; declare it under "vars")`)
+    throw validationError(
+      `${where}: ${text} is not a variable of this pipeline (variables: ${known.join(', ') || 'none'}; declare it under "vars")`,
+    )
   }
 
   const source = checked.get(ref.name)
@@ -125,7 +136,10 @@ function referenceType(
   }
 
   const type = source.outputs[ref.field]
-  if (!type) throw validationError(`${where}: ${text}: step ${ref.name} has no output "${ref.field}" (outputs: ${Object.keys(source.outputs).join(', ')})`)
+  if (!type)
+    throw validationError(
+      `${where}: ${text}: step ${ref.name} has no output "${ref.field}" (outputs: ${Object.keys(source.outputs).join(', ')})`,
+    )
   return type
 }
 
@@ -137,7 +151,13 @@ function standIn(type: OutputType): unknown {
   return 'pipeline/pending-output'
 }
 
-async function checkCreation(where: string, def: StepDefinition, fields: Record<string, unknown>, config: Config, ctx: PrepareContext): Promise<CheckedStep> {
+async function checkCreation(
+  where: string,
+  def: StepDefinition,
+  fields: Record<string, unknown>,
+  config: Config,
+  ctx: PrepareContext,
+): Promise<CheckedStep> {
   const spec = creations[def.mode]
   const command = spec ? config.findCommand(`create:${def.mode}`) : undefined
   if (!spec || !command) {
@@ -152,7 +172,16 @@ async function checkCreation(where: string, def: StepDefinition, fields: Record<
   })
   const pool = poolOf(def.mode)
   const count = Number(input.count ?? 1)
-  return {def, kind: 'creation', deps: [], outputs: creationOutputs(pool), pool, flags, model: await modelOf(def.mode, input.model, ctx), units: count > 0 ? count : 1}
+  return {
+    def,
+    kind: 'creation',
+    deps: [],
+    outputs: creationOutputs(pool),
+    pool,
+    flags,
+    model: await modelOf(def.mode, input.model, ctx),
+    units: count > 0 ? count : 1,
+  }
 }
 
 async function modelOf(mode: string, requested: unknown, ctx: PrepareContext): Promise<string | undefined> {
@@ -166,7 +195,10 @@ function checkLocal(where: string, def: StepDefinition, fields: Record<string, u
   const kind = localSteps[def.mode]
   const outputs = kind.outputs
   for (const key of Object.keys(fields)) {
-    if (!kind.fields[key]) throw validationError(`${where}: unknown field "${key}" for ${def.mode} (fields: ${Object.keys(kind.fields).join(', ')})`)
+    if (!kind.fields[key])
+      throw validationError(
+        `${where}: unknown field "${key}" for ${def.mode} (fields: ${Object.keys(kind.fields).join(', ')})`,
+      )
   }
 
   localInput(where, def.mode, fields, true)
@@ -174,7 +206,12 @@ function checkLocal(where: string, def: StepDefinition, fields: Record<string, u
 }
 
 /** A local step's fields with defaults applied and types checked (stand-ins pass while checking). */
-export function localInput(where: string, mode: string, fields: Record<string, unknown>, checking = false): Record<string, unknown> {
+export function localInput(
+  where: string,
+  mode: string,
+  fields: Record<string, unknown>,
+  checking = false,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(localSteps[mode].fields)) {
     const value = fields[name] ?? field.default
@@ -190,11 +227,15 @@ export function localInput(where: string, mode: string, fields: Record<string, u
 }
 
 function localValue(where: string, field: LocalField, value: unknown, checking: boolean): unknown {
-  const isFile = (v: unknown) => typeof v === 'string' && ((checking && v === 'pipeline/pending-output') || (existsSync(v) && statSync(v).isFile()))
+  const isFile = (v: unknown) =>
+    typeof v === 'string' && ((checking && v === 'pipeline/pending-output') || (existsSync(v) && statSync(v).isFile()))
   switch (field.type) {
     case 'file':
       if (Array.isArray(value)) throw validationError(`${where} takes one file, not a list`)
-      if (!isFile(value)) throw validationError(`${where}: no such file "${String(value)}" (a local file, or an earlier step's output such as \${board.image})`)
+      if (!isFile(value))
+        throw validationError(
+          `${where}: no such file "${String(value)}" (a local file, or an earlier step's output such as \${board.image})`,
+        )
       return value
     case 'files': {
       const list = Array.isArray(value) ? value : [value]
@@ -204,17 +245,26 @@ function localValue(where: string, field: LocalField, value: unknown, checking: 
     }
 
     case 'choice':
-      if (!field.options!.includes(String(value))) throw validationError(`${where} must be one of ${field.options!.join(', ')} (got "${String(value)}")`)
+      if (!field.options!.includes(String(value)))
+        throw validationError(`${where} must be one of ${field.options!.join(', ')} (got "${String(value)}")`)
       return String(value)
     default: {
       if (field.type === 'choice-or-number' && field.options!.includes(String(value))) return String(value)
       const number = Number(value)
       const integer = field.type === 'integer'
-      const ok = typeof value !== 'boolean' && String(value).trim() !== '' && Number.isFinite(number) && (!integer || Number.isInteger(number))
-      const inRange = ok && (field.min === undefined || number >= field.min) && (field.max === undefined || number <= field.max)
+      const ok =
+        typeof value !== 'boolean' &&
+        String(value).trim() !== '' &&
+        Number.isFinite(number) &&
+        (!integer || Number.isInteger(number))
+      const inRange =
+        ok && (field.min === undefined || number >= field.min) && (field.max === undefined || number <= field.max)
       if (!inRange) {
         const range = `${field.min ?? ''}..${field.max ?? ''}`
-        const what = field.type === 'choice-or-number' ? `${field.options!.join(', ')} or seconds (${range})` : `${integer ? 'an integer' : 'a number'} in ${range}`
+        const what =
+          field.type === 'choice-or-number'
+            ? `${field.options!.join(', ')} or seconds (${range})`
+            : `${integer ? 'an integer' : 'a number'} in ${range}`
         throw validationError(`${where} must be ${what} (got "${String(value)}")`)
       }
 

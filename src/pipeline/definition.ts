@@ -43,10 +43,16 @@ export async function loadPipeline(nameOrFile: string): Promise<PipelineDefiniti
     text = readFileSync(file, 'utf8')
   } catch (error) {
     const names = Object.keys(builtinPipelines).join(', ')
-    throw validationError(`Cannot read pipeline ${nameOrFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (built-ins: ${names})`)
+    throw validationError(
+      `Cannot read pipeline ${nameOrFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (built-ins: ${names})`,
+    )
   }
 
-  return parsePipeline(text, file, ['.yaml', '.yml'].includes(extname(file).toLowerCase()) || !text.trimStart().startsWith('{'))
+  return parsePipeline(
+    text,
+    file,
+    ['.yaml', '.yml'].includes(extname(file).toLowerCase()) || !text.trimStart().startsWith('{'),
+  )
 }
 
 export async function parsePipeline(text: string, source: string, yaml: boolean): Promise<PipelineDefinition> {
@@ -54,13 +60,17 @@ export async function parsePipeline(text: string, source: string, yaml: boolean)
   try {
     document = yaml ? (await import('yaml')).parse(text, {maxAliasCount: 100}) : JSON.parse(text)
   } catch (error) {
-    throw validationError(`Pipeline ${source} is not valid ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`)
+    throw validationError(
+      `Pipeline ${source} is not valid ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`,
+    )
   }
 
   if (!isObject(document)) throw validationError(`Pipeline ${source}: expected an object with "steps"`)
   const name = document.name === undefined ? fallbackName(source) : String(document.name)
-  if (!NAME.test(name)) throw validationError(`Pipeline ${source}: "name" must be letters, digits, - or _ (got "${name}")`)
-  if (!Array.isArray(document.steps) || document.steps.length === 0) throw validationError(`Pipeline ${source}: "steps" must be a non-empty list`)
+  if (!NAME.test(name))
+    throw validationError(`Pipeline ${source}: "name" must be letters, digits, - or _ (got "${name}")`)
+  if (!Array.isArray(document.steps) || document.steps.length === 0)
+    throw validationError(`Pipeline ${source}: "steps" must be a non-empty list`)
   const steps = document.steps.map((raw, index) => stepOf(raw, index))
   const seen = new Set<string>()
   for (const step of steps) {
@@ -68,7 +78,13 @@ export async function parsePipeline(text: string, source: string, yaml: boolean)
     seen.add(step.id)
   }
 
-  return {name, description: typeof document.description === 'string' ? document.description : '', source, vars: varsOf(source, document.vars), steps}
+  return {
+    name,
+    description: typeof document.description === 'string' ? document.description : '',
+    source,
+    vars: varsOf(source, document.vars),
+    steps,
+  }
 }
 
 function stepOf(raw: unknown, index: number): StepDefinition {
@@ -77,20 +93,25 @@ function stepOf(raw: unknown, index: number): StepDefinition {
   for (const [key, value] of Object.entries(raw)) fields[flagKey(key)] = value
   const {id, mode, 'for-each': forEach, ...rest} = fields
   if (typeof id !== 'string' || !STEP_ID.test(id)) {
-    throw validationError(`Step ${index + 1}: "id" must start with a letter and use letters, digits, - or _ (got ${JSON.stringify(id ?? null)})`)
+    throw validationError(
+      `Step ${index + 1}: "id" must start with a letter and use letters, digits, - or _ (got ${JSON.stringify(id ?? null)})`,
+    )
   }
 
-  if (typeof mode !== 'string' || mode.trim() === '') throw validationError(`Step ${id}: "mode" is required (a create mode, or split, frame, concat, mux, download)`)
+  if (typeof mode !== 'string' || mode.trim() === '')
+    throw validationError(`Step ${id}: "mode" is required (a create mode, or split, frame, concat, mux, download)`)
   if (['item', 'index'].includes(id)) throw validationError(`Step ${id}: "${id}" is reserved for for_each`)
   return {id, mode: mode.trim().replace(/_/g, '-'), ...(forEach === undefined ? {} : {forEach}), fields: rest}
 }
 
 function varsOf(source: string, raw: unknown): Record<string, VarDefinition> {
   if (raw === undefined || raw === null) return {}
-  if (!isObject(raw)) throw validationError(`Pipeline ${source}: "vars" must map names to {default, description, required}`)
+  if (!isObject(raw))
+    throw validationError(`Pipeline ${source}: "vars" must map names to {default, description, required}`)
   const vars: Record<string, VarDefinition> = {}
   for (const [name, value] of Object.entries(raw)) {
-    if (!/^[a-z][a-z0-9_]*$/i.test(name)) throw validationError(`Pipeline ${source}: variable name "${name}" must be letters, digits or _`)
+    if (!/^[a-z][a-z0-9_]*$/i.test(name))
+      throw validationError(`Pipeline ${source}: variable name "${name}" must be letters, digits or _`)
     const spec = isObject(value) ? value : {default: value}
     const fallback = spec.default === undefined || spec.default === null ? undefined : String(spec.default)
     vars[name] = {
@@ -112,7 +133,9 @@ export function bindVars(pipeline: PipelineDefinition, given: string[]): Record<
     const key = pair.slice(0, at).trim()
     if (!pipeline.vars[key]) {
       const known = Object.keys(pipeline.vars)
-      throw validationError(`--var ${key}: ${pipeline.name} has no such variable (variables: ${known.join(', ') || 'none'})`)
+      throw validationError(
+        `--var ${key}: ${pipeline.name} has no such variable (variables: ${known.join(', ') || 'none'})`,
+      )
     }
 
     values[key] = pair.slice(at + 1)
@@ -121,7 +144,10 @@ export function bindVars(pipeline: PipelineDefinition, given: string[]): Record<
   for (const [name, spec] of Object.entries(pipeline.vars)) {
     if (values[name] !== undefined) continue
     if (spec.default !== undefined) values[name] = spec.default
-    else throw validationError(`--var ${name}=… is required by ${pipeline.name}${spec.description ? ` (${spec.description})` : ''}`)
+    else
+      throw validationError(
+        `--var ${name}=… is required by ${pipeline.name}${spec.description ? ` (${spec.description})` : ''}`,
+      )
   }
 
   return values

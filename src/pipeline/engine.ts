@@ -14,7 +14,7 @@ import {completedItem} from '../base/results.js'
 import {toCliError} from '../base/to-cli-error.js'
 import {creations} from '../creations/index.js'
 import type {PrepareContext} from '../creations/types.js'
-import {CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import {type CliError, ExitCode, isCliError, validationError} from '../errors.js'
 import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
 import {fingerprint} from './fingerprint.js'
 import {localSteps} from './local-steps.js'
@@ -65,9 +65,15 @@ export interface EngineOptions {
  */
 export async function runPipeline(pipeline: CheckedPipeline, engineOptions: EngineOptions): Promise<StepOutcome[]> {
   const options: RunContext = {...engineOptions, paid: new Map()}
-  const pools = {video: new SlotPool(options.pools.video), image: new SlotPool(options.pools.image), audio: new SlotPool(options.pools.audio)}
+  const pools = {
+    video: new SlotPool(options.pools.video),
+    image: new SlotPool(options.pools.image),
+    audio: new SlotPool(options.pools.audio),
+  }
   const local = new SlotPool(options.localConcurrency)
-  options.signal.addEventListener('abort', () => [...Object.values(pools), local].forEach((pool) => pool.wakeAll()), {once: true})
+  options.signal.addEventListener('abort', () => [...Object.values(pools), local].forEach((pool) => pool.wakeAll()), {
+    once: true,
+  })
   const running = new Map<string, Promise<StepOutcome>>()
   for (const step of pipeline.steps) {
     const outcome = (async () => {
@@ -76,17 +82,27 @@ export async function runPipeline(pipeline: CheckedPipeline, engineOptions: Engi
       if (stopped) return blocked(step, stopped, options)
       const outputs = Object.fromEntries(deps.map((dep) => [dep.id, dep.outputs]))
       const started = Date.now()
-      const result = step.kind === 'creation' ? await runCreationStep(step, pipeline, outputs, pools[step.pool!], options) : await runLocalStep(step, pipeline, outputs, local, options)
+      const result =
+        step.kind === 'creation'
+          ? await runCreationStep(step, pipeline, outputs, pools[step.pool!], options)
+          : await runLocalStep(step, pipeline, outputs, local, options)
       return {...result, seconds: result.resumed ? result.seconds : Math.round((Date.now() - started) / 100) / 10}
     })().catch((error: unknown) => failed(step, error, options))
-    running.set(step.def.id, outcome.then((result) => (options.onStep(result), result)))
+    running.set(
+      step.def.id,
+      outcome.then((result) => (options.onStep(result), result)),
+    )
   }
 
   return Promise.all(pipeline.steps.map((step) => running.get(step.def.id) as Promise<StepOutcome>))
 }
 
 /** Reads references at run time: variables, earlier outputs, and the for_each element. */
-function runtimeLookup(pipeline: CheckedPipeline, outputs: Record<string, Record<string, unknown>>, item?: {value: unknown; index: number}): Lookup {
+function runtimeLookup(
+  pipeline: CheckedPipeline,
+  outputs: Record<string, Record<string, unknown>>,
+  item?: {value: unknown; index: number},
+): Lookup {
   return (ref) => {
     if (ref.name === 'item') return item?.value
     if (ref.name === 'index') return item === undefined ? undefined : item.index + 1
@@ -95,7 +111,11 @@ function runtimeLookup(pipeline: CheckedPipeline, outputs: Record<string, Record
   }
 }
 
-function elementsOf(step: CheckedStep, pipeline: CheckedPipeline, outputs: Record<string, Record<string, unknown>>): Array<{value: unknown; index: number} | undefined> {
+function elementsOf(
+  step: CheckedStep,
+  pipeline: CheckedPipeline,
+  outputs: Record<string, Record<string, unknown>>,
+): Array<{value: unknown; index: number} | undefined> {
   if (step.def.forEach === undefined) return [undefined]
   const list = substitute(step.def.forEach, runtimeLookup(pipeline, outputs))
   const values = Array.isArray(list) ? list : [list]
@@ -125,7 +145,13 @@ async function runCreationStep(
   const previous = state.get(id)
   const known = new Map((previous?.units ?? []).map((unit) => [unit.key, unit]))
   const merged = units.map(({unit}) => known.get(unit.key) ?? unit)
-  state.set({id, mode: step.def.mode, status: 'running', units: merged, started_at: previous?.started_at ?? new Date().toISOString()})
+  state.set({
+    id,
+    mode: step.def.mode,
+    status: 'running',
+    units: merged,
+    started_at: previous?.started_at ?? new Date().toISOString(),
+  })
   const results = await Promise.all(units.map(({input}, i) => runUnit(step, merged[i], input, pool, options)))
   if (options.signal.aborted) throw options.signal.reason
   const done = results.filter((r) => r.unit.status === 'done')
@@ -144,7 +170,10 @@ async function runCreationStep(
     finished_at: resumed ? previous?.finished_at : new Date().toISOString(),
     ...(failure ? {error: failure.error, exit_code: failure.exit_code} : {error: undefined, exit_code: 0}),
   })
-  options.onProgress(id, failure ? `failed: ${failure.error}` : `done${resumed ? ' (earlier run)' : ''} → ${files.join(', ')}`)
+  options.onProgress(
+    id,
+    failure ? `failed: ${failure.error}` : `done${resumed ? ' (earlier run)' : ''} → ${files.join(', ')}`,
+  )
   return {
     id,
     mode: step.def.mode,
@@ -156,7 +185,7 @@ async function runCreationStep(
     credits,
     credits_now: creditsNow,
     ...(failure ? {error: failure.error} : {}),
-    exit_code: failure ? failure.exit_code ?? ExitCode.GenerationFailed : 0,
+    exit_code: failure ? (failure.exit_code ?? ExitCode.GenerationFailed) : 0,
   }
 }
 
@@ -171,7 +200,13 @@ interface UnitResult {
 }
 
 /** One creation: take slots, submit under its key (unless submitted before), wait, download. */
-async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string, unknown>, pool: SlotPool, options: RunContext): Promise<UnitResult> {
+async function runUnit(
+  step: CheckedStep,
+  unit: UnitState,
+  input: Record<string, unknown>,
+  pool: SlotPool,
+  options: RunContext,
+): Promise<UnitResult> {
   const id = step.def.id
   const {state} = options
   if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) return {unit, resumed: true}
@@ -192,15 +227,32 @@ async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string,
         onBusy: () => options.onProgress(label, 'every slot is busy; waiting to retry (not charged)'),
       })
       options.paid.set(current.key, submission.cost ?? 0)
-      current = state.updateUnit(id, unit.index, {status: 'submitted', kind: plan.kind, ids: submission.ids, ...(submission.cost ? {cost: submission.cost} : {})})
-      options.onProgress(label, `submitted ${plan.kind} ${submission.ids.join(', ')}${submission.cost ? ` (${submission.cost} credits)` : ''} · key ${current.key}`)
+      current = state.updateUnit(id, unit.index, {
+        status: 'submitted',
+        kind: plan.kind,
+        ids: submission.ids,
+        ...(submission.cost ? {cost: submission.cost} : {}),
+      })
+      options.onProgress(
+        label,
+        `submitted ${plan.kind} ${submission.ids.join(', ')}${submission.cost ? ` (${submission.cost} credits)` : ''} · key ${current.key}`,
+      )
     } else {
-      options.onProgress(label, `waiting for ${current.kind} ${(current.ids ?? []).join(', ')} (submitted in an earlier run)`)
+      options.onProgress(
+        label,
+        `waiting for ${current.kind} ${(current.ids ?? []).join(', ')} (submitted in an earlier run)`,
+      )
     }
 
     const kind = current.kind as TaskKind
     const waits = await Promise.allSettled(
-      (current.ids ?? []).map((taskId) => waitForTask(options.api(), kind, taskId, {timeoutSec: options.timeoutSec, pollIntervalSec: options.pollIntervalSec, signal: options.signal})),
+      (current.ids ?? []).map((taskId) =>
+        waitForTask(options.api(), kind, taskId, {
+          timeoutSec: options.timeoutSec,
+          pollIntervalSec: options.pollIntervalSec,
+          signal: options.signal,
+        }),
+      ),
     )
     if (options.signal.aborted) throw options.signal.reason
     snapshots = waits.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []))
@@ -213,19 +265,32 @@ async function runUnit(step: CheckedStep, unit: UnitState, input: Record<string,
   }
 
   if (errors.length > 0) {
-    const next = state.updateUnit(id, unit.index, {status: 'failed', error: errors[0].message, exit_code: errors[0].exitCode})
+    const next = state.updateUnit(id, unit.index, {
+      status: 'failed',
+      error: errors[0].message,
+      exit_code: errors[0].exitCode,
+    })
     return {unit: next, resumed: false}
   }
 
   const kind = current.kind as TaskKind
   const files: string[] = []
-  for (const snapshot of snapshots) files.push(await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw))
+  for (const snapshot of snapshots)
+    files.push(
+      await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw),
+    )
   const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
   const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
   return {unit: next, resumed: false}
 }
 
-export async function download(options: Pick<EngineOptions, 'api'>, id: number, type: 'video' | 'image' | 'audio', dir: string, raw?: Record<string, unknown>): Promise<string> {
+export async function download(
+  options: Pick<EngineOptions, 'api'>,
+  id: number,
+  type: 'video' | 'image' | 'audio',
+  dir: string,
+  raw?: Record<string, unknown>,
+): Promise<string> {
   const api = options.api()
   let detail = raw
   if (!detail) {
@@ -255,7 +320,14 @@ async function runLocalStep(
     return {...base, status: 'completed', resumed: true, outputs: previous.outputs ?? {}, seconds: previous.seconds}
   }
 
-  options.state.set({id, mode: step.def.mode, status: 'running', fingerprint: print, input, started_at: new Date().toISOString()})
+  options.state.set({
+    id,
+    mode: step.def.mode,
+    status: 'running',
+    fingerprint: print,
+    input,
+    started_at: new Date().toISOString(),
+  })
   await pool.acquire(1, options.signal)
   let result: Record<string, unknown>
   const started = Date.now()
@@ -272,8 +344,21 @@ async function runLocalStep(
   }
 
   const seconds = Math.round((Date.now() - started) / 100) / 10
-  options.state.update(id, {status: 'done', outputs: result, seconds, finished_at: new Date().toISOString(), error: undefined, exit_code: 0})
-  options.onProgress(id, `done → ${Object.values(result).flat().filter((v, i, all) => all.indexOf(v) === i).join(', ')}`)
+  options.state.update(id, {
+    status: 'done',
+    outputs: result,
+    seconds,
+    finished_at: new Date().toISOString(),
+    error: undefined,
+    exit_code: 0,
+  })
+  options.onProgress(
+    id,
+    `done → ${Object.values(result)
+      .flat()
+      .filter((v, i, all) => all.indexOf(v) === i)
+      .join(', ')}`,
+  )
   return {...base, status: 'completed', outputs: result}
 }
 
@@ -286,14 +371,26 @@ function filesExist(outputs: Record<string, unknown> | undefined): boolean {
 
 function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOptions): StepOutcome {
   const interrupted = dependency.status === 'interrupted'
-  const error = interrupted ? 'interrupted' : `not run: step ${dependency.id} ${dependency.status === 'blocked' ? 'did not run' : 'failed'}`
+  const error = interrupted
+    ? 'interrupted'
+    : `not run: step ${dependency.id} ${dependency.status === 'blocked' ? 'did not run' : 'failed'}`
   if (!interrupted) {
     const previous = options.state.get(step.def.id)
     options.state.set({...previous, id: step.def.id, mode: step.def.mode, status: 'blocked', error})
   }
 
   options.onProgress(step.def.id, error)
-  return {id: step.def.id, mode: step.def.mode, status: interrupted ? 'interrupted' : 'blocked', ids: [], outputs: {}, credits: 0, credits_now: 0, error, exit_code: dependency.exit_code}
+  return {
+    id: step.def.id,
+    mode: step.def.mode,
+    status: interrupted ? 'interrupted' : 'blocked',
+    ids: [],
+    outputs: {},
+    credits: 0,
+    credits_now: 0,
+    error,
+    exit_code: dependency.exit_code,
+  }
 }
 
 /** A step that could not finish; creations that were submitted stay resumable in the state file. */
@@ -304,7 +401,8 @@ function failed(step: CheckedStep, error: unknown, options: RunContext): StepOut
   const units = current?.units ?? []
   const ids = units.flatMap((unit) => unit.ids ?? [])
   const pending = interrupted || cliError.exitCode === ExitCode.Timeout
-  if (!pending && current) options.state.update(step.def.id, {status: 'failed', error: cliError.message, exit_code: cliError.exitCode})
+  if (!pending && current)
+    options.state.update(step.def.id, {status: 'failed', error: cliError.message, exit_code: cliError.exitCode})
   options.onProgress(step.def.id, interrupted ? 'interrupted' : `failed: ${cliError.message}`)
   return {
     id: step.def.id,
@@ -319,4 +417,3 @@ function failed(step: CheckedStep, error: unknown, options: RunContext): StepOut
     exit_code: interrupted ? ExitCode.Interrupted : cliError.exitCode,
   }
 }
-

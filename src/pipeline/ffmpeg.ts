@@ -31,7 +31,10 @@ export function findFfmpeg(neededBy: string): Ffmpeg {
   const ffprobe = onPath('ffprobe')
   if (ffmpeg && ffprobe) return {ffmpeg, ffprobe}
   const missing = [ffmpeg ? undefined : 'ffmpeg', ffprobe ? undefined : 'ffprobe'].filter(Boolean).join(' and ')
-  throw validationError(`${neededBy} needs ${missing}, which is not on PATH; nothing was sent`, 'Install ffmpeg (e.g. `apt-get install ffmpeg` or `brew install ffmpeg`) and run again.')
+  throw validationError(
+    `${neededBy} needs ${missing}, which is not on PATH; nothing was sent`,
+    'Install ffmpeg (e.g. `apt-get install ffmpeg` or `brew install ffmpeg`) and run again.',
+  )
 }
 
 /** Runs a tool with arguments (never through a shell); a failure carries the end of its stderr. */
@@ -47,7 +50,9 @@ export async function runTool(program: string, args: string[], signal?: AbortSig
       if (code === 0) resolve(stdout)
       else {
         const last = stderr.trim().split('\n').slice(-2).join(' / ')
-        reject(new CliError(`${program.split(/[\\/]/).pop()} failed (exit ${code}): ${last}`, {exitCode: ExitCode.General}))
+        reject(
+          new CliError(`${program.split(/[\\/]/).pop()} failed (exit ${code}): ${last}`, {exitCode: ExitCode.General}),
+        )
       }
     })
   })
@@ -61,8 +66,19 @@ export interface MediaFacts {
 
 /** Duration and streams of a media file, from ffprobe. */
 export async function probe(tools: Ffmpeg, file: string): Promise<MediaFacts> {
-  const text = await runTool(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,width,height', '-of', 'json', file])
-  const data = JSON.parse(text) as {format?: {duration?: string}; streams?: Array<{codec_type?: string; width?: number; height?: number}>}
+  const text = await runTool(tools.ffprobe, [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration:stream=codec_type,width,height',
+    '-of',
+    'json',
+    file,
+  ])
+  const data = JSON.parse(text) as {
+    format?: {duration?: string}
+    streams?: Array<{codec_type?: string; width?: number; height?: number}>
+  }
   const video = data.streams?.find((s) => s.codec_type === 'video')
   return {
     duration: Number(data.format?.duration ?? 0),

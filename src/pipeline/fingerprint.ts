@@ -6,7 +6,10 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
  * of its content, so an edited source image is a new creation while a rerun is the same one.
  */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex').slice(0, 24)
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
+    .slice(0, 24)
 }
 
 function canonical(value: unknown): unknown {
@@ -17,7 +20,8 @@ function canonical(value: unknown): unknown {
       .map((key) => [key, canonical((value as Record<string, unknown>)[key])])
   }
 
-  if (typeof value === 'string' && value.length < 4096 && isFile(value)) return {file: createHash('sha256').update(readFileSync(value)).digest('hex')}
+  if (typeof value === 'string' && value.length < 4096 && isFile(value))
+    return {file: createHash('sha256').update(readFileSync(value)).digest('hex')}
   return value
 }
 

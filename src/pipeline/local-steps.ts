@@ -51,7 +51,8 @@ const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2)
 
 export const localSteps: Record<string, LocalStepKind> = {
   split: {
-    description: 'Cut an image into a rows x columns grid of images (a storyboard into its shots), left to right, top to bottom.',
+    description:
+      'Cut an image into a rows x columns grid of images (a storyboard into its shots), left to right, top to bottom.',
     fields: {
       image: {type: 'file', required: true, description: 'The image to cut.'},
       rows: {type: 'integer', default: 2, min: 1, max: 8, description: 'Rows of the grid.'},
@@ -67,7 +68,8 @@ export const localSteps: Record<string, LocalStepKind> = {
       const columns = Number(input.columns)
       const tileWidth = Math.floor(width / columns)
       const tileHeight = Math.floor(height / rows)
-      if (tileWidth < 1 || tileHeight < 1) throw new Error(`${file} (${width}x${height}) is too small for a ${rows}x${columns} grid`)
+      if (tileWidth < 1 || tileHeight < 1)
+        throw new Error(`${file} (${width}x${height}) is too small for a ${rows}x${columns} grid`)
       mkdirSync(dir, {recursive: true})
       const images: string[] = []
       for (let row = 0; row < rows; row++) {
@@ -85,7 +87,13 @@ export const localSteps: Record<string, LocalStepKind> = {
     description: 'Take one frame of a video as an image: the first, the last, or the one at a time in seconds.',
     fields: {
       video: {type: 'file', required: true, description: 'The video.'},
-      at: {type: 'choice-or-number', options: ['first', 'last'], default: 'last', min: 0, description: 'first, last, or seconds from the start.'},
+      at: {
+        type: 'choice-or-number',
+        options: ['first', 'last'],
+        default: 'last',
+        min: 0,
+        description: 'first, last, or seconds from the start.',
+      },
     },
     outputs: {image: 'file'},
     needsFfmpeg: true,
@@ -94,13 +102,30 @@ export const localSteps: Record<string, LocalStepKind> = {
       const at = String(input.at)
       const seek = at === 'first' ? ['-ss', '0'] : at === 'last' ? ['-sseof', '-0.5'] : ['-ss', at]
       const image = await atomically(join(dir, 'frame.png'), (temporary) =>
-        runTool(tools!.ffmpeg, ['-v', 'error', '-y', ...seek, '-i', String(input.video), '-update', '1', '-frames:v', at === 'last' ? '100' : '1', temporary], signal),
+        runTool(
+          tools!.ffmpeg,
+          [
+            '-v',
+            'error',
+            '-y',
+            ...seek,
+            '-i',
+            String(input.video),
+            '-update',
+            '1',
+            '-frames:v',
+            at === 'last' ? '100' : '1',
+            temporary,
+          ],
+          signal,
+        ),
       )
       return {image}
     },
   },
   concat: {
-    description: 'Join videos into one MP4, in order; different sizes, frame rates or codecs are scaled, padded and re-encoded to the first one.',
+    description:
+      'Join videos into one MP4, in order; different sizes, frame rates or codecs are scaled, padded and re-encoded to the first one.',
     fields: {
       videos: {type: 'files', required: true, description: 'The videos, in order.'},
       fps: {type: 'integer', default: 30, min: 1, max: 120, description: 'Frame rate of the result.'},
@@ -121,23 +146,39 @@ export const localSteps: Record<string, LocalStepKind> = {
           `[${i}:v]scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=${Number(input.fps)},format=yuv420p,setpts=PTS-STARTPTS[v${i}]`,
         )
         if (withAudio) {
-          const source = f.audio ? `[${i}:a]aformat=sample_rates=44100:channel_layouts=stereo,apad,` : 'anullsrc=r=44100:cl=stereo,'
+          const source = f.audio
+            ? `[${i}:a]aformat=sample_rates=44100:channel_layouts=stereo,apad,`
+            : 'anullsrc=r=44100:cl=stereo,'
           filters.push(`${source}atrim=0:${f.duration},asetpts=PTS-STARTPTS[a${i}]`)
         }
 
         pads.push(withAudio ? `[v${i}][a${i}]` : `[v${i}]`)
       })
-      filters.push(`${pads.join('')}concat=n=${videos.length}:v=1:a=${withAudio ? 1 : 0}${withAudio ? '[v][a]' : '[v]'}`)
+      filters.push(
+        `${pads.join('')}concat=n=${videos.length}:v=1:a=${withAudio ? 1 : 0}${withAudio ? '[v][a]' : '[v]'}`,
+      )
       mkdirSync(dir, {recursive: true})
-      const args = ['-v', 'error', '-y', ...videos.flatMap((file) => ['-i', file]), '-filter_complex', filters.join(';'), '-map', '[v]']
+      const args = [
+        '-v',
+        'error',
+        '-y',
+        ...videos.flatMap((file) => ['-i', file]),
+        '-filter_complex',
+        filters.join(';'),
+        '-map',
+        '[v]',
+      ]
       if (withAudio) args.push('-map', '[a]', '-c:a', 'aac', '-b:a', '128k')
       args.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-movflags', '+faststart', '-f', 'mp4')
-      const video = await atomically(join(dir, 'concat.mp4'), (temporary) => runTool(tools!.ffmpeg, [...args, temporary], signal))
+      const video = await atomically(join(dir, 'concat.mp4'), (temporary) =>
+        runTool(tools!.ffmpeg, [...args, temporary], signal),
+      )
       return {video}
     },
   },
   mux: {
-    description: "Lay an audio track (music, a voice-over) under a video: trimmed or padded to the video's length, with fades; the video stream is copied.",
+    description:
+      "Lay an audio track (music, a voice-over) under a video: trimmed or padded to the video's length, with fades; the video stream is copied.",
     fields: {
       video: {type: 'file', required: true, description: 'The video.'},
       audio: {type: 'file', required: true, description: 'The audio track.'},
@@ -152,13 +193,49 @@ export const localSteps: Record<string, LocalStepKind> = {
       const {duration} = await probe(tools!, video)
       const fadeIn = Math.min(Number(input['fade-in']), duration)
       const fadeOut = Math.min(Number(input['fade-out']), duration)
-      const chain = [`[1:a]aformat=sample_rates=44100:channel_layouts=stereo`, 'apad', `atrim=0:${duration}`, `volume=${Number(input.volume)}`]
+      const chain = [
+        `[1:a]aformat=sample_rates=44100:channel_layouts=stereo`,
+        'apad',
+        `atrim=0:${duration}`,
+        `volume=${Number(input.volume)}`,
+      ]
       if (fadeIn > 0) chain.push(`afade=t=in:st=0:d=${fadeIn}`)
       if (fadeOut > 0) chain.push(`afade=t=out:st=${Math.max(0, duration - fadeOut)}:d=${fadeOut}`)
       mkdirSync(dir, {recursive: true})
-      const args = ['-v', 'error', '-y', '-i', video, '-i', String(input.audio), '-filter_complex', `${chain.join(',')}[a]`]
-      args.push('-map', '0:v:0', '-map', '[a]', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '160k', '-t', String(duration), '-movflags', '+faststart', '-f', 'mp4')
-      return {video: await atomically(join(dir, 'mux.mp4'), (temporary) => runTool(tools!.ffmpeg, [...args, temporary], signal))}
+      const args = [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        video,
+        '-i',
+        String(input.audio),
+        '-filter_complex',
+        `${chain.join(',')}[a]`,
+      ]
+      args.push(
+        '-map',
+        '0:v:0',
+        '-map',
+        '[a]',
+        '-c:v',
+        'copy',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '160k',
+        '-t',
+        String(duration),
+        '-movflags',
+        '+faststart',
+        '-f',
+        'mp4',
+      )
+      return {
+        video: await atomically(join(dir, 'mux.mp4'), (temporary) =>
+          runTool(tools!.ffmpeg, [...args, temporary], signal),
+        ),
+      }
     },
   },
   download: {

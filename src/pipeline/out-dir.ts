@@ -19,7 +19,9 @@ export function assertOutDirUsable(dir: string, given: string): void {
   assertFolderWritable(dir, '--out', given)
   if (!existsSync(dir) || existsSync(join(dir, STATE_FILE))) return
   if (readdirSync(dir).length > 0) {
-    throw validationError(`--out ${given} already holds files that no pipeline run wrote (no ${STATE_FILE}); choose an empty or new folder`)
+    throw validationError(
+      `--out ${given} already holds files that no pipeline run wrote (no ${STATE_FILE}); choose an empty or new folder`,
+    )
   }
 }
 
@@ -46,7 +48,11 @@ export function activeRun(dir: string): number | undefined {
 /** One run per output folder at a time: two would both write its state file. Returns the release. */
 export function lockRun(dir: string): () => void {
   const other = activeRun(dir)
-  if (other) throw new CliError(`A run of this pipeline is already going in ${dir} (pid ${other})`, {exitCode: ExitCode.General, hint: 'Follow it with `pixverse pipeline status`; run again once it has ended.'})
+  if (other)
+    throw new CliError(`A run of this pipeline is already going in ${dir} (pid ${other})`, {
+      exitCode: ExitCode.General,
+      hint: 'Follow it with `pixverse pipeline status`; run again once it has ended.',
+    })
   mkdirSync(dir, {recursive: true})
   const file = join(dir, LOCK_FILE)
   writeFileSync(file, `${process.pid}\n`)

@@ -8,8 +8,10 @@ import {type Lookup, referenceText, substitute, withoutEmpty} from './references
  */
 export function dryRunPlan(pipeline: CheckedPipeline, outDir: string): Record<string, unknown> {
   const wave = new Map<string, number>()
-  for (const step of pipeline.steps) wave.set(step.def.id, Math.max(0, ...step.deps.map((dep) => (wave.get(dep) ?? 0) + 1)))
-  const lookup: Lookup = (ref) => (ref.field || ref.name === 'item' || ref.name === 'index' ? referenceText(ref) : pipeline.vars[ref.name])
+  for (const step of pipeline.steps)
+    wave.set(step.def.id, Math.max(0, ...step.deps.map((dep) => (wave.get(dep) ?? 0) + 1)))
+  const lookup: Lookup = (ref) =>
+    ref.field || ref.name === 'item' || ref.name === 'index' ? referenceText(ref) : pipeline.vars[ref.name]
   const waves: string[][] = []
   for (const [id, n] of wave) (waves[n] ??= []).push(id)
   return {

@@ -17,19 +17,22 @@ export type Lookup = (ref: Reference, whole: boolean) => unknown
 
 /** Every reference in a field value (strings, lists of strings). */
 export function referencesIn(value: unknown): Reference[] {
-  if (typeof value === 'string') return [...value.matchAll(REFERENCE)].map(([, name, field]) => ({name, ...(field ? {field} : {})}))
+  if (typeof value === 'string')
+    return [...value.matchAll(REFERENCE)].map(([, name, field]) => ({name, ...(field ? {field} : {})}))
   if (Array.isArray(value)) return value.flatMap((item) => referencesIn(item))
   return []
 }
 
 /** The value with every reference replaced through `lookup`. */
 export function substitute(value: unknown, lookup: Lookup): unknown {
-  if (Array.isArray(value)) return value.flatMap((item) => {
-    const resolved = substitute(item, lookup)
-    // `[${a.images}, x.png]` is one flat list.
-    return Array.isArray(resolved) && typeof item === 'string' && WHOLE.test(item) ? resolved : [resolved]
-  })
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, lookup)]))
+  if (Array.isArray(value))
+    return value.flatMap((item) => {
+      const resolved = substitute(item, lookup)
+      // `[${a.images}, x.png]` is one flat list.
+      return Array.isArray(resolved) && typeof item === 'string' && WHOLE.test(item) ? resolved : [resolved]
+    })
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, lookup)]))
   if (typeof value !== 'string') return value
   const whole = WHOLE.exec(value)
   if (whole) return lookup({name: whole[1], ...(whole[2] ? {field: whole[2]} : {})}, true)
@@ -45,5 +48,9 @@ export function referenceText(ref: Reference): string {
 
 /** Fields left empty (an optional variable with no value) are not set at all. */
 export function withoutEmpty(fields: unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields as Record<string, unknown>).filter(([, value]) => value !== '' && value !== undefined && value !== null))
+  return Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>).filter(
+      ([, value]) => value !== '' && value !== undefined && value !== null,
+    ),
+  )
 }

@@ -10,7 +10,12 @@ import type {PipelineState} from './state.js'
  * credits, time, status and media. Self-contained: inline style, no script, relative links only,
  * so it opens from disk (or from a copied folder) with no network.
  */
-export function writeReport(outDir: string, pipeline: CheckedPipeline, state: PipelineState, outcomes: StepOutcome[]): string {
+export function writeReport(
+  outDir: string,
+  pipeline: CheckedPipeline,
+  state: PipelineState,
+  outcomes: StepOutcome[],
+): string {
   const file = join(outDir, 'report.html')
   const rows = outcomes.map((outcome) => stepSection(outDir, pipeline, state, outcome)).join('\n')
   const credits = outcomes.reduce((sum, o) => sum + o.credits, 0)
@@ -46,17 +51,30 @@ function stepSection(outDir: string, pipeline: CheckedPipeline, state: PipelineS
   const inputs = stored?.units?.map((unit) => unit.input ?? {}) ?? (stored?.input ? [stored.input] : [])
   const first = inputs[0] ?? {}
   const facts: Array<[string, unknown]> = [
-    ['status', `<span class="status ${outcome.status}">${escape(outcome.status)}${outcome.resumed ? ' (earlier run)' : ''}</span>`],
+    [
+      'status',
+      `<span class="status ${outcome.status}">${escape(outcome.status)}${outcome.resumed ? ' (earlier run)' : ''}</span>`,
+    ],
     ['mode', escape(outcome.mode)],
     ...(typeof first.prompt === 'string' ? [['prompt', escape(first.prompt)] as [string, unknown]] : []),
     ...(step?.model ? [['model', escape(step.model)] as [string, unknown]] : []),
-    ['parameters', inputs.map((input) => `<code>${escape(JSON.stringify(relativeValues(outDir, input)))}</code>`).join('<br>') || '-'],
+    [
+      'parameters',
+      inputs.map((input) => `<code>${escape(JSON.stringify(relativeValues(outDir, input)))}</code>`).join('<br>') ||
+        '-',
+    ],
     ['ids', escape(outcome.ids.join(', ') || '-')],
     ['credits', String(outcome.credits)],
     ['time', outcome.seconds === undefined ? '-' : `${outcome.seconds} s`],
     ...(outcome.error ? [['error', escape(outcome.error)] as [string, unknown]] : []),
   ]
-  const files = [...new Set(Object.values(outcome.outputs).flat().filter((v): v is string => typeof v === 'string' && v.startsWith(outDir)))]
+  const files = [
+    ...new Set(
+      Object.values(outcome.outputs)
+        .flat()
+        .filter((v): v is string => typeof v === 'string' && v.startsWith(outDir)),
+    ),
+  ]
   const media = files.map((path) => mediaTag(relativeLink(outDir, path))).join('\n')
   return `<section id="step-${escape(outcome.id)}"><h2>${escape(outcome.id)}</h2>
 <table>${facts.map(([key, value]) => `<tr><th>${key}</th><td>${value}</td></tr>`).join('')}</table>
@@ -65,9 +83,12 @@ function stepSection(outDir: string, pipeline: CheckedPipeline, state: PipelineS
 
 function mediaTag(link: string): string {
   const href = escape(link)
-  if (/\.(mp4|webm|mov)$/i.test(link)) return `<figure><video src="${href}" controls preload="metadata"></video><figcaption><a href="${href}">${href}</a></figcaption></figure>`
-  if (/\.(png|jpe?g|webp|gif)$/i.test(link)) return `<figure><img src="${href}" alt="${href}"><figcaption><a href="${href}">${href}</a></figcaption></figure>`
-  if (/\.(mp3|wav|m4a|aac|ogg)$/i.test(link)) return `<figure><audio src="${href}" controls preload="metadata"></audio><figcaption><a href="${href}">${href}</a></figcaption></figure>`
+  if (/\.(mp4|webm|mov)$/i.test(link))
+    return `<figure><video src="${href}" controls preload="metadata"></video><figcaption><a href="${href}">${href}</a></figcaption></figure>`
+  if (/\.(png|jpe?g|webp|gif)$/i.test(link))
+    return `<figure><img src="${href}" alt="${href}"><figcaption><a href="${href}">${href}</a></figcaption></figure>`
+  if (/\.(mp3|wav|m4a|aac|ogg)$/i.test(link))
+    return `<figure><audio src="${href}" controls preload="metadata"></audio><figcaption><a href="${href}">${href}</a></figcaption></figure>`
   return `<a href="${href}">${href}</a>`
 }
 
@@ -77,10 +98,14 @@ function relativeLink(outDir: string, path: string): string {
 }
 
 function relativeValues(outDir: string, input: Record<string, unknown>): Record<string, unknown> {
-  const rel = (v: unknown): unknown => (typeof v === 'string' && v.startsWith(outDir + sep) ? relative(outDir, v) : Array.isArray(v) ? v.map(rel) : v)
+  const rel = (v: unknown): unknown =>
+    typeof v === 'string' && v.startsWith(outDir + sep) ? relative(outDir, v) : Array.isArray(v) ? v.map(rel) : v
   return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, rel(value)]))
 }
 
 function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c] as string)
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c] as string,
+  )
 }

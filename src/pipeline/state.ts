@@ -83,6 +83,11 @@ export class PipelineState {
   }
 
   save(): void {
-    writeJsonObject(this.file, {pipeline: this.pipeline, ...this.extra, updated_at: new Date().toISOString(), steps: this.all()})
+    writeJsonObject(this.file, {
+      pipeline: this.pipeline,
+      ...this.extra,
+      updated_at: new Date().toISOString(),
+      steps: this.all(),
+    })
   }
 }

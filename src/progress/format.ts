@@ -22,7 +22,9 @@ export function formatElapsed(ms: number): string {
   const s = total % 60
   const m = Math.floor(total / 60) % 60
   const h = Math.floor(total / 3600)
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`
+  return h > 0
+    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+    : `${m}:${String(s).padStart(2, '0')}`
 }
 
 /**
@@ -31,7 +33,8 @@ export function formatElapsed(ms: number): string {
  */
 export function taskPhase(snapshot: TaskSnapshot, nowMs = Date.now()): string {
   const label = statusLabel(snapshot.statusCode)
-  const queue = snapshot.raw.queue_data as {queue_time?: number; processing_start_time?: number; estimated_gen_time?: number} | undefined
+  const queue = snapshot.raw.queue_data as
+    {queue_time?: number; processing_start_time?: number; estimated_gen_time?: number} | undefined
   if (snapshot.state !== 'pending' || !queue) return label
   const estimate = Number(queue.estimated_gen_time) || 0
   const started = Number(queue.processing_start_time) || 0

@@ -7,7 +7,10 @@ import type {Progress, ProgressStep, TaskWatch} from './progress.js'
  * Byte counts are reported at each quarter so a log shows a slow upload without flooding.
  */
 export class LineProgress implements Progress {
-  constructor(private readonly write: (line: string) => void, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly now = () => Date.now(),
+  ) {}
 
   step(title: string): ProgressStep {
     const started = this.now()
@@ -28,7 +31,9 @@ export class LineProgress implements Progress {
       done: (note) => {
         if (finished) return
         finished = true
-        this.line(`${title}: done${bytes ? ` (${formatBytes(bytes)})` : ''}${note ? `, ${note}` : ''} in ${formatElapsed(this.now() - started)}`)
+        this.line(
+          `${title}: done${bytes ? ` (${formatBytes(bytes)})` : ''}${note ? `, ${note}` : ''} in ${formatElapsed(this.now() - started)}`,
+        )
       },
       fail: (note) => {
         if (finished) return

@@ -146,7 +146,11 @@ async function render(lines: Line[]): Promise<void> {
       renderer: StderrRenderer as never,
       // The renderer draws through its logger's process output: both of its streams are stderr.
       rendererOptions: {
-        logger: new ListrLogger({useIcons: true, toStderr: [], processOutput: new ProcessOutput(process.stderr, process.stderr)}),
+        logger: new ListrLogger({
+          useIcons: true,
+          toStderr: [],
+          processOutput: new ProcessOutput(process.stderr, process.stderr),
+        }),
         showErrorMessage: true,
       } as never,
     },

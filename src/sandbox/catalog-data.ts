@@ -71,7 +71,15 @@ function buildTemplates(): SeedTemplate[] {
   }
   // One video-to-video template: effect_type 1 with supported_features 1000 takes a video input.
   const v2v = out.find((t) => t.display_name === 'Slow Motion Hero')!
-  Object.assign(v2v, {template_type: 1, effect_type: 1, supported_features: 1000, template_model: 'v5.5', duration: 5, fixed_cost: 0, video_base_cost: 30})
+  Object.assign(v2v, {
+    template_type: 1,
+    effect_type: 1,
+    supported_features: 1000,
+    template_model: 'v5.5',
+    duration: 5,
+    fixed_cost: 0,
+    video_base_cost: 30,
+  })
   return out
 }
 
@@ -84,17 +92,47 @@ export const TTS_MODELS = {
       provider: 'minimax',
       display_name: 'MiniMax',
       models: [
-        {model: 'speech-2.8-hd', display_name: 'MiniMax Speech 2.8 HD', max_characters: 10000, capability_tags: ['emotion', 'hd'], supported_language_codes: ['en', 'zh', 'ja', 'ko', 'es', 'fr', 'de']},
-        {model: 'speech-2.8-turbo', display_name: 'MiniMax Speech 2.8 Turbo', max_characters: 10000, capability_tags: ['emotion', 'fast'], supported_language_codes: ['en', 'zh', 'ja', 'ko', 'es', 'fr', 'de']},
+        {
+          model: 'speech-2.8-hd',
+          display_name: 'MiniMax Speech 2.8 HD',
+          max_characters: 10000,
+          capability_tags: ['emotion', 'hd'],
+          supported_language_codes: ['en', 'zh', 'ja', 'ko', 'es', 'fr', 'de'],
+        },
+        {
+          model: 'speech-2.8-turbo',
+          display_name: 'MiniMax Speech 2.8 Turbo',
+          max_characters: 10000,
+          capability_tags: ['emotion', 'fast'],
+          supported_language_codes: ['en', 'zh', 'ja', 'ko', 'es', 'fr', 'de'],
+        },
       ],
     },
     {
       provider: 'elevenlabs',
       display_name: 'ElevenLabs',
       models: [
-        {model: 'eleven-multilingual-v2', display_name: 'Eleven Multilingual v2', max_characters: 10000, capability_tags: ['multilingual'], supported_language_codes: ['en', 'es', 'fr', 'de', 'it', 'pt', 'ja']},
-        {model: 'eleven-v3', display_name: 'Eleven v3', max_characters: 5000, capability_tags: ['expressive'], supported_language_codes: ['en', 'es', 'fr', 'de']},
-        {model: 'eleven-turbo-v2.5', display_name: 'Eleven Turbo v2.5', max_characters: 40000, capability_tags: ['fast'], supported_language_codes: ['en', 'es', 'fr', 'de', 'it']},
+        {
+          model: 'eleven-multilingual-v2',
+          display_name: 'Eleven Multilingual v2',
+          max_characters: 10000,
+          capability_tags: ['multilingual'],
+          supported_language_codes: ['en', 'es', 'fr', 'de', 'it', 'pt', 'ja'],
+        },
+        {
+          model: 'eleven-v3',
+          display_name: 'Eleven v3',
+          max_characters: 5000,
+          capability_tags: ['expressive'],
+          supported_language_codes: ['en', 'es', 'fr', 'de'],
+        },
+        {
+          model: 'eleven-turbo-v2.5',
+          display_name: 'Eleven Turbo v2.5',
+          max_characters: 40000,
+          capability_tags: ['fast'],
+          supported_language_codes: ['en', 'es', 'fr', 'de', 'it'],
+        },
       ],
     },
   ],
@@ -114,9 +152,54 @@ export const TTS_MODELS = {
 export const MUSIC_MODELS = {
   default_model: 'music-2.6',
   provider_groups: [
-    {provider: 'minimax', display_name: 'MiniMax', models: [{model: 'music-2.6', display_name: 'MiniMax Music 2.6', duration_min_seconds: 10, duration_max_seconds: 240, supports_lyrics: true, supports_image_reference: false, image_max_count: 0, credits: 20}]},
-    {provider: 'elevenlabs', display_name: 'ElevenLabs', models: [{model: 'music-v1', display_name: 'Eleven Music v1', duration_min_seconds: 10, duration_max_seconds: 240, supports_lyrics: true, supports_image_reference: false, image_max_count: 0, credits: 20}]},
-    {provider: 'google', display_name: 'Google', models: [{model: 'lyria-3-pro-preview', display_name: 'Lyria 3 Pro (preview)', duration_min_seconds: 10, duration_max_seconds: 240, supports_lyrics: false, supports_image_reference: true, image_max_count: 10, credits: 20}]},
+    {
+      provider: 'minimax',
+      display_name: 'MiniMax',
+      models: [
+        {
+          model: 'music-2.6',
+          display_name: 'MiniMax Music 2.6',
+          duration_min_seconds: 10,
+          duration_max_seconds: 240,
+          supports_lyrics: true,
+          supports_image_reference: false,
+          image_max_count: 0,
+          credits: 20,
+        },
+      ],
+    },
+    {
+      provider: 'elevenlabs',
+      display_name: 'ElevenLabs',
+      models: [
+        {
+          model: 'music-v1',
+          display_name: 'Eleven Music v1',
+          duration_min_seconds: 10,
+          duration_max_seconds: 240,
+          supports_lyrics: true,
+          supports_image_reference: false,
+          image_max_count: 0,
+          credits: 20,
+        },
+      ],
+    },
+    {
+      provider: 'google',
+      display_name: 'Google',
+      models: [
+        {
+          model: 'lyria-3-pro-preview',
+          display_name: 'Lyria 3 Pro (preview)',
+          duration_min_seconds: 10,
+          duration_max_seconds: 240,
+          supports_lyrics: false,
+          supports_image_reference: true,
+          image_max_count: 10,
+          credits: 20,
+        },
+      ],
+    },
   ],
 }
 
@@ -135,15 +218,41 @@ function buildVoices(): SeedVoice[] {
   const minimax = ['speech-2.8-hd', 'speech-2.8-turbo']
   const eleven = ['eleven-multilingual-v2', 'eleven-v3', 'eleven-turbo-v2.5']
   const people: Array<[string, 'male' | 'female', string, string[]]> = [
-    ['Aria', 'female', 'American', ['en']], ['Ben', 'male', 'British', ['en']], ['Chloe', 'female', 'Australian', ['en']],
-    ['Diego', 'male', 'Mexican', ['es', 'en']], ['Elise', 'female', 'Parisian', ['fr', 'en']], ['Felix', 'male', 'German', ['de', 'en']],
-    ['Hana', 'female', 'Tokyo', ['ja']], ['Jun', 'male', 'Seoul', ['ko']], ['Lan', 'female', 'Mandarin', ['zh']],
-    ['Marco', 'male', 'Italian', ['it', 'en']], ['Nina', 'female', 'Brazilian', ['pt', 'es']], ['Omar', 'male', 'Neutral', ['en']],
+    ['Aria', 'female', 'American', ['en']],
+    ['Ben', 'male', 'British', ['en']],
+    ['Chloe', 'female', 'Australian', ['en']],
+    ['Diego', 'male', 'Mexican', ['es', 'en']],
+    ['Elise', 'female', 'Parisian', ['fr', 'en']],
+    ['Felix', 'male', 'German', ['de', 'en']],
+    ['Hana', 'female', 'Tokyo', ['ja']],
+    ['Jun', 'male', 'Seoul', ['ko']],
+    ['Lan', 'female', 'Mandarin', ['zh']],
+    ['Marco', 'male', 'Italian', ['it', 'en']],
+    ['Nina', 'female', 'Brazilian', ['pt', 'es']],
+    ['Omar', 'male', 'Neutral', ['en']],
   ]
   const out: SeedVoice[] = []
   for (const [i, [name, gender, accent, languages]] of people.entries()) {
-    out.push({voice_id: `mm_${name.toLowerCase()}`, provider_voice_id: `minimax-${1000 + i}`, display_name: name, provider: 'minimax', gender, accent, models: minimax, languages})
-    out.push({voice_id: `el_${name.toLowerCase()}`, provider_voice_id: `EL${(0x5a17 + i * 97).toString(16)}`, display_name: `${name} (ElevenLabs)`, provider: 'elevenlabs', gender, accent, models: eleven, languages})
+    out.push({
+      voice_id: `mm_${name.toLowerCase()}`,
+      provider_voice_id: `minimax-${1000 + i}`,
+      display_name: name,
+      provider: 'minimax',
+      gender,
+      accent,
+      models: minimax,
+      languages,
+    })
+    out.push({
+      voice_id: `el_${name.toLowerCase()}`,
+      provider_voice_id: `EL${(0x5a17 + i * 97).toString(16)}`,
+      display_name: `${name} (ElevenLabs)`,
+      provider: 'elevenlabs',
+      gender,
+      accent,
+      models: eleven,
+      languages,
+    })
   }
   return out
 }

@@ -23,8 +23,20 @@ export interface Prepared {
 
 export type RespBuilder = (ids: number[], cost: number, tasks: Task[]) => Record<string, unknown>
 
-export const videoResp: RespBuilder = (ids, cost) => ({video_id: ids[0], video_ids: ids, success_ids: ids, fail_count: 0, cost_credits: cost})
-export const imageResp: RespBuilder = (ids, cost) => ({image_id: ids[0], image_ids: ids, success_ids: ids, fail_count: 0, cost_credits: cost})
+export const videoResp: RespBuilder = (ids, cost) => ({
+  video_id: ids[0],
+  video_ids: ids,
+  success_ids: ids,
+  fail_count: 0,
+  cost_credits: cost,
+})
+export const imageResp: RespBuilder = (ids, cost) => ({
+  image_id: ids[0],
+  image_ids: ids,
+  success_ids: ids,
+  fail_count: 0,
+  cost_credits: cost,
+})
 
 export function totalCredits(state: State): number {
   return state.credits.credit_daily + state.credits.credit_monthly + state.credits.credit_package
@@ -47,10 +59,12 @@ export function createCount(body: Record<string, unknown>): number {
 export async function submit(ctx: Ctx, endpoint: string, prepared: Prepared, respond: RespBuilder): Promise<unknown> {
   const body = ctx.body
   const markers = readMarkers(body)
-  if (markers.sensitive) throw new ApiError(ERR.sensitive, 'The content may violate our community guidelines, please modify and try again')
+  if (markers.sensitive)
+    throw new ApiError(ERR.sensitive, 'The content may violate our community guidelines, please modify and try again')
   const count = prepared.count ?? createCount(body)
   const key = str(body, 'idempotency_key')
-  if (key !== undefined && (key.trim() === '' || key.length > 128)) throw invalidParam('idempotency_key must be 1-128 characters')
+  if (key !== undefined && (key.trim() === '' || key.length > 128))
+    throw invalidParam('idempotency_key must be 1-128 characters')
   const originalVideoId = body.original_video_id
   const workspaceId = ctx.auth?.workspaceId ?? 0
 
@@ -59,15 +73,23 @@ export async function submit(ctx: Ctx, endpoint: string, prepared: Prepared, res
     settleRefunds(state, ctx.now)
     if (originalVideoId !== undefined) {
       const source = state.tasks[String(originalVideoId)]
-      if (!source || source.kind !== 'video' || source.deleted) throw new ApiError(ERR.notFound, `Task not found: original_video_id ${String(originalVideoId)}`)
+      if (!source || source.kind !== 'video' || source.deleted)
+        throw new ApiError(ERR.notFound, `Task not found: original_video_id ${String(originalVideoId)}`)
     }
     const used = slotsUsed(state, prepared.kind, ctx.now)
     const limit = state.settings.slots[prepared.kind]
     if (used + count > limit) {
-      throw new ApiError(ERR.concurrencyLimit, `Concurrent ${prepared.kind} generation limit reached (${used}/${limit} in use, ${count} requested)`)
+      throw new ApiError(
+        ERR.concurrencyLimit,
+        `Concurrent ${prepared.kind} generation limit reached (${used}/${limit} in use, ${count} requested)`,
+      )
     }
     const cost = prepared.costEach * count
-    if (totalCredits(state) < cost) throw new ApiError(ERR.insufficientCredits, `Insufficient credits: this creation costs ${cost}, balance is ${totalCredits(state)}`)
+    if (totalCredits(state) < cost)
+      throw new ApiError(
+        ERR.insufficientCredits,
+        `Insufficient credits: this creation costs ${cost}, balance is ${totalCredits(state)}`,
+      )
     spend(state, cost)
 
     const size = outputSize(prepared.quality, prepared.aspectRatio)

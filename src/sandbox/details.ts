@@ -66,7 +66,13 @@ export function imageDetail(task: Task, origin: string, now: number): Record<str
 }
 
 /** Voice and music detail: the `Resp.audio` object; status "finish" is the done signal. */
-export function audioDetail(task: Task, origin: string, now: number, fileSize: number, seconds: number): Record<string, unknown> {
+export function audioDetail(
+  task: Task,
+  origin: string,
+  now: number,
+  fileSize: number,
+  seconds: number,
+): Record<string, unknown> {
   const clock = taskClock(task, now)
   const done = clock.status === 1
   const p = task.params

@@ -8,13 +8,23 @@ import type {FaultRule} from './faults.js'
 import type {Store} from './store.js'
 
 /** 'answered' when the fault produced (or killed) the response; 'go-on' when the handler must run. */
-export async function injectFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, store: Store): Promise<'answered' | 'go-on'> {
+export async function injectFault(
+  rule: FaultRule,
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+): Promise<'answered' | 'go-on'> {
   const plain = (status: number, body: string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), ...headers})
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      ...headers,
+    })
     res.end(body)
     return 'answered' as const
   }
-  const envelope = (status: number, code: number, message: string) => plain(status, JSON.stringify({ErrCode: code, ErrMsg: message, Resp: null}))
+  const envelope = (status: number, code: number, message: string) =>
+    plain(status, JSON.stringify({ErrCode: code, ErrMsg: message, Resp: null}))
 
   switch (rule.kind) {
     case 'http-500':
@@ -25,7 +35,9 @@ export async function injectFault(rule: FaultRule, req: IncomingMessage, res: Se
     case 'http-503-envelope':
       return envelope(Number(rule.kind.slice(5, 8)), 500, 'Internal server error (sandbox fault)')
     case 'http-429':
-      return plain(429, JSON.stringify({error: 'Too Many Requests (sandbox fault)'}), {'retry-after': String(rule.retryAfter ?? 1)})
+      return plain(429, JSON.stringify({error: 'Too Many Requests (sandbox fault)'}), {
+        'retry-after': String(rule.retryAfter ?? 1),
+      })
     case 'malformed-json':
       return plain(200, '{"ErrCode": 0, "Resp": {"video_id": 12') // cut mid-document
     case 'concurrency-limit':
@@ -105,7 +117,10 @@ function rewriteDownloadName(res: ServerResponse, name: string): void {
     } catch {
       // not an envelope: leave it
     }
-    writeHead(200, {'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body))})
+    writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    })
     return end(body)
   }) as typeof res.end
 }

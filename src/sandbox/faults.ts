@@ -58,7 +58,16 @@ interface FaultFile {
 export type FaultTarget = {area: 'api'; route: string} | {area: 'media'} | {area: 'oss'}
 
 const MEDIA_ONLY = new Set<FaultKind>(['truncate'])
-const API_ONLY = new Set<FaultKind>(['reset-after-body', 'malformed-json', 'expire-token', 'concurrency-limit', 'service-error', 'hostile-name', 'http-500-envelope', 'http-503-envelope'])
+const API_ONLY = new Set<FaultKind>([
+  'reset-after-body',
+  'malformed-json',
+  'expire-token',
+  'concurrency-limit',
+  'service-error',
+  'hostile-name',
+  'http-500-envelope',
+  'http-503-envelope',
+])
 
 export class BadFaultRequest extends Error {}
 
@@ -84,7 +93,13 @@ export class Faults {
     const {rules, seed} = parseFaultConfig(body)
     return withLock(this.lockFile, () => {
       const current = this.load()
-      const next: FaultFile = {rules: rules.map((r) => ({...r, used: 0})), seed, draws: 0, injected: current.injected, seen: current.seen}
+      const next: FaultFile = {
+        rules: rules.map((r) => ({...r, used: 0})),
+        seed,
+        draws: 0,
+        injected: current.injected,
+        seen: current.seen,
+      }
       writeFileAtomic(this.file, JSON.stringify(next))
       return this.summaryOf(next)
     })
@@ -105,7 +120,13 @@ export class Faults {
 
   private summaryOf(file: FaultFile) {
     const total = Object.values(file.injected).reduce((a, b) => a + b, 0)
-    return {rules: file.rules, seed: file.seed, injected: file.injected, injected_total: total, requests_seen: file.seen ?? 0}
+    return {
+      rules: file.rules,
+      seed: file.seed,
+      injected: file.injected,
+      injected_total: total,
+      requests_seen: file.seen ?? 0,
+    }
   }
 
   /** The fault to inject into this request, if any (decided and counted under the lock). */
@@ -162,12 +183,15 @@ export function parseFaultConfig(body: unknown): {rules: FaultRule[]; seed: numb
   const rules = object.rules.map((raw, i): FaultRule => {
     const r = raw as Record<string, unknown>
     const where = `rules[${i}]`
-    if (typeof r?.endpoint !== 'string' || r.endpoint === '') throw new BadFaultRequest(`${where}.endpoint must be a route, "media", "oss" or "*"`)
-    if (!FAULT_KINDS.includes(r.kind as FaultKind)) throw new BadFaultRequest(`${where}.kind must be one of ${FAULT_KINDS.join(', ')}`)
+    if (typeof r?.endpoint !== 'string' || r.endpoint === '')
+      throw new BadFaultRequest(`${where}.endpoint must be a route, "media", "oss" or "*"`)
+    if (!FAULT_KINDS.includes(r.kind as FaultKind))
+      throw new BadFaultRequest(`${where}.kind must be one of ${FAULT_KINDS.join(', ')}`)
     const num = (field: string, min: number, max = Infinity) => {
       if (r[field] === undefined) return undefined
       const v = r[field]
-      if (typeof v !== 'number' || !(v >= min && v <= max)) throw new BadFaultRequest(`${where}.${field} must be a number in ${min}..${max}`)
+      if (typeof v !== 'number' || !(v >= min && v <= max))
+        throw new BadFaultRequest(`${where}.${field} must be a number in ${min}..${max}`)
       return v
     }
     return {
@@ -185,6 +209,7 @@ export function parseFaultConfig(body: unknown): {rules: FaultRule[]; seed: numb
 /** `sandbox serve --faults`: inline JSON, or @file / a path to a JSON file. */
 export function readFaultOption(value: string): unknown {
   const trimmed = value.trim()
-  const text = trimmed.startsWith('{') || trimmed.startsWith('[') ? trimmed : fs.readFileSync(trimmed.replace(/^@/, ''), 'utf8')
+  const text =
+    trimmed.startsWith('{') || trimmed.startsWith('[') ? trimmed : fs.readFileSync(trimmed.replace(/^@/, ''), 'utf8')
   return JSON.parse(text) as unknown
 }

@@ -28,7 +28,10 @@ export function hostRole(req: IncomingMessage, port: number, wildcard: boolean):
   const [, name, portText] = match
   const hostPort = portText === undefined ? undefined : Number(portText)
   const secure = Boolean((req.socket as {encrypted?: boolean}).encrypted)
-  if (PRODUCTION_HOSTS.includes(name) && (hostPort === undefined || (secure && hostPort === 443) || hostPort === port)) {
+  if (
+    PRODUCTION_HOSTS.includes(name) &&
+    (hostPort === undefined || (secure && hostPort === 443) || hostPort === port)
+  ) {
     return name === OSS_HOST ? 'oss' : name === CDN_HOST ? 'cdn' : 'api'
   }
 

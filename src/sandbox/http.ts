@@ -4,7 +4,10 @@ import type {State, Store} from './store.js'
 
 /** A PixVerse-level failure: answered as HTTP 200 + {ErrCode, ErrMsg, Resp: null}. */
 export class ApiError extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -60,9 +63,18 @@ export interface Route {
 
 export type RouteTable = Record<string, Route>
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const body = Buffer.from(JSON.stringify(value))
-  res.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), ...headers})
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(body.length),
+    ...headers,
+  })
   res.end(body)
 }
 
@@ -101,13 +113,18 @@ export function parseJsonBody(raw: Buffer): Record<string, unknown> {
   const text = raw.toString('utf8').trim()
   if (text === '') return {}
   const value = JSON.parse(text) as unknown
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidParam('request body must be a JSON object')
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw invalidParam('request body must be a JSON object')
   return value as Record<string, unknown>
 }
 
 // ---- field readers: turn a loose JSON body into checked values, or a 400017 naming the field ----
 
-export function str(body: Record<string, unknown>, field: string, opts: {required?: boolean; nonEmpty?: boolean} = {}): string | undefined {
+export function str(
+  body: Record<string, unknown>,
+  field: string,
+  opts: {required?: boolean; nonEmpty?: boolean} = {},
+): string | undefined {
   const value = body[field]
   if (value === undefined || value === null) {
     if (opts.required) throw invalidParam(`${field} is required`)
@@ -118,7 +135,11 @@ export function str(body: Record<string, unknown>, field: string, opts: {require
   return value
 }
 
-export function int(body: Record<string, unknown>, field: string, opts: {required?: boolean; min?: number; max?: number} = {}): number | undefined {
+export function int(
+  body: Record<string, unknown>,
+  field: string,
+  opts: {required?: boolean; min?: number; max?: number} = {},
+): number | undefined {
   const value = body[field]
   if (value === undefined || value === null) {
     if (opts.required) throw invalidParam(`${field} is required`)
@@ -130,21 +151,28 @@ export function int(body: Record<string, unknown>, field: string, opts: {require
   return value
 }
 
-export function strArray(body: Record<string, unknown>, field: string, opts: {required?: boolean; min?: number} = {}): string[] | undefined {
+export function strArray(
+  body: Record<string, unknown>,
+  field: string,
+  opts: {required?: boolean; min?: number} = {},
+): string[] | undefined {
   const value = body[field]
   if (value === undefined || value === null) {
     if (opts.required) throw invalidParam(`${field} is required`)
     return undefined
   }
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) throw invalidParam(`${field} must be an array of non-empty strings`)
-  if (opts.min !== undefined && value.length < opts.min) throw invalidParam(`${field} needs at least ${opts.min} item(s)`)
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))
+    throw invalidParam(`${field} must be an array of non-empty strings`)
+  if (opts.min !== undefined && value.length < opts.min)
+    throw invalidParam(`${field} needs at least ${opts.min} item(s)`)
   return value as string[]
 }
 
 /** Ids are JSON numbers on the wire; query strings carry them as decimal text. */
 export function idParam(value: unknown, field: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) throw invalidParam(`${field} must be a positive integer id`)
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+    throw invalidParam(`${field} must be a positive integer id`)
   return n
 }
 

@@ -56,7 +56,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const wildcard = host === '0.0.0.0' || host === '::' || host === ''
   // Behind a wildcard bind, the Host header tells which address the client used.
   const plainOrigin = (req: http.IncomingMessage) =>
-    wildcard && typeof req.headers.host === 'string' && /^[\w.:[\]-]+$/.test(req.headers.host) ? `http://${req.headers.host}` : origin
+    wildcard && typeof req.headers.host === 'string' && /^[\w.:[\]-]+$/.test(req.headers.host)
+      ? `http://${req.headers.host}`
+      : origin
 
   const listen = async (server: http.Server, port: number, on: string) => {
     server.keepAliveTimeout = 2000
@@ -71,7 +73,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   }
 
   let plainPort = 0
-  const plainHandler = createHandler(store, {origin: plainOrigin, webOrigin: plainOrigin, role: (req) => hostRole(req, plainPort, wildcard)})
+  const plainHandler = createHandler(store, {
+    origin: plainOrigin,
+    webOrigin: plainOrigin,
+    role: (req) => hostRole(req, plainPort, wildcard),
+  })
   const server = http.createServer((req, res) => {
     void plainHandler(req, res)
   })
@@ -83,7 +89,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   let tlsServer: https.Server | undefined
   let tlsPort: number | undefined
   if (options.tls) {
-    const tlsHandler = createHandler(store, {origin: () => `https://${CDN_HOST}`, webOrigin: () => `https://${WEB_HOST}`, role: (req) => hostRole(req, tlsPort ?? 0, false)})
+    const tlsHandler = createHandler(store, {
+      origin: () => `https://${CDN_HOST}`,
+      webOrigin: () => `https://${WEB_HOST}`,
+      role: (req) => hostRole(req, tlsPort ?? 0, false),
+    })
     tlsServer = https.createServer({cert: options.tls.cert, key: options.tls.key}, (req, res) => {
       void tlsHandler(req, res)
     })

@@ -46,14 +46,16 @@ async function acquire(lockPath: string): Promise<void> {
 /** Runs fn while holding the lock at lockPath (in-process FIFO, then the file lock). */
 export function withLock<T>(lockPath: string, fn: () => T | Promise<T>): Promise<T> {
   const previous = queues.get(lockPath) ?? Promise.resolve()
-  const run = previous.catch(() => undefined).then(async () => {
-    await acquire(lockPath)
-    try {
-      return await fn()
-    } finally {
-      fs.rmSync(lockPath, {force: true})
-    }
-  })
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await acquire(lockPath)
+      try {
+        return await fn()
+      } finally {
+        fs.rmSync(lockPath, {force: true})
+      }
+    })
   const tail = run.catch(() => undefined)
   queues.set(lockPath, tail)
   void tail.then(() => {

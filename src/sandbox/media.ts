@@ -25,16 +25,31 @@ export function fixturesFolder(): string {
   }
 }
 
-export const FIXTURE = {mp4: 'sample.mp4', png: 'sample.png', jpg: 'sample.jpg', mp3: 'sample.mp3', wav: 'sample.wav'} as const
+export const FIXTURE = {
+  mp4: 'sample.mp4',
+  png: 'sample.png',
+  jpg: 'sample.jpg',
+  mp3: 'sample.mp3',
+  wav: 'sample.wav',
+} as const
 
 export function fixturePath(name: keyof typeof FIXTURE): string {
   return path.join(fixturesFolder(), FIXTURE[name])
 }
 
 const TYPES: Record<string, string> = {
-  mp4: 'video/mp4', mov: 'video/quicktime', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
-  webp: 'image/webp', gif: 'image/gif', mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4',
-  aac: 'audio/aac', ogg: 'audio/ogg',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
 }
 
 export function contentTypeFor(name: string): string {
@@ -130,7 +145,8 @@ function findBox(buf: Buffer, from: number, to: number, types: string[]): number
 
 /** Duration from a RIFF/WAVE header: data size / byte rate. */
 export function wavDuration(buf: Buffer): number | undefined {
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WAVE') return undefined
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'RIFF' || buf.toString('latin1', 8, 12) !== 'WAVE')
+    return undefined
   let pos = 12
   let byteRate = 0
   while (pos + 8 <= buf.length) {

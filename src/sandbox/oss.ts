@@ -19,11 +19,23 @@ import type {Store} from './store.js'
 
 import {OSS_BUCKET} from './hosts.js'
 
-function ossError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+function ossError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   const requestId = crypto.randomBytes(12).toString('hex').toUpperCase()
-  const fields = Object.entries(extra).map(([k, v]) => `  <${k}>${escapeXml(v)}</${k}>\n`).join('')
+  const fields = Object.entries(extra)
+    .map(([k, v]) => `  <${k}>${escapeXml(v)}</${k}>\n`)
+    .join('')
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${code}</Code>\n  <Message>${escapeXml(message)}</Message>\n  <RequestId>${requestId}</RequestId>\n  <HostId>sandbox-oss</HostId>\n${fields}</Error>\n`
-  res.writeHead(status, {'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(xml)), 'x-oss-request-id': requestId})
+  res.writeHead(status, {
+    'content-type': 'application/xml',
+    'content-length': String(Buffer.byteLength(xml)),
+    'x-oss-request-id': requestId,
+  })
   res.end(xml)
 }
 
@@ -42,7 +54,12 @@ export function stringToSign(req: IncomingMessage, resource: string, date: strin
     .sort()
     .map((h) => `${h}:${header(req, h).trim()}\n`)
     .join('')
-  return [req.method ?? 'PUT', header(req, 'content-md5'), header(req, 'content-type'), date].join('\n') + '\n' + ossHeaders + resource
+  return (
+    [req.method ?? 'PUT', header(req, 'content-md5'), header(req, 'content-type'), date].join('\n') +
+    '\n' +
+    ossHeaders +
+    resource
+  )
 }
 
 export function sign(secret: string, text: string): string {
@@ -51,14 +68,25 @@ export function sign(secret: string, text: string): string {
 
 /** Object keys become files under dataDir/objects; refuse anything that could escape it. */
 export function safeKey(key: string): boolean {
-  return key !== '' && !key.startsWith('/') && !key.includes('\\') && !key.split('/').some((s) => s === '' || s === '.' || s === '..')
+  return (
+    key !== '' &&
+    !key.startsWith('/') &&
+    !key.includes('\\') &&
+    !key.split('/').some((s) => s === '' || s === '.' || s === '..')
+  )
 }
 
 export function objectFile(store: Store, key: string): string {
   return path.join(store.objectsDir, ...key.split('/'))
 }
 
-export async function handleOssPut(req: IncomingMessage, res: ServerResponse, store: Store, pathname: string, body: Buffer): Promise<void> {
+export async function handleOssPut(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  pathname: string,
+  body: Buffer,
+): Promise<void> {
   // The bucket is the host's first label (the only one served is OSS_BUCKET); the key is the path.
   const bucket = OSS_BUCKET
   let key: string
@@ -67,16 +95,32 @@ export async function handleOssPut(req: IncomingMessage, res: ServerResponse, st
   } catch {
     return ossError(res, 400, 'InvalidObjectName', 'The object name is not valid URL encoding.')
   }
-  if (req.method !== 'PUT') return ossError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
+  if (req.method !== 'PUT')
+    return ossError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
   if (!safeKey(key)) return ossError(res, 400, 'InvalidObjectName', 'The specified object is not valid.')
 
   const auth = /^OSS ([^:\s]+):(\S+)$/.exec(header(req, 'authorization'))
-  if (!auth) return ossError(res, 403, 'AccessDenied', 'Missing or malformed Authorization header (expected "OSS AccessKeyId:Signature").')
+  if (!auth)
+    return ossError(
+      res,
+      403,
+      'AccessDenied',
+      'Missing or malformed Authorization header (expected "OSS AccessKeyId:Signature").',
+    )
   const [, accessKeyId, signature] = auth
   const sts = await store.read((s) => s.sts[accessKeyId])
-  if (!sts) return ossError(res, 403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', {OSSAccessKeyId: accessKeyId})
-  if (Date.now() > sts.expiresAt) return ossError(res, 403, 'SecurityTokenExpired', 'The security token you provided has expired.')
-  if (header(req, 'x-oss-security-token') !== sts.token) return ossError(res, 403, 'InvalidSecurityToken', 'The security token you provided is invalid.')
+  if (!sts)
+    return ossError(
+      res,
+      403,
+      'InvalidAccessKeyId',
+      'The OSS Access Key Id you provided does not exist in our records.',
+      {OSSAccessKeyId: accessKeyId},
+    )
+  if (Date.now() > sts.expiresAt)
+    return ossError(res, 403, 'SecurityTokenExpired', 'The security token you provided has expired.')
+  if (header(req, 'x-oss-security-token') !== sts.token)
+    return ossError(res, 403, 'InvalidSecurityToken', 'The security token you provided is invalid.')
 
   const resource = `/${bucket}/${key}`
   const dates = [header(req, 'date'), header(req, 'x-oss-date')].filter((d, i, all) => d !== '' && all.indexOf(d) === i)
@@ -88,16 +132,23 @@ export async function handleOssPut(req: IncomingMessage, res: ServerResponse, st
     return expected.length === given.length && crypto.timingSafeEqual(expected, given)
   })
   if (!matched) {
-    return ossError(res, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', {
-      OSSAccessKeyId: accessKeyId,
-      StringToSign: candidates[0],
-    })
+    return ossError(
+      res,
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      {
+        OSSAccessKeyId: accessKeyId,
+        StringToSign: candidates[0],
+      },
+    )
   }
 
   const md5 = crypto.createHash('md5').update(body)
   const md5b64 = md5.copy().digest('base64')
   const givenMd5 = header(req, 'content-md5')
-  if (givenMd5 && givenMd5 !== md5b64) return ossError(res, 400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.')
+  if (givenMd5 && givenMd5 !== md5b64)
+    return ossError(res, 400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.')
 
   const forbidOverwrite = header(req, 'x-oss-forbid-overwrite').toLowerCase() === 'true'
   const etag = `"${md5.digest('hex').toUpperCase()}"`
@@ -107,10 +158,22 @@ export async function handleOssPut(req: IncomingMessage, res: ServerResponse, st
     if (forbidOverwrite && s.objects[key]) return true
     fs.mkdirSync(path.dirname(file), {recursive: true})
     writeFileAtomic(file, body)
-    s.objects[key] = {key, size: body.length, contentType: header(req, 'content-type') || contentTypeFor(key), md5: md5b64, createdAt: Date.now()}
+    s.objects[key] = {
+      key,
+      size: body.length,
+      contentType: header(req, 'content-type') || contentTypeFor(key),
+      md5: md5b64,
+      createdAt: Date.now(),
+    }
     return false
   })
-  if (conflict) return ossError(res, 409, 'FileAlreadyExists', 'The object you specified already exists and can not be overwritten.')
+  if (conflict)
+    return ossError(
+      res,
+      409,
+      'FileAlreadyExists',
+      'The object you specified already exists and can not be overwritten.',
+    )
   const requestId = crypto.randomBytes(12).toString('hex').toUpperCase()
   res.writeHead(200, {etag, 'x-oss-request-id': requestId, 'content-md5': md5b64, 'content-length': '0'})
   res.end()

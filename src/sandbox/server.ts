@@ -11,7 +11,17 @@ import fs from 'node:fs'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {handleBlob} from './blob.js'
 import {approvePage, approvedPage, enterCodePage} from './device-page.js'
-import {ApiError, ERR, type Ctx, type RouteTable, parseJsonBody, readBody, sendEnvelope, sendJson, sendText} from './http.js'
+import {
+  ApiError,
+  ERR,
+  type Ctx,
+  type RouteTable,
+  parseJsonBody,
+  readBody,
+  sendEnvelope,
+  sendJson,
+  sendText,
+} from './http.js'
 import {injectFault} from './fault-injection.js'
 import {type FaultTarget, Faults} from './faults.js'
 import {contentTypeFor, fixturePath, serveFile} from './media.js'
@@ -33,7 +43,16 @@ import {requestWorkspace} from './workspaces.js'
 
 export const API_PREFIX = '/creative_platform/'
 
-const ROUTES: RouteTable = {...authRoutes, ...accountRoutes, ...videoRoutes, ...imageRoutes, ...uploadRoutes, ...audioRoutes, ...templateRoutes, ...assetRoutes}
+const ROUTES: RouteTable = {
+  ...authRoutes,
+  ...accountRoutes,
+  ...videoRoutes,
+  ...imageRoutes,
+  ...uploadRoutes,
+  ...audioRoutes,
+  ...templateRoutes,
+  ...assetRoutes,
+}
 
 // Endpoints that may be called with a stale Workspace-Id without failing: they are how a
 // client finds out where it is (docs/protocol.md §8: list/switch re-sync the stored workspace).
@@ -60,12 +79,15 @@ export function createHandler(store: Store, options: HandlerOptions) {
       const role = options.role(req)
       if (role === undefined) {
         log(store, req, url, null, {refused: 'host'})
-        return sendJson(res, 421, {error: `this server does not serve the host ${JSON.stringify(String(req.headers.host ?? ''))}`})
+        return sendJson(res, 421, {
+          error: `this server does not serve the host ${JSON.stringify(String(req.headers.host ?? ''))}`,
+        })
       }
 
       const target = faultTarget(role, pathname)
       const rule = target && (await faults.pick(target))
-      if (rule && (await injectFault(rule, req, res, store)) === 'answered') return log(store, req, url, null, {fault: rule.kind})
+      if (rule && (await injectFault(rule, req, res, store)) === 'answered')
+        return log(store, req, url, null, {fault: rule.kind})
       if (role === 'oss') {
         const body = await readBody(req)
         log(store, req, url, {bytes: body.length})
@@ -73,15 +95,22 @@ export function createHandler(store: Store, options: HandlerOptions) {
       }
 
       if (pathname.startsWith(API_PREFIX)) return await handleApi(req, res, store, options, url)
-      if (pathname.startsWith('/_blob/')) return handleBlob(req, res, pathname.slice('/_blob/'.length), url.searchParams)
+      if (pathname.startsWith('/_blob/'))
+        return handleBlob(req, res, pathname.slice('/_blob/'.length), url.searchParams)
       if (pathname.startsWith('/media/')) {
         log(store, req, url, null)
         return await handleMedia(req, res, store, pathname.slice('/media/'.length))
       }
 
       if (pathname === '/device' || pathname === '/device/approve') return await handleDevicePage(req, res, store, url)
-      if (pathname.startsWith('/_sandbox/') && role === 'loopback') return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
-      if (pathname === '/' || pathname === '/healthz') return sendJson(res, 200, {ok: true, service: 'pixverse-sandbox', api: `${options.origin(req)}/creative_platform`})
+      if (pathname.startsWith('/_sandbox/') && role === 'loopback')
+        return await handleControl(req, res, store, pathname.slice('/_sandbox/'.length))
+      if (pathname === '/' || pathname === '/healthz')
+        return sendJson(res, 200, {
+          ok: true,
+          service: 'pixverse-sandbox',
+          api: `${options.origin(req)}/creative_platform`,
+        })
       return sendJson(res, 404, {error: `not found: ${pathname}`})
     } catch (error) {
       if (!res.headersSent) sendJson(res, 500, {error: error instanceof Error ? error.message : String(error)})
@@ -93,7 +122,8 @@ export function createHandler(store: Store, options: HandlerOptions) {
 /** Which fault rules can apply to a request (the control API and the device page never fail). */
 function faultTarget(role: HostRole, pathname: string): FaultTarget | undefined {
   if (role === 'oss') return {area: 'oss'}
-  if (pathname.startsWith(API_PREFIX)) return {area: 'api', route: pathname.slice(API_PREFIX.length).replace(/\/+$/, '')}
+  if (pathname.startsWith(API_PREFIX))
+    return {area: 'api', route: pathname.slice(API_PREFIX.length).replace(/\/+$/, '')}
   if (pathname.startsWith('/media/')) return {area: 'media'}
   return undefined
 }
@@ -112,7 +142,13 @@ function log(store: Store, req: IncomingMessage, url: URL, body: unknown, extra:
   })
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store, origins: HandlerOptions, url: URL): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  origins: HandlerOptions,
+  url: URL,
+): Promise<void> {
   const raw = await readBody(req)
   let body: Record<string, unknown> = {}
   let parseError: unknown
@@ -127,12 +163,32 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, store: Store
   try {
     const route = ROUTES[routeName]
     if (!route) throw new ApiError(ERR.unknownEndpoint, `Unknown endpoint: ${req.method} ${routeName}`)
-    if (req.method !== route.method) throw new ApiError(ERR.methodNotAllowed, `Method ${req.method} not allowed for ${routeName} (use ${route.method})`)
-    if (parseError) throw parseError instanceof ApiError ? parseError : new ApiError(ERR.invalidParam, 'Invalid parameter: request body is not valid JSON')
+    if (req.method !== route.method)
+      throw new ApiError(
+        ERR.methodNotAllowed,
+        `Method ${req.method} not allowed for ${routeName} (use ${route.method})`,
+      )
+    if (parseError)
+      throw parseError instanceof ApiError
+        ? parseError
+        : new ApiError(ERR.invalidParam, 'Invalid parameter: request body is not valid JSON')
     const now = Date.now()
-    const ctx: Ctx = {req, res, method: req.method, route: routeName, query: url.searchParams, body, origin: origins.origin(req), webOrigin: origins.webOrigin(req), store, now}
+    const ctx: Ctx = {
+      req,
+      res,
+      method: req.method,
+      route: routeName,
+      query: url.searchParams,
+      body,
+      origin: origins.origin(req),
+      webOrigin: origins.webOrigin(req),
+      store,
+      now,
+    }
     if (route.auth) {
-      const [kind, left] = await store.read((state) => [authenticate(req, state, now), state.account.leftWorkspaces ?? []] as const)
+      const [kind, left] = await store.read(
+        (state) => [authenticate(req, state, now), state.account.leftWorkspaces ?? []] as const,
+      )
       const workspaceId = WORKSPACE_EXEMPT.has(routeName) ? 0 : requestWorkspace(req, left)
       ctx.auth = {kind, workspaceId}
     }
@@ -166,7 +222,8 @@ async function handleMedia(req: IncomingMessage, res: ServerResponse, store: Sto
   }
   if (/^frames\/[\w.-]+\.jpg$/.test(mediaPath)) return serveFile(req, res, fixturePath('jpg'), 'image/jpeg')
   const stat = /^static\/[\w./-]+\.(png|jpg|mp4|mp3)$/.exec(mediaPath)
-  if (stat && safeKey(mediaPath)) return serveFile(req, res, fixturePath(stat[1] as 'png' | 'jpg' | 'mp4' | 'mp3'), contentTypeFor(mediaPath))
+  if (stat && safeKey(mediaPath))
+    return serveFile(req, res, fixturePath(stat[1] as 'png' | 'jpg' | 'mp4' | 'mp3'), contentTypeFor(mediaPath))
   if (safeKey(mediaPath)) {
     const object = await store.read((s) => s.objects[mediaPath])
     const file = objectFile(store, mediaPath)
@@ -181,7 +238,13 @@ async function handleDevicePage(req: IncomingMessage, res: ServerResponse, store
     const code = url.searchParams.get('user_code') ?? ''
     if (code === '') return sendText(res, 200, 'text/html; charset=utf-8', enterCodePage())
     const grant = await store.read((s) => findGrantByUserCode(s, code, now))
-    if (!grant) return sendText(res, 404, 'text/html; charset=utf-8', enterCodePage(`The code ${code} is unknown or has expired.`))
+    if (!grant)
+      return sendText(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        enterCodePage(`The code ${code} is unknown or has expired.`),
+      )
     return sendText(res, 200, 'text/html; charset=utf-8', approvePage(grant.userCode))
   }
   if (url.pathname === '/device/approve' && req.method === 'POST') {
@@ -197,7 +260,13 @@ async function handleDevicePage(req: IncomingMessage, res: ServerResponse, store
       code = new URLSearchParams(raw).get('user_code') ?? ''
     }
     const ok = await store.update((s) => approveUserCode(s, code, now))
-    if (!ok) return sendText(res, 404, 'text/html; charset=utf-8', enterCodePage(`The code ${code} is unknown or has expired.`))
+    if (!ok)
+      return sendText(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        enterCodePage(`The code ${code} is unknown or has expired.`),
+      )
     return sendText(res, 200, 'text/html; charset=utf-8', approvedPage())
   }
   return sendJson(res, 405, {error: 'method not allowed'})

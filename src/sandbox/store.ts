@@ -167,7 +167,10 @@ export class Store {
   readonly objectsDir: string
   readonly requestLog: string
 
-  constructor(readonly dataDir: string, private readonly seedCredits: number) {
+  constructor(
+    readonly dataDir: string,
+    private readonly seedCredits: number,
+  ) {
     // Owner-only when the sandbox creates it: its session token and request log live here.
     // A --data-dir that already exists is the user's folder and keeps its mode.
     makePrivateDir(dataDir)

@@ -99,7 +99,19 @@ export function readMarkers(body: Record<string, unknown>): Markers {
 
 // ---- output geometry ----
 
-const SHORT_SIDE: Record<string, number> = {'360p': 360, '480p': 480, '512p': 512, '540p': 540, '720p': 720, '1080p': 1080, '1440p': 1440, '1800p': 1800, '2160p': 2160, '2k': 1440, '4k': 2160}
+const SHORT_SIDE: Record<string, number> = {
+  '360p': 360,
+  '480p': 480,
+  '512p': 512,
+  '540p': 540,
+  '720p': 720,
+  '1080p': 1080,
+  '1440p': 1440,
+  '1800p': 1800,
+  '2160p': 2160,
+  '2k': 1440,
+  '4k': 2160,
+}
 
 /** Width/height a real render of this quality and aspect ratio would have (even numbers). */
 export function outputSize(quality: string, aspectRatio: string): {width: number; height: number} {
@@ -112,8 +124,25 @@ export function outputSize(quality: string, aspectRatio: string): {width: number
 
 // ---- prices (sandbox-only table; the real service prices per model) ----
 
-const VIDEO_PER_5S: Record<string, number> = {'360p': 20, '480p': 25, '540p': 30, '720p': 40, '1080p': 80, '1440p': 120, '2160p': 160}
-const IMAGE_EACH: Record<string, number> = {'512p': 3, '720p': 5, '1080p': 10, '1440p': 15, '1800p': 18, '2k': 15, '2160p': 20, '4k': 20}
+const VIDEO_PER_5S: Record<string, number> = {
+  '360p': 20,
+  '480p': 25,
+  '540p': 30,
+  '720p': 40,
+  '1080p': 80,
+  '1440p': 120,
+  '2160p': 160,
+}
+const IMAGE_EACH: Record<string, number> = {
+  '512p': 3,
+  '720p': 5,
+  '1080p': 10,
+  '1440p': 15,
+  '1800p': 18,
+  '2k': 15,
+  '2160p': 20,
+  '4k': 20,
+}
 
 export function videoCost(quality: string, duration: number): number {
   const per5 = VIDEO_PER_5S[quality] ?? 40

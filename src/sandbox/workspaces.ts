@@ -13,7 +13,14 @@ export interface Workspace {
 
 export const WORKSPACES: Workspace[] = [
   {workspace_id: 880_001, name: 'Sandbox Studio', role: 'owner', member_count: 3, seat_count: 5, total_credits: 50_000},
-  {workspace_id: 880_002, name: 'Partner Agency', role: 'member', member_count: 8, seat_count: 10, total_credits: 120_000},
+  {
+    workspace_id: 880_002,
+    name: 'Partner Agency',
+    role: 'member',
+    member_count: 8,
+    seat_count: 10,
+    total_credits: 120_000,
+  },
 ]
 
 export function findWorkspace(id: number, left: number[] = []): Workspace | undefined {
@@ -32,7 +39,7 @@ export function memberWorkspaces(left: number[] = []): Workspace[] {
  */
 export function requestWorkspace(req: IncomingMessage, left: number[] = []): number {
   const raw = req.headers['workspace-id']
-  const value = (Array.isArray(raw) ? raw[0] : raw ?? '').trim()
+  const value = (Array.isArray(raw) ? raw[0] : (raw ?? '')).trim()
   if (value === '' || value === '0') return 0
   const id = /^\d+$/.test(value) ? Number(value) : Number.NaN
   if (!Number.isSafeInteger(id) || !findWorkspace(id, left)) {

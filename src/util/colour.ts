@@ -10,7 +10,10 @@ export function colourOn(stream: {isTTY?: boolean} = process.stdout): boolean {
   return Boolean(stream.isTTY) && process.env.TERM !== 'dumb'
 }
 
-const paint = (open: number, close: number) => (text: string, on = colourOn()) => (on ? `\u001B[${open}m${text}\u001B[${close}m` : text)
+const paint =
+  (open: number, close: number) =>
+  (text: string, on = colourOn()) =>
+    on ? `\u001B[${open}m${text}\u001B[${close}m` : text
 
 export const bold = paint(1, 22)
 export const dim = paint(2, 22)

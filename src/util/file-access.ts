@@ -67,9 +67,13 @@ export function assertReadable(policy: FileAccessPolicy, file: string, label: st
   const real = realpathSync(resolve(policy.base, file))
   const secret = secretReason(real)
   if (secret) throw validationError(`${label}: refusing to read ${real}: ${secret}`)
-  if (policy.readRoot === undefined) throw validationError(`${label}: ${policy.source} may not read local files (${file})`, policy.hint)
+  if (policy.readRoot === undefined)
+    throw validationError(`${label}: ${policy.source} may not read local files (${file})`, policy.hint)
   if (policy.readRoot !== ANYWHERE && !inside(real, realpathSync(policy.readRoot))) {
-    throw validationError(`${label}: ${file} is outside ${policy.readRoot}, the only folder ${policy.source} may read from`, policy.hint)
+    throw validationError(
+      `${label}: ${file} is outside ${policy.readRoot}, the only folder ${policy.source} may read from`,
+      policy.hint,
+    )
   }
 
   return real
@@ -79,15 +83,24 @@ export function assertReadable(policy: FileAccessPolicy, file: string, label: st
  * Where an output goes: `requested` (or `fallback` when not given) on the command line; over MCP a
  * path inside the write folder (relative paths are taken from it; its own root when not given).
  */
-export function outputPath(policy: FileAccessPolicy, requested: string | undefined, fallback: () => string, label: string): string {
+export function outputPath(
+  policy: FileAccessPolicy,
+  requested: string | undefined,
+  fallback: () => string,
+  label: string,
+): string {
   if (policy.writeRoot === ANYWHERE) return requested ?? fallback()
-  if (policy.writeRoot === undefined) throw validationError(`${label}: ${policy.source} may not write files`, policy.hint)
+  if (policy.writeRoot === undefined)
+    throw validationError(`${label}: ${policy.source} may not write files`, policy.hint)
   const target = resolve(policy.writeRoot, requested ?? '.')
   const real = realOfNearest(target)
   const secret = secretReason(real)
   if (secret) throw validationError(`${label}: refusing to write to ${real}: ${secret}`)
   if (!inside(real, realOfNearest(policy.writeRoot))) {
-    throw validationError(`${label}: ${requested} is outside ${policy.writeRoot}, the only folder ${policy.source} may write to`, policy.hint)
+    throw validationError(
+      `${label}: ${requested} is outside ${policy.writeRoot}, the only folder ${policy.source} may write to`,
+      policy.hint,
+    )
   }
 
   return target
@@ -95,7 +108,8 @@ export function outputPath(policy: FileAccessPolicy, requested: string | undefin
 
 /** Why a path is never read or written for anyone: the CLI's own secrets, or a dot-folder's. */
 function secretReason(real: string): string | undefined {
-  if (inside(real, realOfNearest(pixverseHome()))) return 'files under PIXVERSE_HOME (the login) are never read or written this way'
+  if (inside(real, realOfNearest(pixverseHome())))
+    return 'files under PIXVERSE_HOME (the login) are never read or written this way'
   const segments = real.split(sep).filter(Boolean)
   const dotted = segments.find((segment) => segment.startsWith('.'))
   if (dotted) return `files in dot-folders and dot-files (${dotted}) are never read or written this way`

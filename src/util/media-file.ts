@@ -11,7 +11,11 @@ export const EXTENSIONS: Record<MediaKind, string[]> = {
 }
 
 /** Size limits per kind for uploads (docs/protocol.md §5.1: images are downscaled to fit). */
-export const MAX_BYTES: Record<MediaKind, number> = {image: 10 * 1024 * 1024, video: 50 * 1024 * 1024, audio: 20 * 1024 * 1024}
+export const MAX_BYTES: Record<MediaKind, number> = {
+  image: 10 * 1024 * 1024,
+  video: 50 * 1024 * 1024,
+  audio: 20 * 1024 * 1024,
+}
 
 export function extensionOf(file: string): string {
   return extname(file).slice(1).toLowerCase()

@@ -25,12 +25,20 @@ export function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
  * A person is there to answer: stdin and stdout are terminals, not JSON mode, not CI. Anything else
  * (an agent, a pipe, a CI job) must never wait for input: it gets an error naming the flags instead.
  */
-export function canPrompt(streams: Streams = process, flags: PersonFlags = {json: false}, env: NodeJS.ProcessEnv = process.env): boolean {
+export function canPrompt(
+  streams: Streams = process,
+  flags: PersonFlags = {json: false},
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return !flags.json && !inCI(env) && Boolean(streams.stdin.isTTY) && Boolean(streams.stdout.isTTY)
 }
 
 /** A browser may be opened for whoever could also be asked a question: the same person. */
-export function canOpenBrowser(streams: Streams = process, flags: PersonFlags = {json: false}, env: NodeJS.ProcessEnv = process.env): boolean {
+export function canOpenBrowser(
+  streams: Streams = process,
+  flags: PersonFlags = {json: false},
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   return canPrompt(streams, flags, env)
 }
 

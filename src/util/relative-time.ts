@@ -3,7 +3,8 @@
  * returned as it came, and a date over a week old is shown as its day (2026-11-20).
  */
 export function relativeTime(value: unknown, now = Date.now()): string {
-  if (typeof value !== 'string' && typeof value !== 'number') return value === null || value === undefined ? '-' : String(value)
+  if (typeof value !== 'string' && typeof value !== 'number')
+    return value === null || value === undefined ? '-' : String(value)
   const time = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : Date.parse(value)
   if (!Number.isFinite(time)) return String(value)
   const seconds = Math.round((now - time) / 1000)

@@ -13,12 +13,20 @@ export interface TableOptions {
  * give way first and a cut cell ends in `…`, so a row never wraps. Columns named `…_at` / `…At`
  * show relative times. Piped output keeps every character and never gets colour.
  */
-export function renderTable(rows: Array<Record<string, unknown>>, columns: string[], options: TableOptions = {}): string {
+export function renderTable(
+  rows: Array<Record<string, unknown>>,
+  columns: string[],
+  options: TableOptions = {},
+): string {
   if (rows.length === 0) return ''
   const isTime = columns.map((column) => /(_at|At)$/.test(column))
   const cell = (value: unknown, i: number) => {
     if (isTime[i]) return relativeTime(value, options.now)
-    return value === null || value === undefined ? '-' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+    return value === null || value === undefined
+      ? '-'
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
   }
 
   const cells = rows.map((row) => columns.map((column, i) => terminalSafe(cell(row[column], i)).replace(/\s+/g, ' ')))
@@ -29,7 +37,9 @@ export function renderTable(rows: Array<Record<string, unknown>>, columns: strin
     options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined),
   )
   const line = (values: string[]) =>
-    values.map((value, i) => (i === values.length - 1 ? cut(value, widths[i]) : cut(value, widths[i]).padEnd(widths[i]))).join('  ')
+    values
+      .map((value, i) => (i === values.length - 1 ? cut(value, widths[i]) : cut(value, widths[i]).padEnd(widths[i])))
+      .join('  ')
   return [bold(line(headers)), ...cells.map(line)].join('\n')
 }
 
@@ -40,7 +50,8 @@ function fitWidths(natural: number[], minimum: number[], screen: number | undefi
   const total = () => widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1)
   while (total() > screen) {
     let widest = -1
-    for (let i = 0; i < widths.length; i++) if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i
+    for (let i = 0; i < widths.length; i++)
+      if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i
     if (widest < 0) break
     widths[widest]--
   }
@@ -66,9 +77,15 @@ function terminalSafe(text: string): string {
 }
 
 /** A list followed by a one-line paging footer, e.g. "page 1 · 20 of 36 · more: --page 2". */
-export function pagedText(table: string, paging: {page: number; shown: number; total?: number; hasMore?: boolean}): string {
+export function pagedText(
+  table: string,
+  paging: {page: number; shown: number; total?: number; hasMore?: boolean},
+): string {
   const more = paging.hasMore ?? (paging.total !== undefined && paging.page * Math.max(paging.shown, 1) < paging.total)
-  const parts = [`page ${paging.page}`, paging.total === undefined ? `${paging.shown} shown` : `${paging.shown} of ${paging.total}`]
+  const parts = [
+    `page ${paging.page}`,
+    paging.total === undefined ? `${paging.shown} shown` : `${paging.shown} of ${paging.total}`,
+  ]
   if (more) parts.push(`next: --page ${paging.page + 1}`)
   return `${table || '(none)'}\n${parts.join(' · ')}`
 }

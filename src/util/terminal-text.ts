@@ -7,7 +7,7 @@
 // Line and column breaks become one space, so a value can never begin a line of its own.
 const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g
 // C0 (but \t and \n, handled above or kept in layouts), DEL, C1, and the bidi marks and overrides.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+const UNSAFE = /(?![\t\n])[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu
 
 /** One value for one line: control characters and bidi overrides removed, breaks collapsed. */
 export function terminalText(value: string): string {

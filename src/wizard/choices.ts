@@ -1,4 +1,13 @@
-import {type CreationModelSpec, type CreationParam, type Mode, modeChoices, modeSpec, modelSpec, modelsFor, countRangeFor} from '../catalog/index.js'
+import {
+  type CreationModelSpec,
+  type CreationParam,
+  type Mode,
+  modeChoices,
+  modeSpec,
+  modelSpec,
+  modelsFor,
+  countRangeFor,
+} from '../catalog/index.js'
 
 /**
  * Pure: the questions the wizard asks after the model is known, built from the catalogue so the
@@ -46,7 +55,12 @@ function pickDefault<T>(values: T[], ...preferred: unknown[]): T | undefined {
  * The parameter questions for `mode` with `model` (undefined for modes without models), given the
  * merged defaults (built-in, then the user's `config defaults`) and whether an image was given.
  */
-export function paramQuestions(mode: Mode, model: string | undefined, defaults: Record<string, unknown>, hasImage: boolean): ParamQuestion[] {
+export function paramQuestions(
+  mode: Mode,
+  model: string | undefined,
+  defaults: Record<string, unknown>,
+  hasImage: boolean,
+): ParamQuestion[] {
   const mspec = modeSpec(mode)
   if (mspec.kind !== 'video' && mspec.kind !== 'image') return []
   const spec = model ? (modelSpec(mode, model) as CreationModelSpec | undefined) : undefined
@@ -60,41 +74,79 @@ export function paramQuestions(mode: Mode, model: string | undefined, defaults: 
     const message = MESSAGES[param]
     switch (param) {
       case 'quality':
-        if (qualities.length > 0) out.push({param, flag, type: 'select', message, choices: qualities, default: pickDefault(qualities, defaults.quality)})
+        if (qualities.length > 0)
+          out.push({
+            param,
+            flag,
+            type: 'select',
+            message,
+            choices: qualities,
+            default: pickDefault(qualities, defaults.quality),
+          })
         break
       case 'duration':
         if (durations.length > 0) {
-          out.push({param, flag, type: 'select', message, choices: durations, default: pickDefault(durations, defaults.duration, spec?.defaultDuration)})
+          out.push({
+            param,
+            flag,
+            type: 'select',
+            message,
+            choices: durations,
+            default: pickDefault(durations, defaults.duration, spec?.defaultDuration),
+          })
         }
 
         break
       case 'aspect_ratio':
         // Image to video takes its shape from the image: the catalogue says so, the wizard does not ask.
         if (ratios.length > 0 && !(hasImage && (mspec.aspectRatioTextOnly || spec?.aspectRatioFromImage))) {
-          out.push({param, flag, type: 'select', message, choices: ratios, default: pickDefault(ratios, defaults.aspect_ratio)})
+          out.push({
+            param,
+            flag,
+            type: 'select',
+            message,
+            choices: ratios,
+            default: pickDefault(ratios, defaults.aspect_ratio),
+          })
         }
 
         break
       case 'audio':
-        if (spec?.audio === 'optional') out.push({param, flag, type: 'confirm', message, default: defaults.audio !== false})
+        if (spec?.audio === 'optional')
+          out.push({param, flag, type: 'confirm', message, default: defaults.audio !== false})
         break
       case 'multi_shot':
         if (spec?.multiShot) out.push({param, flag, type: 'confirm', message, default: defaults.multi_shot !== false})
         break
       case 'off_peak':
-        if (!spec || spec.offPeak) out.push({param, flag, type: 'confirm', message, default: defaults.off_peak === true})
+        if (!spec || spec.offPeak)
+          out.push({param, flag, type: 'confirm', message, default: defaults.off_peak === true})
         break
       case 'count': {
         const {min, max} = countRangeFor(mode, model)
         const counts = Array.from({length: max - min + 1}, (_, i) => String(min + i))
-        out.push({param, flag, type: 'select', message, choices: counts, default: pickDefault(counts, defaults.count, min)})
+        out.push({
+          param,
+          flag,
+          type: 'select',
+          message,
+          choices: counts,
+          default: pickDefault(counts, defaults.count, min),
+        })
         break
       }
 
       case 'detail_level':
         if (spec?.detailLevel) {
           const values = spec.detailLevel.values
-          out.push({param, flag, type: 'select', message, choices: values, default: pickDefault(values, defaults.detail_level, spec.detailLevel.default)})
+          out.push({
+            param,
+            flag,
+            type: 'select',
+            message,
+            choices: values,
+            default: pickDefault(values, defaults.detail_level, spec.detailLevel.default),
+          })
         }
 
         break

@@ -11,7 +11,10 @@ export interface WizardContext {
   /** Built-in defaults merged with the user's `config defaults` (snake_case keys). */
   defaults: Record<string, unknown>
   /** The command's own flags: name → whether it is required text, takes several values, accepts --no-. */
-  flags: Record<string, {type?: string; multiple?: boolean; allowNo?: boolean; required?: boolean; description?: string}>
+  flags: Record<
+    string,
+    {type?: string; multiple?: boolean; allowNo?: boolean; required?: boolean; description?: string}
+  >
   /** The service, for the choices only it knows (templates, voices, prices); read-only calls. */
   service: WizardService
   /** Human notes on stderr (the summary). */
@@ -65,9 +68,16 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   // 2. Inputs (images, videos, audios), validated as they are typed.
   const counts: Record<string, number> = {}
   for (const [key, limit] of Object.entries(spec.inputs)) {
-    const flagName = ctx.flags[key] ? key : key.endsWith('s') && ctx.flags[key.slice(0, -1)] ? key.slice(0, -1) : undefined
+    const flagName = ctx.flags[key]
+      ? key
+      : key.endsWith('s') && ctx.flags[key.slice(0, -1)]
+        ? key.slice(0, -1)
+        : undefined
     // A single-value flag takes one input whatever the catalogue allows elsewhere.
-    const max = flagName && !ctx.flags[flagName].multiple ? Math.min(1, inputMax(ctx.mode, key, limit.max)) : inputMax(ctx.mode, key, limit.max)
+    const max =
+      flagName && !ctx.flags[flagName].multiple
+        ? Math.min(1, inputMax(ctx.mode, key, limit.max))
+        : inputMax(ctx.mode, key, limit.max)
     if (!flagName || max === 0) continue
     const kind = mediaKindOf(key)
     const values: string[] = []
@@ -100,7 +110,15 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
 
   // Lip sync speaks an audio file or a text: without the one, the other.
   if (ctx.flags['tts-text'] && !spoken) {
-    const text = await asking(() => input({message: 'Text to speak:', validate: (value) => (value.trim() === '' ? 'Type the words, or go back and give an audio file' : true)}, io))
+    const text = await asking(() =>
+      input(
+        {
+          message: 'Text to speak:',
+          validate: (value) => (value.trim() === '' ? 'Type the words, or go back and give an audio file' : true),
+        },
+        io,
+      ),
+    )
     argv.push(...flagPair('tts-text', text.trim()))
     summary.push(['text to speak', text.trim()])
   }
@@ -113,7 +131,15 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     const choices = modelChoices(ctx.mode, hasImage).filter((id) => acceptsCounts(ctx.mode, id, counts))
     const preferred = choices.find((id) => id === ctx.defaults.model) ?? choices[0]
     model = await asking(() =>
-      select({message: 'Model', choices: choices.map((id) => ({value: id, name: `${id}  ${displayName(id) ?? ''}`.trimEnd()})), default: preferred, pageSize: 12}, io),
+      select(
+        {
+          message: 'Model',
+          choices: choices.map((id) => ({value: id, name: `${id}  ${displayName(id) ?? ''}`.trimEnd()})),
+          default: preferred,
+          pageSize: 12,
+        },
+        io,
+      ),
     )
     argv.push('--model', model)
     summary.push(['model', model])
@@ -150,9 +176,21 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     const answer =
       question.type === 'confirm'
         ? await asking(() => confirm({message: question.message, default: question.default}, io))
-        : await asking(() => select({message: question.message, choices: question.choices.map((value) => ({value})), default: question.default}, io))
+        : await asking(() =>
+            select(
+              {
+                message: question.message,
+                choices: question.choices.map((value) => ({value})),
+                default: question.default,
+              },
+              io,
+            ),
+          )
     argv.push(...answerArgv(question, answer, Boolean(flag.allowNo)))
-    summary.push([question.param.replace(/_/g, ' '), typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : String(answer)])
+    summary.push([
+      question.param.replace(/_/g, ' '),
+      typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : String(answer),
+    ])
   }
 
   // 6. Summary and confirmation.
@@ -160,7 +198,9 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   ctx.say(`Create: ${spec.title}`)
   const width = Math.max(4, ...summary.map(([key]) => key.length))
   for (const [key, value] of summary) ctx.say(`  ${key.padEnd(width)}  ${value}`)
-  ctx.say(`  ${'cost'.padEnd(width)}  ${credits === undefined ? 'not known before submitting (the service reports it once the task is created)' : `${credits} credits`}`)
+  ctx.say(
+    `  ${'cost'.padEnd(width)}  ${credits === undefined ? 'not known before submitting (the service reports it once the task is created)' : `${credits} credits`}`,
+  )
   ctx.say(`  equivalent: pixverse create ${ctx.mode.replace(/_/g, '-')} ${argv.map(shellQuote).join(' ')}`)
   const go = await asking(() => confirm({message: 'Submit?', default: true}, io))
   if (!go) throw cancelled()
@@ -193,4 +233,3 @@ function acceptsCounts(mode: Mode, model: string, counts: Record<string, number>
 function cap(text: string): string {
   return text[0].toUpperCase() + text.slice(1)
 }
-

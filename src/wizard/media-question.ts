@@ -19,7 +19,8 @@ export function validateMediaAnswer(flag: string, kind: MediaKind, value: string
     if (input.form === 'file') checkLocalMedia(flag, input.value, kind)
     // `photos/cat.png` reads as a service media path, but a person who types it next to a real
     // folder means a local file that is not there.
-    if (input.form === 'media-path' && existsSync(dirname(text)) && !text.startsWith('upload/')) return `No such file: ${text}`
+    if (input.form === 'media-path' && existsSync(dirname(text)) && !text.startsWith('upload/'))
+      return `No such file: ${text}`
     return true
   } catch (error) {
     // A person typing `cat.png` or `./shots/cat.png` means a local file: say so plainly.

@@ -27,11 +27,20 @@ export async function pickMusic(service: WizardService, model: string, ask: Medi
   if (spec?.lyrics !== false) choices.push({value: 'lyrics', name: 'My own lyrics'})
   if (spec?.autoLyrics !== false) choices.push({value: 'auto-lyrics', name: 'Lyrics written by the model'})
   if (spec?.instrumental !== false) choices.push({value: 'instrumental', name: 'Instrumental (no vocals)'})
-  const words = choices.length === 1 ? choices[0].value : await asking(() => select({message: 'Words', choices, default: 'auto-lyrics'}, io))
+  const words =
+    choices.length === 1
+      ? choices[0].value
+      : await asking(() => select({message: 'Words', choices, default: 'auto-lyrics'}, io))
   if (words === 'lyrics') {
     const max = spec?.lyrics ? spec.lyrics.maxChars : undefined
     const lyrics = await asking(() =>
-      input({message: 'Lyrics (text, or a path to a text file):', validate: (value) => (value.trim() === '' ? 'Type the lyrics, or a path to a file with them' : true)}, io),
+      input(
+        {
+          message: 'Lyrics (text, or a path to a text file):',
+          validate: (value) => (value.trim() === '' ? 'Type the lyrics, or a path to a file with them' : true),
+        },
+        io,
+      ),
     )
     argv.push(...flagPair('lyrics', lyrics.trim()))
     summary.push(['lyrics', lyrics.trim().length > 60 ? `${lyrics.trim().slice(0, 57)}…` : lyrics.trim()])
@@ -43,7 +52,12 @@ export async function pickMusic(service: WizardService, model: string, ask: Medi
 
   const images: string[] = []
   while (images.length < (spec?.maxImages ?? 0)) {
-    const image = await ask({flag: 'image', kind: 'image', label: `Reference image ${images.length + 1} of up to ${spec?.maxImages}`, optional: true})
+    const image = await ask({
+      flag: 'image',
+      kind: 'image',
+      label: `Reference image ${images.length + 1} of up to ${spec?.maxImages}`,
+      optional: true,
+    })
     if (image === '') break
     images.push(image)
   }
@@ -56,7 +70,9 @@ export async function pickMusic(service: WizardService, model: string, ask: Medi
 /** `music/models` lists each model's credits; a failure only means the cost stays unknown. */
 async function quotedCredits(service: WizardService, model: string): Promise<number | undefined> {
   try {
-    const resp = await service.get<{provider_groups?: Array<{models?: Array<{model?: string; credits?: unknown}>}>}>('music/models')
+    const resp = await service.get<{provider_groups?: Array<{models?: Array<{model?: string; credits?: unknown}>}>}>(
+      'music/models',
+    )
     const hit = (resp?.provider_groups ?? []).flatMap((g) => g.models ?? []).find((m) => m.model === model)
     return typeof hit?.credits === 'number' && hit.credits >= 0 ? hit.credits : undefined
   } catch {

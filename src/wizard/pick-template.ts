@@ -32,7 +32,9 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
   const io = {output: process.stderr}
   let chosen: number | undefined
   while (chosen === undefined) {
-    const words = (await asking(() => input({message: 'Find a template (words to search; empty to browse by category):'}, io))).trim()
+    const words = (
+      await asking(() => input({message: 'Find a template (words to search; empty to browse by category):'}, io))
+    ).trim()
     const found = words === '' ? await browse(service, select) : await search(service, words)
     if (found.length === 0) {
       process.stderr.write(`No template matches "${printable(words)}"; try other words, or leave it empty to browse.\n`)
@@ -43,7 +45,10 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
       select(
         {
           message: 'Template',
-          choices: found.map((t) => ({value: Number(t.template_id), name: `${printable(t.display_name)}  (${t.template_type === 2 ? 'image' : 'video'}, id ${t.template_id})`})),
+          choices: found.map((t) => ({
+            value: Number(t.template_id),
+            name: `${printable(t.display_name)}  (${t.template_type === 2 ? 'image' : 'video'}, id ${t.template_id})`,
+          })),
           pageSize: 12,
         },
         io,
@@ -56,19 +61,33 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
   const takesVideo = effect === 1 && Number(detail?.supported_features) === 1000
   const isImage = Number(detail?.template_type) === 2
   const argv = ['--template-id', String(chosen)]
-  const summary: [string, string][] = [['template', `${printable(detail?.display_name)} (${chosen}, ${isImage ? 'makes an image' : 'makes a video'})`]]
+  const summary: [string, string][] = [
+    ['template', `${printable(detail?.display_name)} (${chosen}, ${isImage ? 'makes an image' : 'makes a video'})`],
+  ]
   if (detail?.display_prompt) process.stderr.write(`  Its prompt: ${printable(detail.display_prompt)}\n`)
 
   let kind: 'image' | 'video' = 'image'
   if (takesVideo) {
     kind = await asking(() =>
-      select({message: 'This template takes one image or one video', choices: [{value: 'image' as const, name: 'An image'}, {value: 'video' as const, name: 'A video'}]}, io),
+      select(
+        {
+          message: 'This template takes one image or one video',
+          choices: [
+            {value: 'image' as const, name: 'An image'},
+            {value: 'video' as const, name: 'A video'},
+          ],
+        },
+        io,
+      ),
     )
   }
 
   const count = takesVideo ? 1 : effect
   const values: string[] = []
-  for (let n = 1; n <= count; n++) values.push(await ask({flag: kind, kind, label: count > 1 ? `${cap(kind)} ${n} of ${count}` : cap(kind), optional: false}))
+  for (let n = 1; n <= count; n++)
+    values.push(
+      await ask({flag: kind, kind, label: count > 1 ? `${cap(kind)} ${n} of ${count}` : cap(kind), optional: false}),
+    )
   for (const value of values) argv.push(`--${kind}`, value)
   if (values.length > 0) summary.push([kind, values.join(', ')])
   return {argv, summary, isImage, hasImage: kind === 'image' && values.length > 0}
@@ -80,13 +99,29 @@ async function search(service: WizardService, words: string): Promise<Listed[]> 
 }
 
 async function browse(service: WizardService, select: typeof import('@inquirer/prompts').select): Promise<Listed[]> {
-  const categories = await service.get<Array<{id: number; category_name?: string}>>('content/categories/secondary', {primary_category_id: 3, platform: 'web'})
+  const categories = await service.get<Array<{id: number; category_name?: string}>>('content/categories/secondary', {
+    primary_category_id: 3,
+    platform: 'web',
+  })
   const list = Array.isArray(categories) ? categories : []
   if (list.length === 0) return []
   const category = await asking(() =>
-    select({message: 'Category', choices: list.map((c) => ({value: c.id, name: printable(c.category_name ?? c.id)})), pageSize: 12}, {output: process.stderr}),
+    select(
+      {
+        message: 'Category',
+        choices: list.map((c) => ({value: c.id, name: printable(c.category_name ?? c.id)})),
+        pageSize: 12,
+      },
+      {output: process.stderr},
+    ),
   )
-  const page = await service.get<{data?: Listed[]}>('content/template/list', {primary_category: 3, platform: 'web', limit: 50, offset: 0, secondary_category: category})
+  const page = await service.get<{data?: Listed[]}>('content/template/list', {
+    primary_category: 3,
+    platform: 'web',
+    limit: 50,
+    offset: 0,
+    secondary_category: category,
+  })
   return page?.data ?? []
 }
 

@@ -17,7 +17,10 @@ interface PresetPage {
 const MORE = '\u0000more'
 
 /** Lets a person pick one of the chosen model's voice presets (`speech/tts/voices`, 10 a page). */
-export async function pickVoice(service: WizardService, model: string): Promise<{argv: string[]; summary: [string, string][]}> {
+export async function pickVoice(
+  service: WizardService,
+  model: string,
+): Promise<{argv: string[]; summary: [string, string][]}> {
   const {select} = await import('@inquirer/prompts')
   const shown: Preset[] = []
   for (let page = 1; ; page++) {
@@ -25,15 +28,31 @@ export async function pickVoice(service: WizardService, model: string): Promise<
     shown.push(...(resp?.voices ?? []).filter((v) => v.voice_id))
     const more = page < Number(resp?.pagination?.total_pages ?? 1)
     if (shown.length === 0 && !more) {
-      throw validationError(`The service lists no voice for ${model}`, `Pick another model, or pass --provider-voice-id (see \`pixverse voice presets\`).`)
+      throw validationError(
+        `The service lists no voice for ${model}`,
+        `Pick another model, or pass --provider-voice-id (see \`pixverse voice presets\`).`,
+      )
     }
 
     const choices = shown.map((v) => ({value: String(v.voice_id), name: describe(v)}))
     if (more) choices.push({value: MORE, name: 'More voices…'})
-    const picked = await asking(() => select({message: `Voice (${model})`, choices, pageSize: 12, default: page > 1 ? String(shown.at(-10)?.voice_id) : undefined}, {output: process.stderr}))
+    const picked = await asking(() =>
+      select(
+        {
+          message: `Voice (${model})`,
+          choices,
+          pageSize: 12,
+          default: page > 1 ? String(shown.at(-10)?.voice_id) : undefined,
+        },
+        {output: process.stderr},
+      ),
+    )
     if (picked === MORE) continue
     const voice = shown.find((v) => v.voice_id === picked)
-    return {argv: ['--voice-id', picked], summary: [['voice', `${printable(voice?.display_name)} (${printable(picked)})`]]}
+    return {
+      argv: ['--voice-id', picked],
+      summary: [['voice', `${printable(voice?.display_name)} (${printable(picked)})`]],
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import {terminalText} from '../util/terminal-text.js'
+
 /**
  * The few service calls the wizard makes to offer real choices (templates, voices, music prices).
  * The create command hands in its API client; nothing here is sent before the person confirms.
@@ -9,5 +11,5 @@ export interface WizardService {
 
 /** A line of a choice list: service strings lose control characters (they go straight to a terminal). */
 export function printable(value: unknown): string {
-  return String(value ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim()
+  return terminalText(String(value ?? '')).trim()
 }

@@ -60,11 +60,17 @@ describe('asset upload at a terminal', function () {
   it('shows a byte bar on stderr that ends at 100%, and the result on stdout', async function () {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-upload-tty-'))
     const stdout = join(dir, 'stdout.txt')
-    const term = Terminal.start(['asset', 'upload', join(ROOT, 'fixtures', 'media', 'sample.mp4')], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}, {shellSuffix: `> '${stdout}'`})
+    const term = Terminal.start(
+      ['asset', 'upload', join(ROOT, 'fixtures', 'media', 'sample.mp4')],
+      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {shellSuffix: `> '${stdout}'`},
+    )
     try {
       expect(await term.exitCode(), term.screen()).to.equal(0)
       expect(term.screen()).to.match(/^Uploading \[█{24}\] 100% [\d.]+ (KB|MB) \/ [\d.]+ (KB|MB)$/m)
-      expect(readFileSync(stdout, 'utf8')).to.match(/path\s+upload\//).and.not.include('█')
+      expect(readFileSync(stdout, 'utf8'))
+        .to.match(/path\s+upload\//)
+        .and.not.include('█')
     } finally {
       term.kill()
     }

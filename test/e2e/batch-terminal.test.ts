@@ -21,8 +21,16 @@ describe('batch run for a person', function () {
   })
 
   it('at a terminal: a per-row table instead of JSON lines, fitting 80 columns', async function () {
-    const file = manifest(['{"mode":"video","prompt":"one"}', '{"mode":"video","prompt":"two"}', '{"mode":"image","prompt":"three"}'])
-    term = Terminal.start(['batch', 'run', file], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}, {columns: 80})
+    const file = manifest([
+      '{"mode":"video","prompt":"one"}',
+      '{"mode":"video","prompt":"two"}',
+      '{"mode":"image","prompt":"three"}',
+    ])
+    term = Terminal.start(
+      ['batch', 'run', file],
+      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {columns: 80},
+    )
     expect(await term.exitCode(60_000), term.screen()).to.equal(0)
     const screen = term.screen()
     expect(screen).not.to.include('{"row"')
@@ -30,11 +38,16 @@ describe('batch run for a person', function () {
     expect(screen.match(/^[123]\s+[123]\s+(video|image)\s+completed\s+\d+/gm)?.length, screen).to.be.at.least(3)
     expect(screen).to.match(/^3\/3 completed, 0 failed, \d+ credits\nState: /m)
     // capture-pane -J joins a wrapped row back into one line: no table row may be wider than the screen.
-    for (const line of screen.split('\n').filter((l) => /^(ROW|\d+\s)/.test(l))) expect([...line].length, line).to.be.at.most(80)
+    for (const line of screen.split('\n').filter((l) => /^(ROW|\d+\s)/.test(l)))
+      expect([...line].length, line).to.be.at.most(80)
   })
 
-  it('piped: the counters on a row\'s last line already count that row', async function () {
-    const file = manifest(['{"mode":"video","prompt":"a"}', '{"mode":"video","prompt":"b"}', '{"mode":"video","prompt":"c [sandbox:fail]"}'])
+  it("piped: the counters on a row's last line already count that row", async function () {
+    const file = manifest([
+      '{"mode":"video","prompt":"a"}',
+      '{"mode":"video","prompt":"b"}',
+      '{"mode":"video","prompt":"c [sandbox:fail]"}',
+    ])
     const result = await ctx.cli(['batch', 'run', file])
     expect(result.exitCode).to.equal(5)
     const finals = result.stderr.split('\n').filter((line) => /\): (done|failed)/.test(line))

@@ -69,7 +69,9 @@ describe('batch run: many creations from one manifest', function () {
 
   it('runs 40 rows within 3 slots under injected faults: none lost, each charged once, all downloaded', async function () {
     const lines = Array.from({length: 40}, (_, i) =>
-      i % 5 === 4 ? JSON.stringify({mode: 'image', prompt: `picture ${i}`}) : JSON.stringify({mode: 'video', prompt: `clip ${i}`, duration: 5}),
+      i % 5 === 4
+        ? JSON.stringify({mode: 'image', prompt: `picture ${i}`})
+        : JSON.stringify({mode: 'video', prompt: `clip ${i}`, duration: 5}),
     )
     const file = manifest('forty.jsonl', lines)
     const out = join(mkdtempSync(join(tmpdir(), 'pixverse-batch-out-')), 'files')
@@ -83,7 +85,9 @@ describe('batch run: many creations from one manifest', function () {
       ],
     })
     try {
-      const result = await ctx.cli(['batch', 'run', file, '--download', out, '--poll-interval', '1'], {timeoutMs: 170_000})
+      const result = await ctx.cli(['batch', 'run', file, '--download', out, '--poll-interval', '1'], {
+        timeoutMs: 170_000,
+      })
       expect(result.exitCode, result.stderr.slice(-2000)).to.equal(0)
       const lines = jsonLines(result.stdout)
       const rows = lines.filter((line) => 'row' in line) as unknown as Row[]
@@ -110,7 +114,11 @@ describe('batch run: many creations from one manifest', function () {
   })
 
   it('running the same manifest again repeats nothing and pays nothing', async function () {
-    const file = manifest('again.csv', ['mode,prompt,aspect_ratio', 'video,"a fox, in snow",9:16', 'image,a lighthouse,'])
+    const file = manifest('again.csv', [
+      'mode,prompt,aspect_ratio',
+      'video,"a fox, in snow",9:16',
+      'image,a lighthouse,',
+    ])
     const first = await ctx.cli(['batch', 'run', file, '--json'])
     expect(first.exitCode, first.stderr).to.equal(0)
     const before = await charges(ctx.sandbox)
@@ -125,13 +133,25 @@ describe('batch run: many creations from one manifest', function () {
   })
 
   it('resumes after Ctrl-C: submitted rows are waited for, not resubmitted', async function () {
-    const lines = Array.from({length: 8}, (_, i) => JSON.stringify({mode: 'video', prompt: `slow ${i} [sandbox:seconds=4]`}))
+    const lines = Array.from({length: 8}, (_, i) =>
+      JSON.stringify({mode: 'video', prompt: `slow ${i} [sandbox:seconds=4]`}),
+    )
     const file = manifest('resume.jsonl', lines)
     const stateFile = `${file}.state.json`
-    const child: ChildProcess = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'batch', 'run', file, '--concurrency', '2', '--json'], {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', LOOPBACK_GUARD, BIN, 'batch', 'run', file, '--concurrency', '2', '--json'],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          PIXVERSE_HOME: ctx.cli.home,
+          PIXVERSE_API_BASE: ctx.sandbox.url,
+          CI: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout!.on('data', (c) => (stdout += c))
@@ -148,7 +168,11 @@ describe('batch run: many creations from one manifest', function () {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')
-    const interrupted = JSON.parse(readFileSync(stateFile, 'utf8')).rows as Array<{row: number; status: string; key: string}>
+    const interrupted = JSON.parse(readFileSync(stateFile, 'utf8')).rows as Array<{
+      row: number
+      status: string
+      key: string
+    }>
     const submittedKeys = interrupted.filter((r) => r.status === 'submitted').map((r) => r.key)
     expect(submittedKeys.length).to.be.greaterThan(0)
 
@@ -160,7 +184,8 @@ describe('batch run: many creations from one manifest', function () {
     expect(rerun.exitCode, rerun.stderr).to.equal(0)
     expect(rerun.json<{summary: Record<string, number>}>().summary).to.include({rows: 8, completed: 8})
     const resubmits = (await ctx.sandbox.requests()).filter(
-      (r) => r.path.endsWith('/video/t2v') && submittedKeys.includes((r.body as {idempotency_key: string}).idempotency_key),
+      (r) =>
+        r.path.endsWith('/video/t2v') && submittedKeys.includes((r.body as {idempotency_key: string}).idempotency_key),
     )
     expect(resubmits, 'rows submitted before the interrupt were sent again').to.deep.equal([])
     const charged = await charges(ctx.sandbox)
@@ -168,7 +193,10 @@ describe('batch run: many creations from one manifest', function () {
   })
 
   it('exits with the most severe code and still reports every row', async function () {
-    const file = manifest('mixed.jsonl', ['{"mode":"video","prompt":"ok"}', '{"mode":"video","prompt":"doomed [sandbox:fail]"}'])
+    const file = manifest('mixed.jsonl', [
+      '{"mode":"video","prompt":"ok"}',
+      '{"mode":"video","prompt":"doomed [sandbox:fail]"}',
+    ])
     const result = await ctx.cli(['batch', 'run', file, '--json'])
     expect(result.exitCode).to.equal(5)
     const doc = result.json<{rows: Row[]; summary: Record<string, number>}>()

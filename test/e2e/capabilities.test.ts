@@ -7,13 +7,18 @@ import {ROOT, runCli} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {expectSchema} from '../helpers/schema.js'
 
-const REGENERATE = 'capabilities.snapshot.json disagrees with the parser: if the change is intended, run `npm run snapshot` and commit the file.'
+const REGENERATE =
+  'capabilities.snapshot.json disagrees with the parser: if the change is intended, run `npm run snapshot` and commit the file.'
 
 interface Capabilities {
   version?: string
   commands: Array<{id: string; flags: Record<string, {type: string; options?: string[]; default?: unknown}>}>
   exit_codes: Array<{code: number; name: string; meaning: string}>
-  polling: {status_codes: Record<string, number[]>; intervals: Array<{interval_seconds: number}>; default_timeout_seconds: number}
+  polling: {
+    status_codes: Record<string, number[]>
+    intervals: Array<{interval_seconds: number}>
+    default_timeout_seconds: number
+  }
   catalog: Record<string, {models: Record<string, unknown>}>
 }
 
@@ -30,8 +35,12 @@ describe('capabilities --json', function () {
   })
 
   it('lists every command the CLI has (the oclif manifest and core plugins)', function () {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {hidden?: boolean}>}
-    const core = Object.entries(manifest.commands).filter(([, c]) => !c.hidden).map(([id]) => id.replaceAll(':', ' '))
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<string, {hidden?: boolean}>
+    }
+    const core = Object.entries(manifest.commands)
+      .filter(([, c]) => !c.hidden)
+      .map(([id]) => id.replaceAll(':', ' '))
     const ids = doc.commands.map((c) => c.id)
     expect(ids).to.include.members(core)
     expect(ids).to.include.members(['plugins install', 'plugins link', 'help'])

@@ -24,14 +24,20 @@ describe('shell completion', function () {
     expect(complete(script, ['pixverse', 'create', 'video', '--model', ''])).to.deep.equal(modelsFor('video'))
     expect(complete(script, ['pixverse', 'create', 'video', '-m', ''])).to.deep.equal(modelsFor('video'))
     expect(complete(script, ['pixverse', 'create', 'video', '--model', '=', ''])).to.deep.equal(modelsFor('video'))
-    expect(complete(script, ['pixverse', 'create', 'video', '--model', 'sora'])).to.deep.equal(modelsFor('video').filter((m) => m.startsWith('sora')))
+    expect(complete(script, ['pixverse', 'create', 'video', '--model', 'sora'])).to.deep.equal(
+      modelsFor('video').filter((m) => m.startsWith('sora')),
+    )
   })
 
   it('completes other catalogue values: quality and aspect ratio', function () {
     expect(complete(script, ['pixverse', 'create', 'video', '--quality', ''])).to.deep.equal(qualitiesFor('video'))
-    expect(complete(script, ['pixverse', 'create', 'video', '--aspect-ratio', ''])).to.deep.equal(aspectRatiosFor('video'))
+    expect(complete(script, ['pixverse', 'create', 'video', '--aspect-ratio', ''])).to.deep.equal(
+      aspectRatiosFor('video'),
+    )
     // `16:<TAB>`: bash replaces only what follows the ':', so the replies are the rest of the ratio.
-    const after16 = aspectRatiosFor('video').filter((r) => r.startsWith('16:')).map((r) => r.slice(3))
+    const after16 = aspectRatiosFor('video')
+      .filter((r) => r.startsWith('16:'))
+      .map((r) => r.slice(3))
     expect(after16).to.not.be.empty
     expect(complete(script, ['pixverse', 'create', 'video', '--aspect-ratio', '16', ':'])).to.deep.equal(after16)
   })
@@ -49,6 +55,8 @@ describe('shell completion', function () {
     // Negatable booleans: `create video --no-wait`, `--no-audio` complete in zsh as in bash.
     expect(zsh).to.include('--no-wait"[Turn off --wait.]"')
     expect(zsh).to.include('--no-audio')
-    expect(existsSync(join(dirs.PIXVERSE_CACHE_DIR, 'autocomplete', 'functions', 'powershell', 'pixverse.ps1'))).to.equal(true)
+    expect(
+      existsSync(join(dirs.PIXVERSE_CACHE_DIR, 'autocomplete', 'functions', 'powershell', 'pixverse.ps1')),
+    ).to.equal(true)
   })
 })

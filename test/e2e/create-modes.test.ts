@@ -43,7 +43,16 @@ describe('create: every mode end to end against the sandbox', function () {
     it('sends the documented default body (t2i) and waits for the image', async function () {
       const result = await run(['create', 'image', '--prompt', 'a dog'])
       const body = await submitted('image/t2i')
-      expect(body).to.deep.include({prompt: 'a dog', model: 'gpt-image-2.0', quality: '1080p', create_count: 1, aspect_ratio: '16:9', detail_level: 'low', seed: 0, model_name_default: 'GPT Image 2'})
+      expect(body).to.deep.include({
+        prompt: 'a dog',
+        model: 'gpt-image-2.0',
+        quality: '1080p',
+        create_count: 1,
+        aspect_ratio: '16:9',
+        detail_level: 'low',
+        seed: 0,
+        model_name_default: 'GPT Image 2',
+      })
       expect(body.idempotency_key).to.match(/^pixverse-cli-/)
       const image = result.json()
       expect(image).to.include({status: 'completed', model: 'gpt-image-2.0', prompt: 'a dog'})
@@ -57,7 +66,18 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('uploads --image and --images for i2i, in order', async function () {
-      const result = await run(['create', 'image', '--prompt', 'mix', '--image', PNG, '--images', JPG, PNG, '--no-wait'])
+      const result = await run([
+        'create',
+        'image',
+        '--prompt',
+        'mix',
+        '--image',
+        PNG,
+        '--images',
+        JPG,
+        PNG,
+        '--no-wait',
+      ])
       const body = await submitted('image/i2i')
       const paths = body.customer_img_paths as string[]
       expect(paths).to.have.length(3)
@@ -71,7 +91,16 @@ describe('create: every mode end to end against the sandbox', function () {
     it('2 frames: one prompt and duration, create_count and audio', async function () {
       await run(['create', 'transition', '--images', PNG, JPG, '--prompt', 'day to night', '--no-wait'])
       const body = await submitted('video/frames')
-      expect(body).to.deep.include({model: 'v6', quality: '720p', prompts: ['day to night'], durations: [5], duration: 5, create_count: 1, prompt: 'day to night', audio: 1})
+      expect(body).to.deep.include({
+        model: 'v6',
+        quality: '720p',
+        prompts: ['day to night'],
+        durations: [5],
+        duration: 5,
+        create_count: 1,
+        prompt: 'day to night',
+        audio: 1,
+      })
       expect(body.customer_img_paths).to.have.length(2)
     })
 
@@ -83,7 +112,13 @@ describe('create: every mode end to end against the sandbox', function () {
       const body = await submitted('video/frames')
       const {customer_img_paths: paths, idempotency_key: _key, ...rest} = body
       expect(paths).to.have.length(3)
-      expect(rest).to.deep.equal({model: 'v5', quality: '720p', prompts: ['', ''], durations: [5, 5], model_name_default: 'PixVerse V5'})
+      expect(rest).to.deep.equal({
+        model: 'v5',
+        quality: '720p',
+        prompts: ['', ''],
+        durations: [5, 5],
+        model_name_default: 'PixVerse V5',
+      })
       expect(result.json()).to.include({status: 'completed', model: 'v5'})
     })
   })
@@ -92,10 +127,23 @@ describe('create: every mode end to end against the sandbox', function () {
     it('builds the body from a video id (first frame as last-frame URL, prompt " ")', async function () {
       const result = await run(['create', 'extend', '--video', String(videoId)])
       const body = await submitted('video/extend')
-      expect(body).to.deep.include({original_video_id: videoId, model: 'v6', create_count: 1, duration: 5, prompt: ' ', audio: 1, quality: '720p', model_name_default: 'PixVerse V6'})
+      expect(body).to.deep.include({
+        original_video_id: videoId,
+        model: 'v6',
+        create_count: 1,
+        duration: 5,
+        prompt: ' ',
+        audio: 1,
+        quality: '720p',
+        model_name_default: 'PixVerse V6',
+      })
       expect(body.customer_video_path).to.be.a('string')
       expect(body.customer_video_last_frame_url).to.equal(body.customer_video_first_frame_url)
-      expect(Object.keys(body).slice(0, 3)).to.deep.equal(['original_video_id', 'customer_video_path', 'customer_video_url'])
+      expect(Object.keys(body).slice(0, 3)).to.deep.equal([
+        'original_video_id',
+        'customer_video_path',
+        'customer_video_url',
+      ])
       expect(result.json()).to.include({status: 'completed', model: 'v6'})
     })
 
@@ -118,7 +166,13 @@ describe('create: every mode end to end against the sandbox', function () {
       const result = await run(['create', 'upscale', '--video', String(videoId)])
       const {idempotency_key: key, ...body} = await submitted('video/upscale')
       expect(key).to.be.a('string')
-      expect(body).to.deep.equal({upscale: 1, quality: '2160p', original_video_id: videoId, customer_video_path: body.customer_video_path, platform: 'web'})
+      expect(body).to.deep.equal({
+        upscale: 1,
+        quality: '2160p',
+        original_video_id: videoId,
+        customer_video_path: body.customer_video_path,
+        platform: 'web',
+      })
       expect(result.json()).to.include({status: 'completed'})
     })
 
@@ -130,9 +184,27 @@ describe('create: every mode end to end against the sandbox', function () {
 
   describe('reference', function () {
     it('sends images, and on Seedance videos and audio clips', async function () {
-      const result = await run(['create', 'reference', '--model', 'seedance-2.0-fast', '--images', PNG, '--videos', MP4, '--audios', MP3, '--prompt', '@image1 dances like @video1'])
+      const result = await run([
+        'create',
+        'reference',
+        '--model',
+        'seedance-2.0-fast',
+        '--images',
+        PNG,
+        '--videos',
+        MP4,
+        '--audios',
+        MP3,
+        '--prompt',
+        '@image1 dances like @video1',
+      ])
       const body = await submitted('video/fusion')
-      expect(body).to.include({model: 'seedance-2.0-fast', prompt: '@image1 dances like @video1', duration: 5, create_count: 1})
+      expect(body).to.include({
+        model: 'seedance-2.0-fast',
+        prompt: '@image1 dances like @video1',
+        duration: 5,
+        create_count: 1,
+      })
       expect(body.customer_img_paths).to.have.length(1)
       expect(body.customer_video_paths).to.have.length(1)
       expect(body.customer_video_frame_paths).to.have.length(1)
@@ -163,7 +235,13 @@ describe('create: every mode end to end against the sandbox', function () {
       const imageTemplate = await firstImageTemplate(ctx.sandbox)
       const effect = await effectType(ctx.sandbox, imageTemplate)
       const images = Array.from({length: effect}, () => PNG)
-      const result = await run(['create', 'template', '--template-id', String(imageTemplate), ...(images.length > 0 ? ['--image', ...images] : [])])
+      const result = await run([
+        'create',
+        'template',
+        '--template-id',
+        String(imageTemplate),
+        ...(images.length > 0 ? ['--image', ...images] : []),
+      ])
       const body = await submitted('image/i2i')
       expect(body).not.to.have.property('prompt')
       expect(body).to.include({template_id: imageTemplate, template_type: 2})
@@ -182,8 +260,21 @@ describe('create: every mode end to end against the sandbox', function () {
 
   describe('modify', function () {
     it('fetches the key frame at --keyframe-time and sends cut_time_ms', async function () {
-      const result = await run(['create', 'modify', '--video', String(videoId), '--prompt', 'make @image1 red', '--images', PNG, '--keyframe-time', '1500'])
-      const frame = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('/video/frame/at_time') && (r.body as Body).time_ms === 1500)
+      const result = await run([
+        'create',
+        'modify',
+        '--video',
+        String(videoId),
+        '--prompt',
+        'make @image1 red',
+        '--images',
+        PNG,
+        '--keyframe-time',
+        '1500',
+      ])
+      const frame = (await ctx.sandbox.requests()).find(
+        (r) => r.path.endsWith('/video/frame/at_time') && (r.body as Body).time_ms === 1500,
+      )
       expect(frame, 'frame look-up at 1500 ms').to.exist
       const body = await submitted('video/modify')
       expect(body).to.include({model: 'v5.5', prompt: 'make @image1 red', cut_time_ms: 1500, create_count: 1})
@@ -195,7 +286,17 @@ describe('create: every mode end to end against the sandbox', function () {
 
   it('modify: a --keyframe-time past the end of the video is exit 6 and nothing is submitted', async function () {
     await ctx.sandbox.clearRequests()
-    const result = await ctx.cli(['create', 'modify', '--video', String(videoId), '--prompt', 'x', '--keyframe-time', '99000', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'modify',
+      '--video',
+      String(videoId),
+      '--prompt',
+      'x',
+      '--keyframe-time',
+      '99000',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/--keyframe-time 99000 ms is past the end of --video \(5000 ms\)/)
     expect((await ctx.sandbox.requests()).some((r) => r.path.endsWith('/video/modify'))).to.equal(false)
@@ -210,13 +311,27 @@ describe('create: every mode end to end against the sandbox', function () {
       expect(precheck).to.be.greaterThan(-1)
       expect(precheck).to.be.lessThan(detail)
       const body = await submitted('video/mimic')
-      expect(body).to.include({img_detection_result: 1, video_detection_result: 1, model: 'v5.6', quality: '720p', original_video_id: videoId})
+      expect(body).to.include({
+        img_detection_result: 1,
+        video_detection_result: 1,
+        model: 'v5.6',
+        quality: '720p',
+        original_video_id: videoId,
+      })
       expect(result.json()).to.include({status: 'completed'})
     })
 
     it('a refused character is exit 6 and nothing is submitted', async function () {
       await ctx.sandbox.clearRequests()
-      const result = await ctx.cli(['create', 'motion-control', '--image', 'upload/nobody.png', '--video', String(videoId), '--json'])
+      const result = await ctx.cli([
+        'create',
+        'motion-control',
+        '--image',
+        'upload/nobody.png',
+        '--video',
+        String(videoId),
+        '--json',
+      ])
       expect(result.exitCode).to.equal(6)
       expect(result.errorJson().error).to.match(/--image/)
       const log = (await ctx.sandbox.requests()).map((r) => r.path)
@@ -229,7 +344,13 @@ describe('create: every mode end to end against the sandbox', function () {
     it('speech: TTS text with the default speaker', async function () {
       const result = await run(['create', 'speech', '--video', String(videoId), '--tts-text', 'hello there'])
       const body = await submitted('video/lip_sync')
-      expect(body).to.include({original_video_id: videoId, lip_sync_tts_content: 'hello there', lip_sync_tts_speaker_id: 'Auto', model: 'v5', create_count: 1})
+      expect(body).to.include({
+        original_video_id: videoId,
+        lip_sync_tts_content: 'hello there',
+        lip_sync_tts_speaker_id: 'Auto',
+        model: 'v5',
+        create_count: 1,
+      })
       expect(result.json()).to.include({status: 'completed'})
     })
 
@@ -242,7 +363,15 @@ describe('create: every mode end to end against the sandbox', function () {
     })
 
     it('sound: the prompt becomes sound_effect_content', async function () {
-      const result = await run(['create', 'sound', '--video', String(videoId), '--prompt', 'rain', '--keep-original-sound'])
+      const result = await run([
+        'create',
+        'sound',
+        '--video',
+        String(videoId),
+        '--prompt',
+        'rain',
+        '--keep-original-sound',
+      ])
       const body = await submitted('video/sound_effect')
       expect(body).to.include({sound_effect_content: 'rain', original_sound_switch: 1, model: 'v5', create_count: 1})
       expect(result.json()).to.include({status: 'completed', prompt: 'rain'})
@@ -254,17 +383,48 @@ describe('create: every mode end to end against the sandbox', function () {
       const out = join(ctx.cli.home, 'voice.mp3')
       const result = await run(['create', 'voice', '--text', 'hello', '--voice-id', 'v1', '--output', out])
       const {...body} = await submitted('speech/tts/generate')
-      expect(body).to.deep.equal({text: 'hello', model: 'speech-2.8-hd', voice_id: 'v1', voice_settings: {speed: 1, volume: 1, pitch: 0}, model_name_default: 'MiniMax Speech 2.8 HD'})
+      expect(body).to.deep.equal({
+        text: 'hello',
+        model: 'speech-2.8-hd',
+        voice_id: 'v1',
+        voice_settings: {speed: 1, volume: 1, pitch: 0},
+        model_name_default: 'MiniMax Speech 2.8 HD',
+      })
       const voice = result.json()
       expect(voice).to.include({status: 'completed', model: 'speech-2.8-hd', local_path: out})
-      expect(voice).to.include.keys('audio_id', 'trace_id', 'audio_url', 'duration', 'file_size', 'format', 'voice', 'credits')
+      expect(voice).to.include.keys(
+        'audio_id',
+        'trace_id',
+        'audio_url',
+        'duration',
+        'file_size',
+        'format',
+        'voice',
+        'credits',
+      )
       expect(voice).not.to.have.property('idempotency_key')
       expect(statSync(out).size).to.equal(voice.file_size)
       expect(readFileSync(out).subarray(0, 3).toString('latin1')).to.match(/^(ID3|\xff)/)
     })
 
     it('--no-wait returns the audio id, credits and params', async function () {
-      const result = await run(['create', 'voice', '--text', 'hi', '--model', 'eleven-multilingual-v2', '--voice-id', 'v2', '--stability', '0.4', '--language', 'en', '--client-request-id', 'req-1', '--no-wait'])
+      const result = await run([
+        'create',
+        'voice',
+        '--text',
+        'hi',
+        '--model',
+        'eleven-multilingual-v2',
+        '--voice-id',
+        'v2',
+        '--stability',
+        '0.4',
+        '--language',
+        'en',
+        '--client-request-id',
+        'req-1',
+        '--no-wait',
+      ])
       const body = await submitted('speech/tts/generate')
       expect(body).to.deep.include({
         voice_settings: {stability: 0.4, similarity_boost: 0.75, speed: 1, style: 0, use_speaker_boost: true},
@@ -282,29 +442,90 @@ describe('create: every mode end to end against the sandbox', function () {
   describe('music', function () {
     it('sends the documented body with JSON booleans, waits, and downloads into a folder', async function () {
       const dir = join(ctx.cli.home, 'music')
-      const result = await run(['create', 'music', '--prompt', 'a folk ballad', '--lyrics', 'la la la', '--duration-seconds', '60', '--output', dir])
+      const result = await run([
+        'create',
+        'music',
+        '--prompt',
+        'a folk ballad',
+        '--lyrics',
+        'la la la',
+        '--duration-seconds',
+        '60',
+        '--output',
+        dir,
+      ])
       const body = await submitted('music/generate')
-      expect(body).to.deep.equal({model: 'music-2.6', prompt: 'a folk ballad', instrumental: false, auto_lyrics: false, duration_auto: false, duration_seconds: 60, lyrics: 'la la la', image_paths: [], model_name_default: 'MiniMax Music 2.6'})
+      expect(body).to.deep.equal({
+        model: 'music-2.6',
+        prompt: 'a folk ballad',
+        instrumental: false,
+        auto_lyrics: false,
+        duration_auto: false,
+        duration_seconds: 60,
+        lyrics: 'la la la',
+        image_paths: [],
+        model_name_default: 'MiniMax Music 2.6',
+      })
       const music = result.json()
       expect(music).to.include({status: 'completed', create_mode: 'music'})
-      expect(music).to.include.keys('audio_id', 'asset_id', 'audio_url', 'audio_path', 'duration', 'credits', 'local_path')
+      expect(music).to.include.keys(
+        'audio_id',
+        'asset_id',
+        'audio_url',
+        'audio_path',
+        'duration',
+        'credits',
+        'local_path',
+      )
       expect(String(music.local_path).startsWith(dir)).to.equal(true)
       expect(existsSync(String(music.local_path))).to.equal(true)
     })
 
     it('--instrumental wins over --auto-lyrics and --lyrics (with warnings)', async function () {
       await ctx.sandbox.clearRequests()
-      const result = await ctx.cli(['create', 'music', '--prompt', 'x', '--instrumental', '--auto-lyrics', '--lyrics', 'words', '--no-wait', '--json'])
+      const result = await ctx.cli([
+        'create',
+        'music',
+        '--prompt',
+        'x',
+        '--instrumental',
+        '--auto-lyrics',
+        '--lyrics',
+        'words',
+        '--no-wait',
+        '--json',
+      ])
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(result.stderr).to.include('ignoring --auto-lyrics')
       const body = await submitted('music/generate')
       expect(body).to.include({instrumental: true, auto_lyrics: false, duration_auto: true, duration_seconds: 0})
       expect(body).not.to.have.property('lyrics')
-      expect(result.json()).to.include.keys('audio_id', 'asset_id', 'asset_type', 'asset_source', 'create_mode', 'status', 'audio_status', 'credits', 'params')
+      expect(result.json()).to.include.keys(
+        'audio_id',
+        'asset_id',
+        'asset_type',
+        'asset_source',
+        'create_mode',
+        'status',
+        'audio_status',
+        'credits',
+        'params',
+      )
     })
 
     it('Lyria takes --image (uploaded to image_paths)', async function () {
-      await run(['create', 'music', '--model', 'lyria-3-pro-preview', '--prompt', 'scene music', '--image', PNG, '--auto-lyrics', '--no-wait'])
+      await run([
+        'create',
+        'music',
+        '--model',
+        'lyria-3-pro-preview',
+        '--prompt',
+        'scene music',
+        '--image',
+        PNG,
+        '--auto-lyrics',
+        '--no-wait',
+      ])
       const body = await submitted('music/generate')
       expect(body.image_paths).to.have.length(1)
       expect(body).to.include({auto_lyrics: true, model: 'lyria-3-pro-preview'})
@@ -320,7 +541,10 @@ describe('create: every mode end to end against the sandbox', function () {
       ['reference', ['create', 'reference', '--images', PNG, '--prompt', 'many [sandbox:fail=1]']],
       ['template', ['create', 'template', '--template-id', '315000', '--prompt', 'many [sandbox:fail=1]']],
       ['modify', ['create', 'modify', '--video', 'VIDEO', '--prompt', 'many [sandbox:fail=1]']],
-      ['motion-control', ['create', 'motion-control', '--image', 'upload/person [sandbox:fail=1].png', '--video', 'VIDEO']],
+      [
+        'motion-control',
+        ['create', 'motion-control', '--image', 'upload/person [sandbox:fail=1].png', '--video', 'VIDEO'],
+      ],
       ['speech', ['create', 'speech', '--video', 'VIDEO', '--tts-text', 'many [sandbox:fail=1]']],
       ['sound', ['create', 'sound', '--video', 'VIDEO', '--prompt', 'many [sandbox:fail=1]']],
     ]
@@ -348,10 +572,17 @@ describe('create: every mode end to end against the sandbox', function () {
   })
 })
 
-async function templates(sandbox: SandboxProcess): Promise<Array<{template_id: number; template_type: number; effect_type: number; supported_features: number}>> {
+async function templates(
+  sandbox: SandboxProcess,
+): Promise<Array<{template_id: number; template_type: number; effect_type: number; supported_features: number}>> {
   // The seeded templates, read straight from the sandbox API with a minted access key.
-  const response = await fetch(`${sandbox.url}/content/template/list?primary_category=3&platform=web&limit=100&offset=0`, {headers: {'Access-Key': await anyToken(sandbox)}})
-  const json = (await response.json()) as {Resp: {data: Array<{template_id: number; template_type: number; effect_type: number; supported_features: number}>}}
+  const response = await fetch(
+    `${sandbox.url}/content/template/list?primary_category=3&platform=web&limit=100&offset=0`,
+    {headers: {'Access-Key': await anyToken(sandbox)}},
+  )
+  const json = (await response.json()) as {
+    Resp: {data: Array<{template_id: number; template_type: number; effect_type: number; supported_features: number}>}
+  }
   return json.Resp.data
 }
 

@@ -6,7 +6,13 @@ import {join} from 'node:path'
 
 import {BIN, ROOT} from '../helpers/cli.js'
 
-const HEAVY = ['/node_modules/got/', '/node_modules/ajv/', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
+const HEAVY = [
+  '/node_modules/got/',
+  '/node_modules/ajv/',
+  '/node_modules/@inquirer/',
+  '/node_modules/listr2/',
+  '/node_modules/sharp/',
+]
 
 function spy(args: string[]): {urls: string[]; stdout: string; status: number | null} {
   const file = join(mkdtempSync(join(tmpdir(), 'pixverse-spy-')), 'imports.txt')
@@ -37,7 +43,11 @@ describe('create: the registry of creation modes', function () {
   })
 
   it('loads without got, ajv, inquirer, listr2 or sharp (batch and MCP import it)', function () {
-    const {urls, status} = spy(['-e', `await import(${JSON.stringify(join(ROOT, 'dist/creations/index.js'))})`, '--input-type=module'])
+    const {urls, status} = spy([
+      '-e',
+      `await import(${JSON.stringify(join(ROOT, 'dist/creations/index.js'))})`,
+      '--input-type=module',
+    ])
     expect(status).to.equal(0)
     expect(urls.length).to.be.greaterThan(0)
     expect(urls.filter((url) => HEAVY.some((heavy) => url.includes(heavy)))).to.deep.equal([])

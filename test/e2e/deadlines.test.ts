@@ -29,7 +29,9 @@ describe('deadlines: --timeout bounds the whole command, and a silent host is ne
 
   it('`create video --timeout 3` against a silent host exits 2 with the idempotency key', async function () {
     const started = Date.now()
-    const result = await runCli(['create', 'video', '--prompt', 'never answered', '--timeout', '3', '--json'], {env: env()})
+    const result = await runCli(['create', 'video', '--prompt', 'never answered', '--timeout', '3', '--json'], {
+      env: env(),
+    })
     expect(result.exitCode, result.stderr).to.equal(2)
     expect(Date.now() - started).to.be.below(10_000)
     expect(result.errorJson().idempotency_key).to.match(/^pixverse-cli-/)

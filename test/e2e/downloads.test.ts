@@ -22,7 +22,13 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
   /** The CLI as a process of its own, so a test can signal it. */
   const spawnCli = (args: string[]): ChildProcess =>
     spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, CI: '1', PIXVERSE_HOME: home, PIXVERSE_API_BASE: hostile.url},
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CI: '1',
+        PIXVERSE_HOME: home,
+        PIXVERSE_API_BASE: hostile.url,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
 
@@ -107,7 +113,10 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
 
   it('two processes downloading the same asset at once both end with a complete file', async function () {
     const dest = freshDest()
-    const [a, b] = await Promise.all([cli(['asset', 'download', videoId, '--dest', dest, '--json']), cli(['asset', 'download', videoId, '--dest', dest, '--json'])])
+    const [a, b] = await Promise.all([
+      cli(['asset', 'download', videoId, '--dest', dest, '--json']),
+      cli(['asset', 'download', videoId, '--dest', dest, '--json']),
+    ])
     expect(a.exitCode, a.stderr).to.equal(0)
     expect(b.exitCode, b.stderr).to.equal(0)
     const files = [a.json<{file: string}>().file, b.json<{file: string}>().file]
@@ -156,7 +165,10 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
     expect(readdirSync(dest)).to.deep.equal([])
   })
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal} during a download exits ${code} and leaves no partial file behind`, async function () {
       hostile.behaviour = 'stall'
       const dest = freshDest()

@@ -17,7 +17,11 @@ const CASES: Array<[string, string[], string]> = [
   ['an empty --video', ['create', 'extend', '--video', '', '--prompt', 'x'], '--video'],
   ['a workspace id past 2^53', ['account', 'info', '--workspace-id', '99999999999999999999999'], '--workspace-id'],
   ['a --timeout a timer cannot hold', ['task', 'wait', '390000000001', '--timeout', '2147484'], '--timeout'],
-  ['a --poll-interval a timer cannot hold', ['task', 'wait', '390000000001', '--poll-interval', '2147484'], '--poll-interval'],
+  [
+    'a --poll-interval a timer cannot hold',
+    ['task', 'wait', '390000000001', '--poll-interval', '2147484'],
+    '--poll-interval',
+  ],
 ]
 
 describe('empty values and numbers out of range: exit 6 before any request', function () {
@@ -42,6 +46,9 @@ describe('empty values and numbers out of range: exit 6 before any request', fun
     const result = await ctx.cli(['batch', 'run', file, '--json'])
     expect(result.exitCode, result.stderr).to.equal(6)
     expect(String(result.errorJson().error)).to.match(/line 2.*--image is empty/)
-    expect((await ctx.sandbox.requests()).filter((r) => /\/(video|image)\//.test(r.path)), 'no creation sent').to.deep.equal([])
+    expect(
+      (await ctx.sandbox.requests()).filter((r) => /\/(video|image)\//.test(r.path)),
+      'no creation sent',
+    ).to.deep.equal([])
   })
 })

@@ -8,7 +8,12 @@ import {BIN, LOOPBACK_GUARD, ROOT} from '../helpers/cli.js'
 import {cliFor, login, startSandboxProcess, useSandbox} from '../helpers/sandbox.js'
 import {recordOutput} from '../helpers/transcript.js'
 
-type State = {tasks: number; charged_submits: number; charges: Record<string, number>; faults_injected: Record<string, number>}
+type State = {
+  tasks: number
+  charged_submits: number
+  charges: Record<string, number>
+  faults_injected: Record<string, number>
+}
 
 describe('fault switches and how the client rides them out', function () {
   this.timeout(60_000)
@@ -27,7 +32,10 @@ describe('fault switches and how the client rides them out', function () {
 
   describe('the control API', function () {
     it('refuses an unknown kind with 400 naming the field', async function () {
-      const response = await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {method: 'POST', body: JSON.stringify({rules: [{endpoint: '*', kind: 'meteor'}]})})
+      const response = await fetch(`${ctx.sandbox.origin}/_sandbox/faults`, {
+        method: 'POST',
+        body: JSON.stringify({rules: [{endpoint: '*', kind: 'meteor'}]}),
+      })
       expect(response.status).to.equal(400)
       expect(((await response.json()) as {error: string}).error).to.include('rules[0].kind')
     })
@@ -36,7 +44,10 @@ describe('fault switches and how the client rides them out', function () {
       await faults([{endpoint: 'getUserInfo', kind: 'http-503', count: 2}])
       const hit = () => fetch(`${ctx.sandbox.url}/getUserInfo`).then((r) => r.status)
       expect([await hit(), await hit(), await hit()]).to.deep.equal([503, 503, 200])
-      const summary = (await fetch(`${ctx.sandbox.origin}/_sandbox/faults`).then((r) => r.json())) as {injected: Record<string, number>; rules: Array<{used: number}>}
+      const summary = (await fetch(`${ctx.sandbox.origin}/_sandbox/faults`).then((r) => r.json())) as {
+        injected: Record<string, number>
+        rules: Array<{used: number}>
+      }
       expect(summary.rules[0].used).to.equal(2)
       expect(summary.injected['http-503']).to.be.at.least(2)
       await faults([{endpoint: '*', kind: 'http-500'}])
@@ -107,8 +118,26 @@ describe('fault switches and how the client rides them out', function () {
 
     it('a user-given --idempotency-key is reported and a repeat returns the same task uncharged', async function () {
       const key = `agent-${Date.now()}`
-      const first = await ctx.cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
-      const again = await ctx.cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      const first = await ctx.cli([
+        'create',
+        'video',
+        '--prompt',
+        'keyed',
+        '--idempotency-key',
+        key,
+        '--no-wait',
+        '--json',
+      ])
+      const again = await ctx.cli([
+        'create',
+        'video',
+        '--prompt',
+        'keyed',
+        '--idempotency-key',
+        key,
+        '--no-wait',
+        '--json',
+      ])
       expect(first.json().idempotency_key).to.equal(key)
       expect(again.json().video_id).to.equal(first.json().video_id)
       expect((await state()).charges[key]).to.equal(1)
@@ -186,12 +215,30 @@ describe('fault switches and how the client rides them out', function () {
         headers: {Token: token, 'content-type': 'application/json'},
         body: JSON.stringify({text: 'hello', model: 'tts-1', voice_id: 1}),
       }).then((r) => r.json())) as {Resp: {audio_id: number}}
-      const waited = await ctx.cli(['task', 'wait', String(created.Resp.audio_id), '--type', 'audio', '--poll-interval', '1', '--json'])
+      const waited = await ctx.cli([
+        'task',
+        'wait',
+        String(created.Resp.audio_id),
+        '--type',
+        'audio',
+        '--poll-interval',
+        '1',
+        '--json',
+      ])
       expect(waited.exitCode, waited.stderr).to.equal(0)
       await faults([{endpoint: 'asset/download', kind: 'hostile-name'}])
       const root = mkdtempSync(join(tmpdir(), 'pixverse-hostile-'))
       const dest = join(root, 'a', 'b')
-      const result = await ctx.cli(['asset', 'download', String(created.Resp.audio_id), '--type', 'audio', '--dest', dest, '--json'])
+      const result = await ctx.cli([
+        'asset',
+        'download',
+        String(created.Resp.audio_id),
+        '--type',
+        'audio',
+        '--dest',
+        dest,
+        '--json',
+      ])
       expect(result.exitCode, result.stderr).to.equal(0)
       const {file} = result.json<{file: string}>()
       expect(file.startsWith(dest + '/')).to.equal(true)
@@ -205,7 +252,13 @@ describe('fault switches and how the client rides them out', function () {
   async function interruptAfterFirstPoll(args: string[], label: string) {
     await ctx.sandbox.clearRequests()
     const child: ChildProcess = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {
-      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, CI: '1'},
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PIXVERSE_HOME: ctx.cli.home,
+        PIXVERSE_API_BASE: ctx.sandbox.url,
+        CI: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -225,12 +278,19 @@ describe('fault switches and how the client rides them out', function () {
     child.kill('SIGINT')
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
     recordOutput([...args.slice(0, 2), `(SIGINT: ${label})`], stdout, stderr)
-    const lastJson = stderr.trim().split('\n').filter((l) => l.startsWith('{')).at(-1)
+    const lastJson = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .at(-1)
     return {code, stdout, stderr, error: JSON.parse(lastJson ?? 'null') as Record<string, unknown>}
   }
 
   it('Ctrl-C during a wait exits 130 with the ids as a JSON error, and the task can be resumed', async function () {
-    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--count', '2', '--json'], 'create')
+    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(
+      ['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--count', '2', '--json'],
+      'create',
+    )
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')
     expect(error.exit_code).to.equal(130)
@@ -241,8 +301,13 @@ describe('fault switches and how the client rides them out', function () {
   })
 
   it('Ctrl-C during `task wait` exits 130 the same way, naming the task and how to resume', async function () {
-    const {video_id: id} = (await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--no-wait', '--json'])).json<{video_id: number}>()
-    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(['task', 'wait', String(id), '--json'], 'task wait')
+    const {video_id: id} = (
+      await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--no-wait', '--json'])
+    ).json<{video_id: number}>()
+    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(
+      ['task', 'wait', String(id), '--json'],
+      'task wait',
+    )
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')
     expect(error).to.include({exit_code: 130, video_id: id})

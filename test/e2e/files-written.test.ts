@@ -51,8 +51,10 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
       const set = await runCli(['config', 'set', 'output-dir', '/tmp/x', '--json'], {env})
       expect(set.exitCode, set.stderr).to.equal(0)
     })
-    for (const folder of [join(home, '..'), home, join(home, 'sandbox')]) expect(modeOf(folder).toString(8), folder).to.equal('700')
-    for (const file of [join(home, 'sandbox', 'internal.json'), join(home, 'config.json')]) expect(modeOf(file).toString(8), file).to.equal('600')
+    for (const folder of [join(home, '..'), home, join(home, 'sandbox')])
+      expect(modeOf(folder).toString(8), folder).to.equal('700')
+    for (const file of [join(home, 'sandbox', 'internal.json'), join(home, 'config.json')])
+      expect(modeOf(file).toString(8), file).to.equal('600')
   })
 
   it('a token file others can read is tightened to 0600 with a warning on stderr', async function () {
@@ -71,7 +73,9 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
     for (let round = 0; round < 3; round++) {
       mkdirSync(home, {recursive: true})
       writeFileSync(join(home, 'config.json'), JSON.stringify(Object.fromEntries(keys.map((key) => [key, 'old']))))
-      const results = await Promise.all(keys.map((key) => runCli(['config', 'set', key, `new-${round}`, '--json'], {env: {PIXVERSE_HOME: home}})))
+      const results = await Promise.all(
+        keys.map((key) => runCli(['config', 'set', key, `new-${round}`, '--json'], {env: {PIXVERSE_HOME: home}})),
+      )
       for (const result of results) expect(result.exitCode, result.stderr).to.equal(0)
       const stored = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as Record<string, string>
       expect(stored, `round ${round}`).to.deep.equal(Object.fromEntries(keys.map((key) => [key, `new-${round}`])))
@@ -83,7 +87,9 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
     before(async function () {
       const {default: sharp} = await import('sharp')
       big = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'big.png')
-      await sharp({create: {width: 2400, height: 2400, channels: 3, background: {r: 200, g: 40, b: 90}}}).png().toFile(big)
+      await sharp({create: {width: 2400, height: 2400, channels: 3, background: {r: 200, g: 40, b: 90}}})
+        .png()
+        .toFile(big)
     })
 
     afterEach(async function () {
@@ -94,7 +100,10 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
       for (const fail of [false, true]) {
         if (fail) await ctx.sandbox.control('faults', {rules: [{endpoint: 'image/i2i', kind: 'service-error'}]})
         const temp = mkdtempSync(join(tmpdir(), 'pixverse-tmpdir-'))
-        const result = await ctx.cli(['create', 'image', '--prompt', 'from a big input', '--image', big, '--no-wait', '--json'], {env: {TMPDIR: temp}})
+        const result = await ctx.cli(
+          ['create', 'image', '--prompt', 'from a big input', '--image', big, '--no-wait', '--json'],
+          {env: {TMPDIR: temp}},
+        )
         expect(result.exitCode, result.stderr).to.equal(fail ? 1 : 0)
         expect(readdirSync(temp), `failing: ${fail}`).to.deep.equal([])
       }

@@ -12,7 +12,8 @@ describe('text output for people', function () {
   let term: Terminal | undefined
 
   before(async function () {
-    const long = 'a very long prompt about a cat surfing a huge wave at dawn, with spray, gulls and a lighthouse far behind'
+    const long =
+      'a very long prompt about a cat surfing a huge wave at dawn, with spray, gulls and a lighthouse far behind'
     for (const prompt of ['first', long, 'third']) {
       const result = await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])
       expect(result.exitCode, result.stderr).to.equal(0)
@@ -29,11 +30,17 @@ describe('text output for people', function () {
     const order = [ids[2], ids[0], ids[1]]
     const result = await ctx.cli(['task', 'status', ...order.map(String)])
     expect(result.exitCode, result.stderr).to.equal(0)
-    const rows = result.stdout.trim().split('\n').filter((line) => /^\d{9,}\s/.test(line))
+    const rows = result.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => /^\d{9,}\s/.test(line))
     expect(rows.map((row) => Number(row.split(/\s+/)[0]))).to.deep.equal(order)
     expect(result.stdout).to.match(/just now|min ago/)
     expect(result.stdout).not.to.match(/\d{4}-\d\d-\d\dT\d\d:/)
-    for (const id of order) expect(result.stdout).to.match(new RegExp(`^(Wait: +pixverse task wait|Download: pixverse asset download) ${id}$`, 'm'))
+    for (const id of order)
+      expect(result.stdout).to.match(
+        new RegExp(`^(Wait: +pixverse task wait|Download: pixverse asset download) ${id}$`, 'm'),
+      )
   })
 
   it('one finished task: one line, its URL and "Download: pixverse asset download <id>"', async function () {
@@ -72,7 +79,9 @@ describe('text output for people', function () {
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.stdout).to.match(/^Hug Your Past \(template 315003\) · image/)
     expect(result.stdout).to.match(/^Needs: +exactly 3 images \(--image\)$/m)
-    expect(result.stdout).to.match(/^Use: +pixverse create template --template-id 315003 --image \S+ --image \S+ --image \S+$/m)
+    expect(result.stdout).to.match(
+      /^Use: +pixverse create template --template-id 315003 --image \S+ --image \S+ --image \S+$/m,
+    )
     expect(result.stdout).not.to.match(/i18n_json|template_type|effect_type/)
     const json = await ctx.cli(['template', 'info', '315003', '--json'])
     expect(json.json()).to.include({template_type: 2, effect_type: 3})
@@ -83,11 +92,19 @@ describe('text output for people', function () {
     expect(first.stdout.trim()).to.equal('Set output-dir to /tmp/pixverse-a (was not set)')
     const second = await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-b'])
     expect(second.stdout.trim()).to.equal('Set output-dir to /tmp/pixverse-b (was /tmp/pixverse-a)')
-    expect((await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-b', '--json'])).json()).to.deep.equal({success: true, key: 'outputDir', value: '/tmp/pixverse-b'})
+    expect((await ctx.cli(['config', 'set', 'output-dir', '/tmp/pixverse-b', '--json'])).json()).to.deep.equal({
+      success: true,
+      key: 'outputDir',
+      value: '/tmp/pixverse-b',
+    })
   })
 
   it('at 80 columns no table row wraps; long cells end in …', async function () {
-    term = Terminal.start(['asset', 'list'], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}, {columns: 80})
+    term = Terminal.start(
+      ['asset', 'list'],
+      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {columns: 80},
+    )
     expect(await term.exitCode()).to.equal(0)
     const lines = term.screen().trimEnd().split('\n')
     // capture-pane -J joins a wrapped row back into one line: every line must fit the screen.

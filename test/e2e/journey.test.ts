@@ -108,7 +108,9 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   })
 
   it('reads the prompt from stdin with -', async function () {
-    const result = await ctx.cli(['create', 'video', '--prompt', '-', '--no-wait', '--json'], {input: 'a prompt from stdin\n'})
+    const result = await ctx.cli(['create', 'video', '--prompt', '-', '--no-wait', '--json'], {
+      input: 'a prompt from stdin\n',
+    })
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.json().params).to.include({prompt: 'a prompt from stdin'})
   })
@@ -133,10 +135,15 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   it('uses the sandbox in-process with --sandbox and no account', async function () {
     const home = tempHome()
     const env = {PIXVERSE_HOME: home, PIXVERSE_SANDBOX_TASK_SECONDS: '1', PIXVERSE_API_BASE: undefined}
-    const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--json'], {env})
+    const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--json'], {
+      env,
+    })
     expect(created.exitCode, created.stderr).to.equal(0)
     const id = String(created.json().video_id)
-    const downloaded = await cliFor(ctx.sandbox, home)(['asset', 'download', id, '--sandbox', '--dest', join(home, 'out'), '--json'], {env})
+    const downloaded = await cliFor(ctx.sandbox, home)(
+      ['asset', 'download', id, '--sandbox', '--dest', join(home, 'out'), '--json'],
+      {env},
+    )
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(readFileSync(downloaded.json<{file: string}>().file).subarray(4, 8).toString()).to.equal('ftyp')
   })
@@ -144,9 +151,17 @@ describe('the main journey against `pixverse sandbox serve`', function () {
   it('uploads to the in-process sandbox with --sandbox (no network name involved)', async function () {
     const home = tempHome()
     // No name map for the preload: the upload must go to the local sandbox, not to the OSS host.
-    const env = {PIXVERSE_HOME: home, PIXVERSE_SANDBOX_TASK_SECONDS: '1', PIXVERSE_API_BASE: undefined, PIXVERSE_TEST_NET: undefined}
+    const env = {
+      PIXVERSE_HOME: home,
+      PIXVERSE_SANDBOX_TASK_SECONDS: '1',
+      PIXVERSE_API_BASE: undefined,
+      PIXVERSE_TEST_NET: undefined,
+    }
     const image = join(ROOT, 'fixtures', 'media', 'sample.png')
-    const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--image', image, '--no-wait', '--json'], {env})
+    const created = await cliFor(ctx.sandbox, home)(
+      ['create', 'video', '--sandbox', '--prompt', 'offline', '--image', image, '--no-wait', '--json'],
+      {env},
+    )
     expect(created.exitCode, created.stderr).to.equal(0)
   })
 })

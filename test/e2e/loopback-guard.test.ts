@@ -11,7 +11,11 @@ import {runCommand} from '../helpers/run-command.js'
 
 /** Runs a snippet of node under the guard and returns what it printed. */
 async function underGuard(script: string, env: Record<string, string>): Promise<string> {
-  const {stdout} = await promisify(execFile)(process.execPath, ['--import', LOOPBACK_GUARD, '--input-type=module', '-e', script], {env: {PATH: process.env.PATH, ...env}})
+  const {stdout} = await promisify(execFile)(
+    process.execPath,
+    ['--import', LOOPBACK_GUARD, '--input-type=module', '-e', script],
+    {env: {PATH: process.env.PATH, ...env}},
+  )
   return stdout.trim()
 }
 
@@ -51,7 +55,10 @@ describe('the loopback guard of the test suite', function () {
     const printed = await underGuard(script, {PIXVERSE_TEST_NET: net, PIXVERSE_TEST_GUARD_LOG: log})
     expect(printed).to.equal('203.0.113.10 203.0.113.10 ENOTFOUND ENOTFOUND ECONNREFUSED')
     const recorded = readFileSync(log, 'utf8')
-    expect(recorded).to.match(/lookup example\.com/).and.match(/lookup example\.org/).and.match(/93\.184\.215\.14:443/)
+    expect(recorded)
+      .to.match(/lookup example\.com/)
+      .and.match(/lookup example\.org/)
+      .and.match(/93\.184\.215\.14:443/)
     expect(recorded).not.to.match(/app-api/)
   })
 })

@@ -18,8 +18,19 @@ describe('MCP pipeline_run and pipeline_status', function () {
   let client: Client
 
   before(async function () {
-    const env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
-    const transport = new StdioClientTransport({command: process.execPath, args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'], env, stderr: 'pipe'})
+    const env = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      PIXVERSE_HOME: ctx.cli.home,
+      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...isolatedOclifDirs(),
+    }
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'],
+      env,
+      stderr: 'pipe',
+    })
     client = new Client({name: 'pixverse-test', version: '1.0.0'})
     await client.connect(transport)
   })
@@ -36,7 +47,10 @@ describe('MCP pipeline_run and pipeline_status', function () {
 
     const out = join(mkdtempSync(join(tmpdir(), 'pixverse-mcp-pipeline-')), 'out')
     const started = Date.now()
-    const result = (await client.callTool({name: 'pipeline_run', arguments: {pipeline: 'text-image-video', var: ['prompt=a lighthouse'], out}})) as ToolResult
+    const result = (await client.callTool({
+      name: 'pipeline_run',
+      arguments: {pipeline: 'text-image-video', var: ['prompt=a lighthouse'], out},
+    })) as ToolResult
     expect(result.isError, JSON.stringify(result.structuredContent)).to.not.equal(true)
     const doc = result.structuredContent!
     expectSchema('pipeline-run', doc)
@@ -48,7 +62,10 @@ describe('MCP pipeline_run and pipeline_status', function () {
     let status: Record<string, unknown> = {}
     const deadline = Date.now() + 60_000
     for (;;) {
-      const answer = (await client.callTool({name: 'pipeline_status', arguments: {pipeline: 'text-image-video', out}})) as ToolResult
+      const answer = (await client.callTool({
+        name: 'pipeline_status',
+        arguments: {pipeline: 'text-image-video', out},
+      })) as ToolResult
       expect(answer.isError, JSON.stringify(answer.structuredContent)).to.not.equal(true)
       status = answer.structuredContent!
       expectSchema('pipeline-status', status)
@@ -62,7 +79,10 @@ describe('MCP pipeline_run and pipeline_status', function () {
 
   it('pipeline_run refuses a bad pipeline with exit 6 before anything starts', async function () {
     await ctx.sandbox.clearRequests()
-    const result = (await client.callTool({name: 'pipeline_run', arguments: {pipeline: 'storyboard', out: join(tmpdir(), 'never-created-by-pixverse')}})) as ToolResult
+    const result = (await client.callTool({
+      name: 'pipeline_run',
+      arguments: {pipeline: 'storyboard', out: join(tmpdir(), 'never-created-by-pixverse')},
+    })) as ToolResult
     expect(result.isError).to.equal(true)
     expect(result.structuredContent).to.include({exit_code: 6})
     expect(existsSync(join(tmpdir(), 'never-created-by-pixverse'))).to.equal(false)

@@ -12,7 +12,11 @@ import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {useSandbox} from '../helpers/sandbox.js'
 
 type Schema = {type?: string; enum?: string[]; items?: Schema; properties?: Record<string, Schema>}
-type ToolResult = {isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{type: string; text?: string}>}
+type ToolResult = {
+  isError?: boolean
+  structuredContent?: Record<string, unknown>
+  content: Array<{type: string; text?: string}>
+}
 
 describe('pixverse mcp serve', function () {
   this.timeout(60_000)
@@ -22,8 +26,20 @@ describe('pixverse mcp serve', function () {
   let env: Record<string, string>
 
   before(async function () {
-    env = {...ctx.sandbox.netEnv, PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
-    const transport = new StdioClientTransport({command: process.execPath, args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'], env, stderr: 'pipe'})
+    env = {
+      ...ctx.sandbox.netEnv,
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      PIXVERSE_HOME: ctx.cli.home,
+      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...isolatedOclifDirs(),
+    }
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'],
+      env,
+      stderr: 'pipe',
+    })
     transport.stderr?.on('data', (chunk) => (stderr += chunk))
     client = new Client({name: 'pixverse-test', version: '1.0.0'})
     await client.connect(transport)
@@ -37,7 +53,17 @@ describe('pixverse mcp serve', function () {
     const names = (await client.listTools()).tools.map((tool) => tool.name)
     const expected = [
       ...Object.keys(creations).map((name) => `create_${name.replaceAll('-', '_')}`),
-      ...['task_status', 'task_wait', 'asset_list', 'asset_info', 'asset_download', 'account_info', 'account_slots', 'template_search', 'template_info'],
+      ...[
+        'task_status',
+        'task_wait',
+        'asset_list',
+        'asset_info',
+        'asset_download',
+        'account_info',
+        'account_slots',
+        'template_search',
+        'template_info',
+      ],
       ...['pipeline_run', 'pipeline_status', 'pipeline_list', 'pipeline_show'],
     ]
     expect(names).to.have.members(expected)
@@ -60,24 +86,35 @@ describe('pixverse mcp serve', function () {
   })
 
   it('creates a video against the sandbox and returns the object `create video --json` prints', async function () {
-    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'a cat surfing', quality: '540p'}})) as ToolResult
+    const result = (await client.callTool({
+      name: 'create_video',
+      arguments: {prompt: 'a cat surfing', quality: '540p'},
+    })) as ToolResult
     expect(result.isError, JSON.stringify(result)).to.not.equal(true)
     const created = result.structuredContent!
     expect(created.status).to.equal('completed')
     expect(created.video_id).to.be.a('number')
     expect(JSON.parse(result.content[0].text!)).to.deep.equal(created)
 
-    const viaCli = (await ctx.cli(['create', 'video', '--prompt', 'a cat surfing', '--quality', '540p', '--json'])).json()
+    const viaCli = (
+      await ctx.cli(['create', 'video', '--prompt', 'a cat surfing', '--quality', '540p', '--json'])
+    ).json()
     expect(Object.keys(created).sort()).to.deep.equal(Object.keys(viaCli).sort())
 
-    const status = (await client.callTool({name: 'task_status', arguments: {ids: String(created.video_id)}})) as ToolResult
+    const status = (await client.callTool({
+      name: 'task_status',
+      arguments: {ids: String(created.video_id)},
+    })) as ToolResult
     expect(status.isError).to.not.equal(true)
     expect(JSON.stringify(status.structuredContent)).to.include(String(created.video_id))
   })
 
   it('refuses a bad model with the CLI error object and sends no request', async function () {
     await ctx.sandbox.clearRequests()
-    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'a cat', model: 'not-a-model'}})) as ToolResult
+    const result = (await client.callTool({
+      name: 'create_video',
+      arguments: {prompt: 'a cat', model: 'not-a-model'},
+    })) as ToolResult
     expect(result.isError).to.equal(true)
     expect(result.structuredContent).to.include({exit_code: 6})
     expect(String(result.structuredContent!.error)).to.include('not-a-model')
@@ -89,7 +126,10 @@ describe('pixverse mcp serve', function () {
     const dash = (await client.callTool({name: 'create_video', arguments: {prompt: '-'}})) as ToolResult
     expect(dash.isError).to.equal(true)
     expect(dash.structuredContent).to.include({exit_code: 6})
-    const unknown = (await client.callTool({name: 'create_video', arguments: {prompt: 'x', colour: 'red'}})) as ToolResult
+    const unknown = (await client.callTool({
+      name: 'create_video',
+      arguments: {prompt: 'x', colour: 'red'},
+    })) as ToolResult
     expect(unknown.structuredContent).to.include({exit_code: 6})
     expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
@@ -108,21 +148,35 @@ describe('pixverse mcp serve', function () {
 
   it('reports progress while it polls when the client sent a progress token', async function () {
     const updates: Array<{progress: number; message?: string}> = []
-    const result = (await client.callTool({name: 'create_video', arguments: {prompt: 'slow [sandbox:seconds=3]'}}, undefined, {
-      onprogress: (progress) => updates.push(progress),
-      resetTimeoutOnProgress: true,
-    })) as ToolResult
+    const result = (await client.callTool(
+      {name: 'create_video', arguments: {prompt: 'slow [sandbox:seconds=3]'}},
+      undefined,
+      {
+        onprogress: (progress) => updates.push(progress),
+        resetTimeoutOnProgress: true,
+      },
+    )) as ToolResult
     expect(result.isError, JSON.stringify(result)).to.not.equal(true)
     expect(updates.length).to.be.greaterThan(0)
-    for (const update of updates) expect(update.message).to.match(new RegExp(`^video ${result.structuredContent!.video_id}: (In queue|Generating|Completed)$`))
+    for (const update of updates)
+      expect(update.message).to.match(
+        new RegExp(`^video ${result.structuredContent!.video_id}: (In queue|Generating|Completed)$`),
+      )
     expect(updates.map((u) => u.progress)).to.deep.equal([...updates.map((u) => u.progress)].sort((a, b) => a - b))
   })
 
   it('stops polling when the client cancels task_wait, and the task keeps running', async function () {
-    const {video_id: id} = (await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=60]', '--no-wait', '--json'])).json()
-    const polls = async () => (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('video/list/detail') && (r.body as {video_id?: number})?.video_id === id).length
+    const {video_id: id} = (
+      await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=60]', '--no-wait', '--json'])
+    ).json()
+    const polls = async () =>
+      (await ctx.sandbox.requests()).filter(
+        (r) => r.path.endsWith('video/list/detail') && (r.body as {video_id?: number})?.video_id === id,
+      ).length
     const controller = new AbortController()
-    const call = client.callTool({name: 'task_wait', arguments: {id: String(id)}}, undefined, {signal: controller.signal}).catch(() => undefined)
+    const call = client
+      .callTool({name: 'task_wait', arguments: {id: String(id)}}, undefined, {signal: controller.signal})
+      .catch(() => undefined)
     // Cancel once the server's wait has really started polling (seen in the sandbox's request log).
     while ((await polls()) === 0) await sleep(100)
     controller.abort()
@@ -160,7 +214,9 @@ describe('pixverse mcp serve', function () {
         child.on('exit', (code) => reject(new Error(`mcp serve exited ${code}: ${text}`)))
       })
       const http = new Client({name: 'pixverse-http-test', version: '1.0.0'})
-      await http.connect(new StreamableHTTPClientTransport(new URL(url), {requestInit: {headers: {authorization: `Bearer ${token}`}}}))
+      await http.connect(
+        new StreamableHTTPClientTransport(new URL(url), {requestInit: {headers: {authorization: `Bearer ${token}`}}}),
+      )
       const names = (await http.listTools()).tools.map((tool) => tool.name)
       expect(names).to.include('create_video')
       const slots = (await http.callTool({name: 'account_slots', arguments: {}})) as ToolResult

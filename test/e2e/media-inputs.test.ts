@@ -29,7 +29,9 @@ describe('media inputs: what a person types, checked before anything is sent', f
 
   it('a drag-and-dropped (quoted) path is the file; a large image says what it was resized to', async function () {
     const big = join(dir, 'wide.png')
-    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}}).png().toFile(big)
+    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}})
+      .png()
+      .toFile(big)
     const result = await ctx.cli(['create', 'image', '--prompt', 'x', '--image', `'${big}'`], {cwd: ROOT})
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.stderr).to.match(/resized to 1920x960/)

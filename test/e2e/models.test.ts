@@ -11,7 +11,9 @@ const word = (mode: string) => mode.replace(/_/g, '-')
 const CREATES = readdirCreates()
 
 function readdirCreates(): Array<{command: string; mode: string}> {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, {flags: Record<string, unknown>}>}
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+    commands: Record<string, {flags: Record<string, unknown>}>
+  }
   return Object.entries(manifest.commands)
     .filter(([id, c]) => id.startsWith('create:') && c.flags.model)
     .map(([id]) => ({command: id.slice('create:'.length), mode: id.slice('create:'.length).replace(/-/g, '_')}))
@@ -38,9 +40,12 @@ describe('pixverse models: what each model accepts, from the catalogue', functio
   })
 
   it('shows a count cap only for models whose data has one', async function () {
-    const capped = Object.entries(catalog.image_models as Record<string, {max_count?: number}>).filter(([, m]) => typeof m.max_count === 'number')
+    const capped = Object.entries(catalog.image_models as Record<string, {max_count?: number}>).filter(
+      ([, m]) => typeof m.max_count === 'number',
+    )
     const json = (await runCli(['models', 'image', '--json'])).json<{models: Array<{id: string; count_max?: number}>}>()
-    for (const facts of json.models) expect(facts.count_max, facts.id).to.equal(capped.find(([id]) => id === facts.id)?.[1].max_count)
+    for (const facts of json.models)
+      expect(facts.count_max, facts.id).to.equal(capped.find(([id]) => id === facts.id)?.[1].max_count)
     const human = await runCli(['models', 'image'])
     expect(human.stdout.includes('count cap')).to.equal(capped.length > 0)
   })
@@ -51,7 +56,11 @@ describe('pixverse models: what each model accepts, from the catalogue', functio
     const all = [...new Set(modes().flatMap((mode) => modelsFor(mode)))]
     expect(body.models.map((m) => m.id)).to.deep.equal(all)
     const v6 = body.models.find((m) => m.id === 'v6')
-    expect(v6?.modes).to.deep.equal(modes().filter((mode) => modelsFor(mode).includes('v6')).map(word))
+    expect(v6?.modes).to.deep.equal(
+      modes()
+        .filter((mode) => modelsFor(mode).includes('v6'))
+        .map(word),
+    )
   })
 
   it('models info <id> gives the model in every mode that takes it; people get a short block', async function () {
@@ -59,7 +68,11 @@ describe('pixverse models: what each model accepts, from the catalogue', functio
     expect(json.exitCode, json.stderr).to.equal(0)
     const body = json.json<{id: string; modes: Array<{mode: string; durations: number[]}>}>()
     expectSchema('models-info', body)
-    expect(body.modes.map((m) => m.mode)).to.deep.equal(modes().filter((mode) => modelsFor(mode).includes('sora-2')).map(word))
+    expect(body.modes.map((m) => m.mode)).to.deep.equal(
+      modes()
+        .filter((mode) => modelsFor(mode).includes('sora-2'))
+        .map(word),
+    )
     const human = await runCli(['models', 'info', 'sora-2'])
     const sora = modelSpec('video', 'sora-2') as CreationModelSpec
     expect(human.stdout).to.include('sora-2 in create video')
@@ -68,7 +81,10 @@ describe('pixverse models: what each model accepts, from the catalogue', functio
   })
 
   it('an unknown mode or model is one line and exit 6, with nothing on stdout in JSON mode', async function () {
-    for (const args of [['models', 'vidoe'], ['models', 'info', 'sora-9']]) {
+    for (const args of [
+      ['models', 'vidoe'],
+      ['models', 'info', 'sora-9'],
+    ]) {
       const result = await runCli([...args, '--json'])
       expect(result.exitCode, args.join(' ')).to.equal(6)
       expect(result.stdout).to.equal('')

@@ -26,17 +26,34 @@ describe('the packed package, installed', function () {
   before(function () {
     work = mkdtempSync(join(tmpdir(), 'pixverse-pack-'))
     // dist/ is already built (npm ci ran `prepare`); --ignore-scripts packs exactly that build.
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})) as Array<{filename: string; files: Array<{path: string}>}>
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as Array<{filename: string; files: Array<{path: string}>}>
     packedFiles = packed.files.map((f) => f.path)
     const project = join(work, 'project')
     mkdirSync(project)
     writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'pixverse-install-check', private: true}))
-    execFileSync('npm', ['install', join(work, packed.filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error'], {cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+    execFileSync(
+      'npm',
+      ['install', join(work, packed.filename), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error'],
+      {cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']},
+    )
     installed = join(project, 'node_modules', 'pixverse')
   })
 
   it('ships what the CLI loads at run time, and no sources or tests', function () {
-    for (const file of ['bin/run.js', 'oclif.manifest.json', 'capabilities.snapshot.json', 'dist/vendor/got.js', 'dist/catalog/validators/index.json', 'fixtures/media/sample.mp4']) {
+    for (const file of [
+      'bin/run.js',
+      'oclif.manifest.json',
+      'capabilities.snapshot.json',
+      'dist/vendor/got.js',
+      'dist/catalog/validators/index.json',
+      'fixtures/media/sample.mp4',
+    ]) {
       expect(packedFiles, file).to.include(file)
     }
 
@@ -47,20 +64,29 @@ describe('the packed package, installed', function () {
   it('the installed bin starts: `pixverse --version` through the npm bin link', function () {
     const link = join(installed, '..', '.bin', 'pixverse')
     expect(realpathSync(link)).to.equal(realpathSync(join(installed, 'bin', 'run.js')))
-    const version = execFileSync(link, ['--version'], {encoding: 'utf8', env: {PATH: process.env.PATH, HOME: process.env.HOME}})
+    const version = execFileSync(link, ['--version'], {
+      encoding: 'utf8',
+      env: {PATH: process.env.PATH, HOME: process.env.HOME},
+    })
     expect(version.trim()).to.equal(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
   })
 
   it('the installed CLI creates, waits for and downloads a video from its own sandbox', async function () {
     const bin = join(installed, 'bin', 'run.js')
     const home = tempHome()
-    const created = await runCli(['create', 'video', '--sandbox', '--prompt', 'installed from the tarball', '--json'], {bin, env: {PIXVERSE_HOME: home}})
+    const created = await runCli(['create', 'video', '--sandbox', '--prompt', 'installed from the tarball', '--json'], {
+      bin,
+      env: {PIXVERSE_HOME: home},
+    })
     expect(created.exitCode, created.stderr).to.equal(0)
     const video = created.json<{video_id: number; status: string}>()
     expect(video.status).to.equal('completed')
 
     const dest = join(work, 'out')
-    const downloaded = await runCli(['asset', 'download', String(video.video_id), '--sandbox', '--dest', dest, '--json'], {bin, env: {PIXVERSE_HOME: home}})
+    const downloaded = await runCli(
+      ['asset', 'download', String(video.video_id), '--sandbox', '--dest', dest, '--json'],
+      {bin, env: {PIXVERSE_HOME: home}},
+    )
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     const {file} = downloaded.json<{file: string}>()
     expect(existsSync(file)).to.equal(true)

@@ -68,7 +68,8 @@ describe('one definition of "a person is here" (util/person.ts)', function () {
       const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, PATH: browser.path, CI: 'false'}
       term = Terminal.start(['subscribe'], env)
       expect(await term.exitCode(), term.screen()).to.equal(0)
-      for (let i = 0; i < 50 && !existsSync(browser.marker); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+      for (let i = 0; i < 50 && !existsSync(browser.marker); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100))
       expect(readFileSync(browser.marker, 'utf8').trim()).to.equal(`${ctx.sandbox.origin}/subscribe`)
       term.kill()
 

@@ -61,7 +61,14 @@ describe('pipeline report.html in a real headless browser', function () {
       headless: true,
       pipe: true,
       userDataDir: mkdtempSync(join(tmpdir(), 'pixverse-chromium-')),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
     try {
       const page = await browser.newPage()

@@ -29,7 +29,8 @@ describe('third-party plugins: the example plugin', function () {
     const cli = cliFor(ctx.sandbox, undefined, {...dirs, PIXVERSE_HELLO_LOG: log})
     await login(cli)
 
-    const commandsOf = async () => (await cli(['capabilities', '--json'])).json<{commands: Array<{id: string}>}>().commands.map((c) => c.id)
+    const commandsOf = async () =>
+      (await cli(['capabilities', '--json'])).json<{commands: Array<{id: string}>}>().commands.map((c) => c.id)
     const before = await commandsOf()
     expect(before).to.not.include('hello credits')
 
@@ -52,14 +53,19 @@ describe('third-party plugins: the example plugin', function () {
     expect(credits.exitCode, credits.stderr).to.equal(0)
     const first = credits.json<{total: number; daily: number; monthly: number; bonus: number}>()
     expect(first.total).to.equal(first.daily + first.monthly + first.bonus)
-    expect((await ctx.sandbox.requests()).map((r) => r.path)).to.satisfy((paths: string[]) => paths.some((p) => p.endsWith('/user/credits')))
+    expect((await ctx.sandbox.requests()).map((r) => r.path)).to.satisfy((paths: string[]) =>
+      paths.some((p) => p.endsWith('/user/credits')),
+    )
 
     // Its hook hears the core event, from `create` and from `task wait`.
     const created = await cli(['create', 'video', '--prompt', 'a plugin test', '--json'])
     expect(created.exitCode, created.stderr).to.equal(0)
     const {video_id: id, cost_credits: cost} = created.json<{video_id: number; cost_credits?: number}>()
     await cli(['task', 'wait', String(id), '--json'])
-    expect(readFileSync(log, 'utf8').trim().split('\n')).to.deep.equal([`video ${id} completed 1`, `video ${id} completed 1`])
+    expect(readFileSync(log, 'utf8').trim().split('\n')).to.deep.equal([
+      `video ${id} completed 1`,
+      `video ${id} completed 1`,
+    ])
 
     // The plugin's view of the account moves with the core's: the create was charged.
     const after = (await cli(['hello', 'credits', '--json'])).json<{total: number}>()
@@ -83,7 +89,9 @@ describe('third-party plugins: the example plugin', function () {
     const unlinked = await cli(['plugins', 'unlink', 'pixverse-plugin-hello'])
     expect(unlinked.exitCode, unlinked.stderr).to.equal(0)
     expect(await commandsOf()).to.deep.equal(before)
-    expect(JSON.parse(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).oclif.plugins).to.deep.equal([])
+    expect(JSON.parse(readFileSync(join(dirs.PIXVERSE_DATA_DIR, 'package.json'), 'utf8')).oclif.plugins).to.deep.equal(
+      [],
+    )
     expect(complete(script, ['pixverse', 'he'])).to.deep.equal(['help'])
     const gone = await cli(['hello', 'credits', '--json'])
     expect(gone.exitCode).to.equal(6)
@@ -102,8 +110,19 @@ describe('third-party plugins: the example plugin', function () {
     const folder = join(mkdtempSync(join(tmpdir(), 'pixverse-local-plugin-')), 'greet')
     mkdirSync(join(folder, 'commands', 'greet'), {recursive: true})
     // No dependencies, so npm links the folder without asking a registry.
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'pixverse-plugin-greet', version: '0.0.1', type: 'module', oclif: {commands: './commands', topicSeparator: ' '}}))
-    writeFileSync(join(folder, 'commands', 'greet', 'hi.js'), "export default class Hi {\n  static description = 'Say hi.'\n  static async run() {\n    process.stdout.write('hi from a local plugin\\n')\n  }\n}\n")
+    writeFileSync(
+      join(folder, 'package.json'),
+      JSON.stringify({
+        name: 'pixverse-plugin-greet',
+        version: '0.0.1',
+        type: 'module',
+        oclif: {commands: './commands', topicSeparator: ' '},
+      }),
+    )
+    writeFileSync(
+      join(folder, 'commands', 'greet', 'hi.js'),
+      "export default class Hi {\n  static description = 'Say hi.'\n  static async run() {\n    process.stdout.write('hi from a local plugin\\n')\n  }\n}\n",
+    )
     const cli = cliFor(ctx.sandbox, undefined, isolatedOclifDirs())
     const installed = await cli(['plugins', 'install', folder], {timeoutMs: 120_000})
     expect(installed.exitCode, installed.stderr).to.equal(0)
@@ -112,7 +131,7 @@ describe('third-party plugins: the example plugin', function () {
     expect(hi.stdout).to.equal('hi from a local plugin\n')
   })
 
-  it('plugins link fails (exit 1) when the plugin\'s commands cannot load', async function () {
+  it("plugins link fails (exit 1) when the plugin's commands cannot load", async function () {
     // The example without its node_modules: `import … from 'pixverse'` cannot resolve.
     const copy = join(mkdtempSync(join(tmpdir(), 'pixverse-broken-plugin-')), 'plugin-hello')
     cpSync(PLUGIN, copy, {recursive: true, dereference: false})

@@ -24,7 +24,8 @@ describe('production code path: requests as the service expects them (issue 15)'
   this.timeout(120_000)
   const ctx = useProductionSandbox()
   const sent = async (): Promise<Logged[]> => (await ctx.sandbox.requests()) as Logged[]
-  const bodyOf = async (path: string) => (await sent()).filter((r) => r.path === `/creative_platform/${path}`).at(-1)?.body as Record<string, unknown>
+  const bodyOf = async (path: string) =>
+    (await sent()).filter((r) => r.path === `/creative_platform/${path}`).at(-1)?.body as Record<string, unknown>
 
   beforeEach(async () => {
     await ctx.sandbox.clearRequests()
@@ -40,7 +41,16 @@ describe('production code path: requests as the service expects them (issue 15)'
 
   it('an image template sends its one image as the array customer_img_paths to image/i2i', async () => {
     const template = TEMPLATES.find((t) => t.template_type === 2 && t.effect_type === 1)!
-    const result = await ctx.cli(['create', 'template', '--template-id', String(template.template_id), '--image', PNG, '--no-wait', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'template',
+      '--template-id',
+      String(template.template_id),
+      '--image',
+      PNG,
+      '--no-wait',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = await bodyOf('image/i2i')
     expect(body.customer_img_paths).to.be.an('array').with.lengthOf(1)
@@ -54,7 +64,16 @@ describe('production code path: requests as the service expects them (issue 15)'
     const videoId = (source.json() as {video_id: number}).video_id
     await ctx.sandbox.clearRequests()
     const template = TEMPLATES.find((t) => t.supported_features === 1000)!
-    const result = await ctx.cli(['create', 'template', '--template-id', String(template.template_id), '--video', String(videoId), '--no-wait', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'template',
+      '--template-id',
+      String(template.template_id),
+      '--video',
+      String(videoId),
+      '--no-wait',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     const log = await sent()
     const frame = log.find((r) => r.path === '/creative_platform/video/frame/last')
@@ -64,11 +83,33 @@ describe('production code path: requests as the service expects them (issue 15)'
   })
 
   it('caps --count at the model’s images per generation, with a warning', async () => {
-    const result = await ctx.cli(['create', 'image', '--prompt', 'a cat', '--model', 'kling-image-v3', '--count', '4', '--no-wait', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'image',
+      '--prompt',
+      'a cat',
+      '--model',
+      'kling-image-v3',
+      '--count',
+      '4',
+      '--no-wait',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.stderr).to.contain('Model "kling-image-v3" supports up to 1 images per generation. Using 1.')
     expect(await bodyOf('image/t2i')).to.include({create_count: 1})
-    const fine = await ctx.cli(['create', 'image', '--prompt', 'a cat', '--model', 'gpt-image-2.0', '--count', '4', '--no-wait', '--json'])
+    const fine = await ctx.cli([
+      'create',
+      'image',
+      '--prompt',
+      'a cat',
+      '--model',
+      'gpt-image-2.0',
+      '--count',
+      '4',
+      '--no-wait',
+      '--json',
+    ])
     expect(fine.exitCode, fine.stderr).to.equal(0)
     expect(fine.stderr).not.to.contain('images per generation')
     expect(await bodyOf('image/t2i')).to.include({create_count: 4})
@@ -91,22 +132,66 @@ describe('production code path: requests as the service expects them (issue 15)'
   })
 
   it('sends the reference client’s model_name_default, and image_paths on every music request', async () => {
-    const music = await ctx.cli(['create', 'music', '--model', 'music-v1', '--prompt', 'a folk ballad', '--instrumental', '--no-wait', '--json'])
+    const music = await ctx.cli([
+      'create',
+      'music',
+      '--model',
+      'music-v1',
+      '--prompt',
+      'a folk ballad',
+      '--instrumental',
+      '--no-wait',
+      '--json',
+    ])
     expect(music.exitCode, music.stderr).to.equal(0)
     expect(await bodyOf('music/generate')).to.deep.include({model_name_default: 'ElevenLabs Music', image_paths: []})
-    for (const [model, name] of [['eleven-v3', 'Eleven v3'], ['eleven-multilingual-v2', 'Eleven Multilingual v2'], ['eleven-turbo-v2.5', 'Eleven Turbo v2.5']]) {
-      const voice = await ctx.cli(['create', 'voice', '--text', 'hello', '--model', model, '--voice-id', 'v1', '--no-wait', '--json'])
+    for (const [model, name] of [
+      ['eleven-v3', 'Eleven v3'],
+      ['eleven-multilingual-v2', 'Eleven Multilingual v2'],
+      ['eleven-turbo-v2.5', 'Eleven Turbo v2.5'],
+    ]) {
+      const voice = await ctx.cli([
+        'create',
+        'voice',
+        '--text',
+        'hello',
+        '--model',
+        model,
+        '--voice-id',
+        'v1',
+        '--no-wait',
+        '--json',
+      ])
       expect(voice.exitCode, voice.stderr).to.equal(0)
       expect((await sent()).at(-1)?.body, model).to.include({model_name_default: name})
     }
 
-    const omni = await ctx.cli(['create', 'video', '--prompt', 'a dog', '--model', 'gemini-omni-flash', '--no-wait', '--json'])
+    const omni = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      'a dog',
+      '--model',
+      'gemini-omni-flash',
+      '--no-wait',
+      '--json',
+    ])
     expect(omni.exitCode, omni.stderr).to.equal(0)
     expect(await bodyOf('video/t2v')).to.include({model_name_default: 'Google Gemini Omni'})
   })
 
   it('fetches one upload token for all the files of a command, and PUTs to the bucket host', async () => {
-    const result = await ctx.cli(['create', 'transition', '--images', PNG, JPG, '--prompt', 'morph', '--no-wait', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'transition',
+      '--images',
+      PNG,
+      JPG,
+      '--prompt',
+      'morph',
+      '--no-wait',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     const log = await sent()
     expect(log.filter((r) => r.path === '/creative_platform/getUploadToken')).to.have.lengthOf(1)
@@ -140,7 +225,16 @@ describe('production code path: JSON results a script written for the reference 
     expect(status.exitCode, status.stderr).to.equal(0)
     expect(status.json()).to.include({status: 'Completed', status_code: 1})
     const dest = mkdtempSync(join(tmpdir(), 'pixverse-audio-'))
-    const downloaded = await ctx.cli(['asset', 'download', String(voice.audio_id), '--type', 'audio', '--dest', dest, '--json'])
+    const downloaded = await ctx.cli([
+      'asset',
+      'download',
+      String(voice.audio_id),
+      '--type',
+      'audio',
+      '--dest',
+      dest,
+      '--json',
+    ])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     const file = (downloaded.json() as {file: string}).file
     expect(basename(file)).to.equal('hello_there.mp3')
@@ -156,19 +250,34 @@ describe('production code path: JSON results a script written for the reference 
     expectSchema('account-usage', result.json())
     const items = (result.json() as {items: Array<Record<string, unknown>>}).items
     const generation = items.find((item) => item.task_id !== undefined)
-    expect(generation).to.include.keys('id', 'acquired_type', 'acquired_type_name', 'credits', 'create_time', 'task_id', 'create_mode', 'model')
+    expect(generation).to.include.keys(
+      'id',
+      'acquired_type',
+      'acquired_type_name',
+      'credits',
+      'create_time',
+      'task_id',
+      'create_mode',
+      'model',
+    )
     expect(generation?.credits).to.equal(generation?.amount)
   })
 
   it('asset upload of a downscaled image reports the transform fields', async () => {
     const {default: sharp} = await import('sharp')
     const file = join(mkdtempSync(join(tmpdir(), 'pixverse-big-')), 'wide.png')
-    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}}).png().toFile(file)
+    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}})
+      .png()
+      .toFile(file)
     const result = await ctx.cli(['asset', 'upload', file, '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     expectSchema('asset-upload', result.json())
     const transform = (result.json() as {transform: Record<string, unknown>}).transform
-    expect(transform).to.deep.include({type: 'image_downscale', original_dimensions: {width: 2400, height: 1200}, final_dimensions: {width: 1920, height: 960}})
+    expect(transform).to.deep.include({
+      type: 'image_downscale',
+      original_dimensions: {width: 2400, height: 1200},
+      final_dimensions: {width: 1920, height: 960},
+    })
     expect(transform.original_size).to.be.a('number')
     expect(transform.final_size).to.be.a('number')
   })
@@ -190,7 +299,9 @@ describe('production code path: the main journey, every upload and download kind
     const result = await ctx.cli(['auth', 'login', '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.stderr).to.match(/^Authorize at: https:\/\/app\.pixverse\.ai\/device\?user_code=\S+/m)
-    expect((await sent()).filter((r) => r.path.startsWith('/creative_platform/')).every((r) => r.host === API_HOST)).to.equal(true)
+    expect(
+      (await sent()).filter((r) => r.path.startsWith('/creative_platform/')).every((r) => r.host === API_HOST),
+    ).to.equal(true)
   })
 
   it('creates a video from a local image, waits, and downloads it from the CDN', async () => {
@@ -205,7 +316,9 @@ describe('production code path: the main journey, every upload and download kind
     const downloaded = await ctx.cli(['asset', 'download', String(id), '--dest', dest, '--json'])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(statSync((downloaded.json() as {file: string}).file).size).to.be.greaterThan(0)
-    expect((await sent()).filter((r) => r.path.startsWith('/media/')).map((r) => r.host)).to.deep.equal(['media.pixverse.ai'])
+    expect((await sent()).filter((r) => r.path.startsWith('/media/')).map((r) => r.host)).to.deep.equal([
+      'media.pixverse.ai',
+    ])
   })
 
   it('creates and downloads an image', async () => {
@@ -237,9 +350,31 @@ describe('production code path: the main journey, every upload and download kind
   })
 
   it('accepts the qualities docs/models.md lists (480p video, 1800p image) end to end', async () => {
-    const video = await ctx.cli(['create', 'video', '--prompt', 'a cat', '--model', 'seedance-2.0-fast', '--quality', '480p', '--no-wait', '--json'])
+    const video = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      'a cat',
+      '--model',
+      'seedance-2.0-fast',
+      '--quality',
+      '480p',
+      '--no-wait',
+      '--json',
+    ])
     expect(video.exitCode, video.stderr).to.equal(0)
-    const image = await ctx.cli(['create', 'image', '--prompt', 'a cat', '--model', 'seedream-5.0-lite', '--quality', '1800p', '--no-wait', '--json'])
+    const image = await ctx.cli([
+      'create',
+      'image',
+      '--prompt',
+      'a cat',
+      '--model',
+      'seedream-5.0-lite',
+      '--quality',
+      '1800p',
+      '--no-wait',
+      '--json',
+    ])
     expect(image.exitCode, image.stderr).to.equal(0)
   })
 })

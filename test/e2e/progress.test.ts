@@ -7,7 +7,8 @@ import {ROOT} from '../helpers/cli.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
 
-const PROGRESS_WORDS = /Uploading|Submitting|In queue|Generating|Downloading|Waiting for approval|^\d{4}-\d\d-\d\dT[\d:.]+Z |[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖█░]|\u001B\[/m
+const PROGRESS_WORDS =
+  /Uploading|Submitting|In queue|Generating|Downloading|Waiting for approval|^\d{4}-\d\d-\d\dT[\d:.]+Z |[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖█░]|\p{Cc}\[/mu
 const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /
 
 describe('progress on stderr, never on stdout', function () {
@@ -21,7 +22,15 @@ describe('progress on stderr, never on stdout', function () {
   })
 
   it('JSON mode: stdout is the one result document and stderr carries no progress at all', async function () {
-    const result = await ctx.cli(['create', 'video', '--prompt', '[sandbox:seconds=3] a neon city', '--image', 'fixtures/media/sample.png', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      '[sandbox:seconds=3] a neon city',
+      '--image',
+      'fixtures/media/sample.png',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     expect(result.json()).to.include({status: 'completed'})
     expect(result.stderr).not.to.match(PROGRESS_WORDS)
@@ -29,14 +38,28 @@ describe('progress on stderr, never on stdout', function () {
     const waited = await ctx.cli(['task', 'wait', String(result.json().video_id), '--json'])
     expect(waited.exitCode, waited.stderr).to.equal(0)
     expect(waited.stderr).to.equal('')
-    const downloaded = await ctx.cli(['asset', 'download', String(result.json().video_id), '--dest', join(ctx.cli.home, 'dl'), '--json'])
+    const downloaded = await ctx.cli([
+      'asset',
+      'download',
+      String(result.json().video_id),
+      '--dest',
+      join(ctx.cli.home, 'dl'),
+      '--json',
+    ])
     expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
     expect(downloaded.json()).to.have.property('file')
     expect(downloaded.stderr).to.equal('')
   })
 
   it('text with stderr piped: timestamped lines for every phase on stderr, only the result on stdout', async function () {
-    const result = await ctx.cli(['create', 'video', '--prompt', '[sandbox:seconds=5] a neon city', '--image', 'fixtures/media/sample.png'])
+    const result = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      '[sandbox:seconds=5] a neon city',
+      '--image',
+      'fixtures/media/sample.png',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     const lines = result.stderr.trim().split('\n')
     for (const line of lines) expect(line).to.match(ISO_LINE)
@@ -87,7 +110,10 @@ describe('progress on stderr, never on stdout', function () {
   })
 
   it('Ctrl-C while waiting at a terminal ends the display cleanly and names the ids to resume', async function () {
-    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
+    term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {
+      PIXVERSE_HOME: ctx.cli.home,
+      PIXVERSE_API_BASE: ctx.sandbox.url,
+    })
     await term.waitFor(/video \d+: In queue[\s\S]*video \d+: In queue/)
     term.keys('C-c')
     expect(await term.exitCode(), term.screen()).to.equal(130)

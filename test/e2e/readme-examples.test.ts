@@ -25,7 +25,10 @@ describe('README examples run as written on a fresh clone', function () {
     expect(lines.length).to.be.at.least(3)
     // A copy of examples/ in a fresh folder stands for the clone, so the batch state file lands there.
     const clone = mkdtempSync(join(tmpdir(), 'pixverse-clone-'))
-    cpSync(join(ROOT, 'examples'), join(clone, 'examples'), {recursive: true, filter: (src) => !src.includes('node_modules') && !src.endsWith('.state.json')})
+    cpSync(join(ROOT, 'examples'), join(clone, 'examples'), {
+      recursive: true,
+      filter: (src) => !src.includes('node_modules') && !src.endsWith('.state.json'),
+    })
     for (const args of lines) {
       const result = await ctx.cli(args, {cwd: clone, timeoutMs: 120_000})
       expect(result.exitCode, `pixverse ${args.join(' ')}\n${result.stderr}`).to.equal(0)

@@ -57,9 +57,24 @@ describe('reliability: 50+ creations and their downloads under injected faults',
     const before = (await ctx.sandbox.state()) as {tasks: number; charged_submits: number}
     const invocations = 18
     const creates = await pool(invocations, 3, (i) =>
-      ctx.cli(['create', 'video', '--prompt', `batch ${i}`, '--count', String(2 + (i % 3)), '--poll-interval', '1', '--timeout', '60', '--json'], {
-        timeoutMs: 90_000,
-      }),
+      ctx.cli(
+        [
+          'create',
+          'video',
+          '--prompt',
+          `batch ${i}`,
+          '--count',
+          String(2 + (i % 3)),
+          '--poll-interval',
+          '1',
+          '--timeout',
+          '60',
+          '--json',
+        ],
+        {
+          timeoutMs: 90_000,
+        },
+      ),
     )
     const ids: number[] = []
     const keys: string[] = []
@@ -77,7 +92,9 @@ describe('reliability: 50+ creations and their downloads under injected faults',
     }
 
     const dest = mkdtempSync(join(tmpdir(), 'pixverse-batch-'))
-    const downloads = await pool(ids.length, 4, (i) => ctx.cli(['asset', 'download', String(ids[i]), '--type', 'video', '--dest', dest, '--json'], {timeoutMs: 90_000}))
+    const downloads = await pool(ids.length, 4, (i) =>
+      ctx.cli(['asset', 'download', String(ids[i]), '--type', 'video', '--dest', dest, '--json'], {timeoutMs: 90_000}),
+    )
     const expected = readFileSync(join(ROOT, 'fixtures', 'media', 'sample.mp4'))
     let complete = 0
     const badDownloads: string[] = []
@@ -102,8 +119,12 @@ describe('reliability: 50+ creations and their downloads under injected faults',
       fault_requests_seen: number
     }
     const created = state.tasks - before.tasks
-    const batchKeys = Object.entries(state.charges).filter(([key]) => keys.includes(key) || key.startsWith('pixverse-cli-'))
-    const doubleCharges = batchKeys.filter(([, charges]) => charges !== 1).length + (state.charged_submits - before.charged_submits - keys.length)
+    const batchKeys = Object.entries(state.charges).filter(
+      ([key]) => keys.includes(key) || key.startsWith('pixverse-cli-'),
+    )
+    const doubleCharges =
+      batchKeys.filter(([, charges]) => charges !== 1).length +
+      (state.charged_submits - before.charged_submits - keys.length)
     const jobsLost = created - ids.length + failedCreates.length
     const figures = {
       invocations,

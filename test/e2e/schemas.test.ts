@@ -18,14 +18,22 @@ describe('result schemas of auth, task, asset info/download, config and create v
 
   // `sandbox serve` (a server) and `autocomplete` (shell setup text) have no JSON result.
   it('every command of the manifest has a schema, and every schema a command', function () {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, unknown>}
-    const commands = Object.keys(manifest.commands).filter((id) => id !== 'sandbox:serve' && !id.startsWith('autocomplete')).map((id) => id.replaceAll(':', '-')).sort()
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<string, unknown>
+    }
+    const commands = Object.keys(manifest.commands)
+      .filter((id) => id !== 'sandbox:serve' && !id.startsWith('autocomplete'))
+      .map((id) => id.replaceAll(':', '-'))
+      .sort()
     const schemas = readdirSync(join(ROOT, 'schemas')).map((file) => file.replace(/\.json$/, ''))
     expect(
       commands.filter((id) => !schemas.includes(id)),
       'commands without a schema',
     ).to.deep.equal([])
-    expect(schemas.filter((name) => !commands.includes(name)), 'schemas without a command').to.deep.equal([])
+    expect(
+      schemas.filter((name) => !commands.includes(name)),
+      'schemas without a command',
+    ).to.deep.equal([])
   })
 
   it('auth login/status/logout', async function () {

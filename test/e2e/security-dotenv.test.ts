@@ -27,7 +27,10 @@ describe('security: ./.env', function () {
     expect(notices, result.stderr).to.have.length(1)
     expect(notices[0]).to.include('PIXVERSE_API_BASE')
     const requests = await ctx.sandbox.requests()
-    expect(requests.filter((r) => Object.values(r.headers).includes(token)), 'the stored token was sent').to.deep.equal([])
+    expect(
+      requests.filter((r) => Object.values(r.headers).includes(token)),
+      'the stored token was sent',
+    ).to.deep.equal([])
   })
 
   it('names the file once when .env supplies PIXVERSE_TOKEN', async function () {

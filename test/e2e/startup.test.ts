@@ -6,9 +6,20 @@ import {join} from 'node:path'
 
 import {BIN, ROOT} from '../helpers/cli.js'
 
-const HEAVY = ['/node_modules/got/', '/dist/vendor/got.js', '/node_modules/ajv/', '/node_modules/inquirer/', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
+const HEAVY = [
+  '/node_modules/got/',
+  '/dist/vendor/got.js',
+  '/node_modules/ajv/',
+  '/node_modules/inquirer/',
+  '/node_modules/@inquirer/',
+  '/node_modules/listr2/',
+  '/node_modules/sharp/',
+]
 
-function loadedModules(args: string[], env: Record<string, string> = {}): {urls: string[]; stdout: string; status: number | null} {
+function loadedModules(
+  args: string[],
+  env: Record<string, string> = {},
+): {urls: string[]; stdout: string; status: number | null} {
   const file = join(mkdtempSync(join(tmpdir(), 'pixverse-spy-')), 'imports.txt')
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/helpers/import-spy.mjs'), BIN, ...args], {
     env: {PATH: process.env.PATH, HOME: process.env.HOME, IMPORT_SPY_FILE: file, ...env},
@@ -48,14 +59,24 @@ describe('start-up stays light', function () {
     try {
       const cli = cliFor(sandbox)
       await login(cli)
-      const {urls, stdout, status} = loadedModules(['create', 'video', '--prompt', 'x', '--no-wait', '--json'], {PIXVERSE_HOME: cli.home, PIXVERSE_API_BASE: sandbox.url, CI: '1'})
+      const {urls, stdout, status} = loadedModules(['create', 'video', '--prompt', 'x', '--no-wait', '--json'], {
+        PIXVERSE_HOME: cli.home,
+        PIXVERSE_API_BASE: sandbox.url,
+        CI: '1',
+      })
       expect(status, stdout).to.equal(0)
       expect(JSON.parse(stdout).status).to.equal('submitted')
       // got comes from the one-file bundle made at build time, not from its ~60 modules.
       expect(urls.some((url) => url.endsWith('/dist/vendor/got.js'))).to.equal(true)
       expect(urls.filter((url) => url.includes('/node_modules/got/'))).to.deep.equal([])
       expect(urls.some((url) => url.includes('/dist/catalog/validators/'))).to.equal(true)
-      const heavy = ['/node_modules/ajv/dist/compile/', '/node_modules/ajv/dist/core.js', '/node_modules/@inquirer/', '/node_modules/listr2/', '/node_modules/sharp/']
+      const heavy = [
+        '/node_modules/ajv/dist/compile/',
+        '/node_modules/ajv/dist/core.js',
+        '/node_modules/@inquirer/',
+        '/node_modules/listr2/',
+        '/node_modules/sharp/',
+      ]
       expect(urls.filter((url) => heavy.some((h) => url.includes(h)))).to.deep.equal([])
     } finally {
       await sandbox.stop()
@@ -64,6 +85,12 @@ describe('start-up stays light', function () {
 
   it('the shipped manifest lists every command', function () {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8'))
-    expect(Object.keys(manifest.commands)).to.include.members(['auth:login', 'create:video', 'task:wait', 'asset:download', 'sandbox:serve'])
+    expect(Object.keys(manifest.commands)).to.include.members([
+      'auth:login',
+      'create:video',
+      'task:wait',
+      'asset:download',
+      'sandbox:serve',
+    ])
   })
 })

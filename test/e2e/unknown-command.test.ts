@@ -25,14 +25,20 @@ describe('unknown commands and misplaced text, like gh', function () {
     const none = await cli(['stats', 'summary'])
     expect(none.exitCode).to.equal(6)
     expect(none.stdout).to.equal('')
-    expect(none.stderr).to.equal('error Unknown command: pixverse stats summary\nhint  Run `pixverse --help` for every command.\n')
+    expect(none.stderr).to.equal(
+      'error Unknown command: pixverse stats summary\nhint  Run `pixverse --help` for every command.\n',
+    )
     const typo = await cli(['task', 'wiat', '390000000001'])
     expect(typo.exitCode).to.equal(6)
     expect(typo.stderr).to.include('Did you mean `pixverse task wait`?')
   })
 
   it('with --json: one JSON error on stderr, nothing on stdout, exit 6 (unknown command and a bare topic)', async function () {
-    for (const args of [['stats', 'summary', '--json'], ['create', '--json'], ['create', '-p']]) {
+    for (const args of [
+      ['stats', 'summary', '--json'],
+      ['create', '--json'],
+      ['create', '-p'],
+    ]) {
       const result = await cli(args)
       expect(result.exitCode, args.join(' ')).to.equal(6)
       expect(result.stdout, args.join(' ')).to.equal('')
@@ -41,7 +47,9 @@ describe('unknown commands and misplaced text, like gh', function () {
       expect(JSON.parse(lines[0])).to.include({exit_code: 6})
     }
 
-    expect((await cli(['create', '--json'])).errorJson().error).to.match(/^`pixverse create` is a topic; name one of its commands: .*\bvideo\b/)
+    expect((await cli(['create', '--json'])).errorJson().error).to.match(
+      /^`pixverse create` is a topic; name one of its commands: .*\bvideo\b/,
+    )
     // Text mode still shows the topic's help.
     const help = await cli(['create'])
     expect(help.exitCode).to.equal(0)

@@ -6,7 +6,8 @@ import {expectSchema} from '../helpers/schema.js'
 // PIXVERSE_UPDATE_COMMAND replaces `npm install -g pixverse@latest`: npm never runs here.
 describe('update', function () {
   const home = tempHome()
-  const run = (args: string[], command: string) => runCli(args, {env: {PIXVERSE_HOME: home, PIXVERSE_UPDATE_COMMAND: command}})
+  const run = (args: string[], command: string) =>
+    runCli(args, {env: {PIXVERSE_HOME: home, PIXVERSE_UPDATE_COMMAND: command}})
 
   it('reports success with the version it updated from', async function () {
     const result = await run(['update', '--json'], 'echo installing; echo progress >&2')
@@ -44,9 +45,14 @@ describe('update', function () {
   })
 
   it('blames permissions only when npm says so; a 404 says the registry has no such package', async function () {
-    const notFound = await run(['update', '--json'], 'echo "npm error 404 Not Found - GET https://registry.npmjs.org/pixverse" >&2; exit 1')
+    const notFound = await run(
+      ['update', '--json'],
+      'echo "npm error 404 Not Found - GET https://registry.npmjs.org/pixverse" >&2; exit 1',
+    )
     expect(notFound.exitCode).to.equal(1)
-    expect(notFound.errorJson().hint).to.match(/registry has no such package/).and.not.match(/permission/)
+    expect(notFound.errorJson().hint)
+      .to.match(/registry has no such package/)
+      .and.not.match(/permission/)
     const denied = await run(['update', '--json'], 'echo "EACCES: permission denied" >&2; exit 243')
     expect(denied.errorJson().hint).to.match(/permissions/)
   })

@@ -43,7 +43,12 @@ describe('upload target from the token answer (issue 14)', function () {
       token = answer
       const guardLog = join(mkdtempSync(join(tmpdir(), 'pixverse-guard-')), 'violations.log')
       const result = await runCli(['asset', 'upload', PNG, '--json'], {
-        env: {PIXVERSE_HOME: tempHome(), PIXVERSE_API_BASE: base, PIXVERSE_TOKEN: 'tok', PIXVERSE_TEST_GUARD_LOG: guardLog},
+        env: {
+          PIXVERSE_HOME: tempHome(),
+          PIXVERSE_API_BASE: base,
+          PIXVERSE_TOKEN: 'tok',
+          PIXVERSE_TEST_GUARD_LOG: guardLog,
+        },
       })
       expect(result.exitCode).to.equal(1)
       expect(result.stdout).to.equal('')

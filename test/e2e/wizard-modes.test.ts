@@ -7,7 +7,11 @@ import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
 
-const MEDIA = {image: 'fixtures/media/sample.png', video: 'fixtures/media/sample.mp4', audio: 'fixtures/media/sample.mp3'}
+const MEDIA = {
+  image: 'fixtures/media/sample.png',
+  video: 'fixtures/media/sample.mp4',
+  audio: 'fixtures/media/sample.mp3',
+}
 
 /** Text to type, or named keys to send (`['Up', 'Enter']`), for the question a pattern matches. */
 type Answers = Array<[RegExp, string | string[]]>
@@ -54,10 +58,12 @@ async function walk(term: Terminal, answers: Answers = []): Promise<string> {
     if (reply !== undefined) term.type(reply)
     else if (media) {
       const kind = media[1].startsWith('Video') ? 'video' : media[1].startsWith('Audio') ? 'audio' : 'image'
-      const skip = prompt.includes('empty to skip') && (given.has(kind) || kind === 'audio' || media[1] === 'Reference image')
+      const skip =
+        prompt.includes('empty to skip') && (given.has(kind) || kind === 'audio' || media[1] === 'Reference image')
       if (!skip) term.type(MEDIA[kind])
       given.add(kind)
-    } else if (/^\? (Prompt|Text|Lyrics|Text to speak)\b/.test(prompt) && !prompt.includes('(optional)')) term.type('a calm lake at dawn')
+    } else if (/^\? (Prompt|Text|Lyrics|Text to speak)\b/.test(prompt) && !prompt.includes('(optional)'))
+      term.type('a calm lake at dawn')
     term.keys('Enter')
   }
 
@@ -84,7 +90,17 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
     return {summary, screen: term.screen()}
   }
 
-  for (const mode of ['transition', 'extend', 'reference', 'modify', 'motion-control', 'upscale', 'image', 'speech', 'sound']) {
+  for (const mode of [
+    'transition',
+    'extend',
+    'reference',
+    'modify',
+    'motion-control',
+    'upscale',
+    'image',
+    'speech',
+    'sound',
+  ]) {
     it(`create ${mode}: walks to a finished task`, async function () {
       const {screen} = await finish(['create', mode])
       expect(screen).to.match(/status\s+completed|completed/)
@@ -119,7 +135,9 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
     const {summary} = await finish(['create', 'voice'])
     expect(summary).to.include('✔ Voice (speech-2.8-hd)')
     expect(summary).to.include(`--voice-id ${first.voice_id}`)
-    const sent = (await ctx.sandbox.requests()).filter((r) => r.method === 'POST' && r.path.endsWith('speech/tts/generate'))
+    const sent = (await ctx.sandbox.requests()).filter(
+      (r) => r.method === 'POST' && r.path.endsWith('speech/tts/generate'),
+    )
     expect(sent).to.have.length(1)
     expect(sent[0].body).to.include({voice_id: first.voice_id, model: 'speech-2.8-hd'})
   })
@@ -127,7 +145,9 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
   it('create music: asks for the words, and quotes the price `music models` gives', async function () {
     await ctx.sandbox.clearRequests()
     const models = await ctx.cli(['music', 'models', '--json'])
-    const priced = models.json<{provider_groups: Array<{models: Array<{model: string; credits: number}>}>}>().provider_groups.flatMap((g) => g.models)
+    const priced = models
+      .json<{provider_groups: Array<{models: Array<{model: string; credits: number}>}>}>()
+      .provider_groups.flatMap((g) => g.models)
     const credits = priced.find((m) => m.model === 'music-2.6')?.credits
     const {summary} = await finish(['create', 'music'])
     expect(summary).to.match(/Words/)
@@ -140,7 +160,13 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
 
   it('create music with own lyrics: the lyrics are sent', async function () {
     await ctx.sandbox.clearRequests()
-    const {summary} = await finish(['create', 'music'], [[/\? Words/, ['Up', 'Enter']], [/\? Lyrics/, 'la la la, the lake is calm']])
+    const {summary} = await finish(
+      ['create', 'music'],
+      [
+        [/\? Words/, ['Up', 'Enter']],
+        [/\? Lyrics/, 'la la la, the lake is calm'],
+      ],
+    )
     expect(summary).to.match(/lyrics\s+la la la/)
   })
 
@@ -165,7 +191,10 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
 
   it('logged out: one "Not logged in" line and exit 3 before the first question', async function () {
     const {mkdtempSync: temp} = await import('node:fs')
-    term = Terminal.start(['create', 'template'], {PIXVERSE_HOME: temp(join(tmpdir(), 'pixverse-home-')), PIXVERSE_API_BASE: ctx.sandbox.url})
+    term = Terminal.start(['create', 'template'], {
+      PIXVERSE_HOME: temp(join(tmpdir(), 'pixverse-home-')),
+      PIXVERSE_API_BASE: ctx.sandbox.url,
+    })
     expect(await term.exitCode(), term.screen()).to.equal(3)
     const screen = term.screen()
     expect(screen).to.include('Not logged in')

@@ -22,7 +22,9 @@ function choicesUnder(screen: string, message: string): string[] {
 
 async function creations(sandbox: SandboxProcess): Promise<Array<{path: string; body?: unknown}>> {
   const log = await sandbox.requests()
-  return log.filter((r) => r.method === 'POST' && /\/(video|image)\/(t2v|i2v|t2i|i2i|transition|extend|fusion)/.test(r.path))
+  return log.filter(
+    (r) => r.method === 'POST' && /\/(video|image)\/(t2v|i2v|t2i|i2i|transition|extend|fusion)/.test(r.path),
+  )
 }
 
 describe('the creation wizard at a real terminal (tmux)', function () {
@@ -84,7 +86,9 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     expect(screen).to.match(/model\s+sora-2/)
     expect(screen).to.match(/duration\s+8/)
     expect(screen).to.match(/cost\s+not known before submitting/)
-    expect(screen).to.include("equivalent: pixverse create video --prompt 'a cat surfing at sunset' --model sora-2 --quality 720p --duration 8")
+    expect(screen).to.include(
+      "equivalent: pixverse create video --prompt 'a cat surfing at sunset' --model sora-2 --quality 720p --duration 8",
+    )
     expect(await creations(ctx.sandbox)).to.have.length(0)
     term.keys('Enter')
 
@@ -95,7 +99,13 @@ describe('the creation wizard at a real terminal (tmux)', function () {
     const sent = await creations(ctx.sandbox)
     expect(sent).to.have.length(1)
     expect(sent[0].path).to.match(/video\/t2v$/)
-    expect(sent[0].body).to.include({prompt: 'a cat surfing at sunset', model: 'sora-2', duration: 8, quality: '720p', aspect_ratio: '16:9'})
+    expect(sent[0].body).to.include({
+      prompt: 'a cat surfing at sunset',
+      model: 'sora-2',
+      duration: 8,
+      quality: '720p',
+      aspect_ratio: '16:9',
+    })
   })
 
   it('takes an image, then stops asking for an aspect ratio and keeps to models that accept it', async function () {
@@ -160,7 +170,10 @@ describe('the creation wizard at a real terminal (tmux)', function () {
   }
 
   it('never prompts in a terminal when --json or CI is set: exit 6 naming the flag', async function () {
-    for (const [args, extra] of [[['create', 'video', '--json'], {}], [['create', 'video'], {CI: 'true'}]] as const) {
+    for (const [args, extra] of [
+      [['create', 'video', '--json'], {}],
+      [['create', 'video'], {CI: 'true'}],
+    ] as const) {
       term = Terminal.start([...args], {...env(), ...extra})
       expect(await term.exitCode(10_000), term.screen()).to.equal(6)
       const screen = term.screen()

@@ -140,7 +140,17 @@ const voiceModel = {
 const musicModel = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'provider', 'prompt_max_chars', 'lyrics', 'auto_lyrics', 'instrumental', 'duration_seconds', 'max_images', 'credits'],
+  required: [
+    'name',
+    'provider',
+    'prompt_max_chars',
+    'lyrics',
+    'auto_lyrics',
+    'instrumental',
+    'duration_seconds',
+    'max_images',
+    'credits',
+  ],
   properties: {
     name: NAME,
     provider: {type: 'string'},
@@ -149,7 +159,12 @@ const musicModel = {
     lyrics: {
       oneOf: [
         {const: false},
-        {type: 'object', additionalProperties: false, required: ['max_chars'], properties: {max_chars: {type: 'integer', minimum: 1}}},
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['max_chars'],
+          properties: {max_chars: {type: 'integer', minimum: 1}},
+        },
       ],
     },
     auto_lyrics: {type: 'boolean'},
@@ -217,7 +232,17 @@ export const catalogSchema = {
   title: 'PixVerse model catalogue',
   type: 'object',
   additionalProperties: false,
-  required: ['tokens', 'count', 'fallbacks', 'modes', 'video_models', 'image_models', 'voice_providers', 'voice_models', 'music_models'],
+  required: [
+    'tokens',
+    'count',
+    'fallbacks',
+    'modes',
+    'video_models',
+    'image_models',
+    'voice_providers',
+    'voice_models',
+    'music_models',
+  ],
   properties: {
     $comment: {type: 'string'},
     tokens: {
@@ -296,8 +321,10 @@ export function checkCatalogReferences(catalog: Json): string[] {
   }
 
   const checkTokens = (where: string, qualities?: string[], aspects?: string[]) => {
-    for (const q of qualities ?? []) if (!qTokens.includes(q)) problems.push(`${where}: quality "${q}" is not a quality token`)
-    for (const a of aspects ?? []) if (!aTokens.includes(a)) problems.push(`${where}: aspect ratio "${a}" is not an aspect-ratio token`)
+    for (const q of qualities ?? [])
+      if (!qTokens.includes(q)) problems.push(`${where}: quality "${q}" is not a quality token`)
+    for (const a of aspects ?? [])
+      if (!aTokens.includes(a)) problems.push(`${where}: aspect ratio "${a}" is not an aspect-ratio token`)
   }
 
   for (const [id, m] of Object.entries(catalog.video_models as Json)) {
@@ -306,7 +333,8 @@ export function checkCatalogReferences(catalog: Json): string[] {
     if (Array.isArray(m.durations) && m.durations.some((d: number, i: number) => i > 0 && d <= m.durations[i - 1])) {
       problems.push(`video model ${id}: durations must be ascending`)
     }
-    if (!Array.isArray(m.durations) && m.durations.min > m.durations.max) problems.push(`video model ${id}: durations min > max`)
+    if (!Array.isArray(m.durations) && m.durations.min > m.durations.max)
+      problems.push(`video model ${id}: durations min > max`)
     if (m.default_duration !== undefined && !ds.includes(m.default_duration)) {
       problems.push(`video model ${id}: default_duration ${m.default_duration} is not an allowed duration`)
     }
@@ -328,7 +356,8 @@ export function checkCatalogReferences(catalog: Json): string[] {
       problems.push(`voice model ${id}: unknown provider "${m.provider}"`)
       continue
     }
-    for (const p of m.params) if (!(p in provider.params)) problems.push(`voice model ${id}: "${p}" is not a ${m.provider} parameter`)
+    for (const p of m.params)
+      if (!(p in provider.params)) problems.push(`voice model ${id}: "${p}" is not a ${m.provider} parameter`)
   }
 
   for (const [pid, provider] of Object.entries(catalog.voice_providers as Json)) {
@@ -358,42 +387,60 @@ export function checkCatalogReferences(catalog: Json): string[] {
     if (mode.models.length === 0) {
       if (mode.default_model !== null) problems.push(`${where}: default_model without a model list`)
       if (d.model !== undefined) problems.push(`${where}: defaults.model without a model list`)
-      if (mode.params.includes('quality') && !mode.qualities) problems.push(`${where}: takes quality but lists no qualities`)
+      if (mode.params.includes('quality') && !mode.qualities)
+        problems.push(`${where}: takes quality but lists no qualities`)
     } else {
-      if (!mode.models.includes(mode.default_model)) problems.push(`${where}: default model "${mode.default_model}" is not in its whitelist`)
-      if (d.model !== undefined && d.model !== mode.default_model) problems.push(`${where}: defaults.model differs from default_model`)
+      if (!mode.models.includes(mode.default_model))
+        problems.push(`${where}: default model "${mode.default_model}" is not in its whitelist`)
+      if (d.model !== undefined && d.model !== mode.default_model)
+        problems.push(`${where}: defaults.model differs from default_model`)
     }
-    for (const id of mode.models) if (!(id in table)) problems.push(`${where}: model "${id}" is not in ${mode.kind}_models`)
-    for (const id of Object.keys(mode.overrides ?? {})) if (!mode.models.includes(id)) problems.push(`${where}: override for "${id}", which is not in the whitelist`)
+    for (const id of mode.models)
+      if (!(id in table)) problems.push(`${where}: model "${id}" is not in ${mode.kind}_models`)
+    for (const id of Object.keys(mode.overrides ?? {}))
+      if (!mode.models.includes(id)) problems.push(`${where}: override for "${id}", which is not in the whitelist`)
     checkTokens(where, mode.qualities, mode.aspect_ratios)
 
     // Every defaulted parameter is one the mode takes.
     for (const key of ['quality', 'duration', 'aspect_ratio', 'audio', 'multi_shot', 'off_peak', 'count']) {
-      if (d[key] !== undefined && !mode.params.includes(key)) problems.push(`${where}: default for "${key}", which the mode does not take`)
+      if (d[key] !== undefined && !mode.params.includes(key))
+        problems.push(`${where}: default for "${key}", which the mode does not take`)
     }
-    if (d.count !== undefined && (d.count < catalog.count.min || d.count > catalog.count.max)) problems.push(`${where}: default count out of range`)
+    if (d.count !== undefined && (d.count < catalog.count.min || d.count > catalog.count.max))
+      problems.push(`${where}: default count out of range`)
 
     // Input limits: min <= max; requires_one_of names other inputs of the mode.
     const inputNames = Object.keys(mode.inputs ?? {})
     for (const [input, lim] of Object.entries((mode.inputs ?? {}) as Json)) {
-      if (lim.min !== undefined && lim.max !== undefined && lim.min > lim.max) problems.push(`${where}: input ${input} min > max`)
-      for (const other of lim.requires_one_of ?? []) if (!inputNames.includes(other)) problems.push(`${where}: input ${input} requires unknown input "${other}"`)
+      if (lim.min !== undefined && lim.max !== undefined && lim.min > lim.max)
+        problems.push(`${where}: input ${input} min > max`)
+      for (const other of lim.requires_one_of ?? [])
+        if (!inputNames.includes(other)) problems.push(`${where}: input ${input} requires unknown input "${other}"`)
     }
 
     if (mode.kind !== 'video' && mode.kind !== 'image') continue
     const fb = fallbackFor(mode.kind)
-    const defaultModel = mode.default_model ? {...table[mode.default_model], ...mode.overrides?.[mode.default_model]} : undefined
+    const defaultModel = mode.default_model
+      ? {...table[mode.default_model], ...mode.overrides?.[mode.default_model]}
+      : undefined
     const qualities: string[] = defaultModel?.qualities ?? mode.qualities ?? []
     const aspects: string[] = defaultModel?.aspect_ratios ?? mode.aspect_ratios ?? []
-    if (d.quality !== undefined && !qualities.includes(d.quality)) problems.push(`${where}: default quality "${d.quality}" is not allowed for its default model`)
-    if (d.aspect_ratio !== undefined && !aspects.includes(d.aspect_ratio)) problems.push(`${where}: default aspect ratio "${d.aspect_ratio}" is not allowed for its default model`)
+    if (d.quality !== undefined && !qualities.includes(d.quality))
+      problems.push(`${where}: default quality "${d.quality}" is not allowed for its default model`)
+    if (d.aspect_ratio !== undefined && !aspects.includes(d.aspect_ratio))
+      problems.push(`${where}: default aspect ratio "${d.aspect_ratio}" is not allowed for its default model`)
     const ds = expand(defaultModel?.durations ?? mode.durations)
-    if (d.duration !== undefined && !ds.includes(d.duration)) problems.push(`${where}: default duration ${d.duration} is not allowed for its default model`)
-    if (d.audio === true && defaultModel && defaultModel.audio === 'none') problems.push(`${where}: default audio on, but the default model has none`)
-    if (d.multi_shot === true && defaultModel && !defaultModel.multi_shot) problems.push(`${where}: default multi-shot on, but the default model has none`)
-    if (!qTokens.includes(fb.quality) || !aTokens.includes(fb.aspect_ratio)) problems.push(`${where}: fallback is not a token`)
+    if (d.duration !== undefined && !ds.includes(d.duration))
+      problems.push(`${where}: default duration ${d.duration} is not allowed for its default model`)
+    if (d.audio === true && defaultModel && defaultModel.audio === 'none')
+      problems.push(`${where}: default audio on, but the default model has none`)
+    if (d.multi_shot === true && defaultModel && !defaultModel.multi_shot)
+      problems.push(`${where}: default multi-shot on, but the default model has none`)
+    if (!qTokens.includes(fb.quality) || !aTokens.includes(fb.aspect_ratio))
+      problems.push(`${where}: fallback is not a token`)
     if (mode.kind === 'image') {
-      for (const id of mode.models) if (!table[id].inputs?.images) problems.push(`${where}: image model "${id}" has no images input limit`)
+      for (const id of mode.models)
+        if (!table[id].inputs?.images) problems.push(`${where}: image model "${id}" has no images input limit`)
     }
   }
   return problems

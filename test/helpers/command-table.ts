@@ -64,7 +64,10 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
   'auth:logout': {success: [], fresh: true},
   // Logged out it prints {authenticated: false, message} (exit 3; docs/cli.md §5.2), not an error: exit-codes.test.ts.
   'auth:status': {success: [], api: true},
-  autocomplete: {success: ['bash'], text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag'},
+  autocomplete: {
+    success: ['bash'],
+    text: '@oclif/plugin-autocomplete prints shell setup instructions and has no --json flag',
+  },
   // A fresh state file per run, so each walk really submits instead of resuming a finished batch.
   'batch:run': {success: ['{manifest}', '--state', '{fresh_file}', '--timeout', '20'], ...SERVICE},
   'batch:status': {success: ['{batched}'], ...LOCAL},
@@ -75,8 +78,15 @@ export const COMMAND_TABLE: Record<string, CommandCase> = {
     marker: ['--var', 'prompt={marker}'],
   },
   'pipeline:show': {success: ['storyboard'], ...LOCAL},
-  'pipeline:status': {success: ['storyboard', '--out', '{dir}'], skip: 'success needs an earlier run (these args exit 6); pipeline.test.ts covers it', ...LOCAL},
-  'autocomplete:create': {success: [], text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag'},
+  'pipeline:status': {
+    success: ['storyboard', '--out', '{dir}'],
+    skip: 'success needs an earlier run (these args exit 6); pipeline.test.ts covers it',
+    ...LOCAL,
+  },
+  'autocomplete:create': {
+    success: [],
+    text: '@oclif/plugin-autocomplete writes the completion cache and prints nothing; it has no --json flag',
+  },
   capabilities: {success: [], ...LOCAL},
   'config:defaults': {success: [], ...LOCAL},
   'config:defaults:reset': {success: ['video'], ...LOCAL},

@@ -35,7 +35,8 @@ export async function startHostileMedia(sandboxApiUrl: string): Promise<HostileM
   const state: HostileMedia = {url: '', behaviour: 'pass', ranges: [], stop: async () => {}}
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
-    const handle = url.pathname === '/hostile-media' ? serveMedia(req, res, url.searchParams.get('u') ?? '') : forward(req, res)
+    const handle =
+      url.pathname === '/hostile-media' ? serveMedia(req, res, url.searchParams.get('u') ?? '') : forward(req, res)
     handle.catch((error: Error) => {
       if (!res.headersSent) res.writeHead(500)
       res.end(String(error.message))
@@ -45,13 +46,19 @@ export async function startHostileMedia(sandboxApiUrl: string): Promise<HostileM
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req)
     const headers: Record<string, string> = {}
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value
-    const answer = await fetch(new URL(req.url ?? '/', sandbox.origin), {method: req.method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined})
+    for (const [key, value] of Object.entries(req.headers))
+      if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value
+    const answer = await fetch(new URL(req.url ?? '/', sandbox.origin), {
+      method: req.method,
+      headers,
+      body: body.length > 0 ? new Uint8Array(body) : undefined,
+    })
     let text = await answer.text()
     if (state.fileSize !== undefined) text = text.replace(/"file_size":\d+/g, `"file_size":${state.fileSize}`)
     if (/\/(video|image|asset)\/download$/.test(new URL(req.url ?? '/', 'http://x').pathname)) {
       const envelope = JSON.parse(text) as {Resp?: {url?: string}}
-      if (envelope.Resp?.url) envelope.Resp.url = `${state.url.replace(/\/creative_platform.*$/, '')}/hostile-media?u=${encodeURIComponent(envelope.Resp.url)}`
+      if (envelope.Resp?.url)
+        envelope.Resp.url = `${state.url.replace(/\/creative_platform.*$/, '')}/hostile-media?u=${encodeURIComponent(envelope.Resp.url)}`
       text = JSON.stringify(envelope)
     }
 
@@ -63,7 +70,10 @@ export async function startHostileMedia(sandboxApiUrl: string): Promise<HostileM
     state.ranges.push(String(req.headers.range ?? ''))
     const behaviour = state.behaviour
     if (behaviour === 'html' || behaviour === 'html-as-video') {
-      res.writeHead(200, {'content-type': behaviour === 'html' ? 'text/html; charset=utf-8' : 'video/mp4', 'content-length': Buffer.byteLength(HTML)})
+      res.writeHead(200, {
+        'content-type': behaviour === 'html' ? 'text/html; charset=utf-8' : 'video/mp4',
+        'content-length': Buffer.byteLength(HTML),
+      })
       res.end(HTML)
       return
     }
@@ -76,7 +86,10 @@ export async function startHostileMedia(sandboxApiUrl: string): Promise<HostileM
 
     const answer = await fetch(original, {headers: req.headers.range ? {range: req.headers.range} : {}})
     const bytes = Buffer.from(await answer.arrayBuffer())
-    const headers: Record<string, string> = {'content-type': answer.headers.get('content-type') ?? 'application/octet-stream', 'content-length': String(bytes.length)}
+    const headers: Record<string, string> = {
+      'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
+      'content-length': String(bytes.length),
+    }
     const range = answer.headers.get('content-range')
     if (range) headers['content-range'] = range
     res.writeHead(answer.status, headers)

@@ -23,7 +23,9 @@ const lookup = dns.lookup
 const lookupPromise = dns.promises.lookup
 
 function bare(host) {
-  return String(host ?? 'localhost').replace(/^\[|\]$/g, '').toLowerCase()
+  return String(host ?? 'localhost')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
 }
 
 function isLoopback(host) {
@@ -65,7 +67,10 @@ net.Socket.prototype.connect = function (...args) {
   // Node calls connect with (options), (port, host) or, internally, ([options, callback]).
   const wrapped = Array.isArray(args[0])
   const first = wrapped ? args[0][0] : args[0]
-  const options = typeof first === 'object' && first !== null ? first : {port: first, host: typeof args[1] === 'string' ? args[1] : undefined}
+  const options =
+    typeof first === 'object' && first !== null
+      ? first
+      : {port: first, host: typeof args[1] === 'string' ? args[1] : undefined}
   // A unix socket names only a path; HTTP options also carry `path` (the URL path) next to host and port.
   const ipc = typeof options.path === 'string' && options.host === undefined && options.port === undefined
   if (ipc) return connect.apply(this, args)
@@ -96,7 +101,10 @@ net.Socket.prototype.connect = function (...args) {
 
   if (!isLoopback(options.host)) {
     violation(`${options.host}:${options.port}`)
-    const error = Object.assign(new Error(`test guard: connection to ${options.host}:${options.port} refused (not loopback)`), {code: 'ECONNREFUSED'})
+    const error = Object.assign(
+      new Error(`test guard: connection to ${options.host}:${options.port} refused (not loopback)`),
+      {code: 'ECONNREFUSED'},
+    )
     process.nextTick(() => this.destroy(error))
     return this
   }
@@ -114,7 +122,10 @@ function resolveName(hostname) {
 
 function notFound(hostname) {
   violation(`lookup ${hostname}`)
-  return Object.assign(new Error(`test guard: getaddrinfo ENOTFOUND ${hostname} (not a sandbox name)`), {code: 'ENOTFOUND', hostname})
+  return Object.assign(new Error(`test guard: getaddrinfo ENOTFOUND ${hostname} (not a sandbox name)`), {
+    code: 'ENOTFOUND',
+    hostname,
+  })
 }
 
 dns.lookup = function (hostname, options, callback) {

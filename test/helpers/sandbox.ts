@@ -33,7 +33,9 @@ export interface SandboxProcess {
   netEnv: Record<string, string>
   dataDir: string
   stop(): Promise<void>
-  requests(): Promise<Array<{method: string; host: string; path: string; body?: unknown; headers: Record<string, string>; fault?: string}>>
+  requests(): Promise<
+    Array<{method: string; host: string; path: string; body?: unknown; headers: Record<string, string>; fault?: string}>
+  >
   clearRequests(): Promise<void>
   state(): Promise<Record<string, unknown>>
   configure(settings: Record<string, unknown>): Promise<void>
@@ -51,23 +53,44 @@ export async function startSandboxProcess(
   const certs = testCertificates()
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, 'sandbox', 'serve', '--port', '0', '--json', '--data-dir', dataDir, '--task-seconds', '1', '--auto-approve',
-      '--tls-cert', certs.certFile, '--tls-key', certs.keyFile, ...flags],
-    {env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env}, stdio: ['ignore', 'pipe', 'pipe']},
+    [
+      BIN,
+      'sandbox',
+      'serve',
+      '--port',
+      '0',
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--task-seconds',
+      '1',
+      '--auto-approve',
+      '--tls-cert',
+      certs.certFile,
+      '--tls-key',
+      certs.keyFile,
+      ...flags,
+    ],
+    {
+      env: {PATH: process.env.PATH, HOME: process.env.HOME, PIXVERSE_HOME: tempHome(), ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
-  const {url, origin, tlsPort} = await new Promise<{url: string; origin: string; tlsPort: number}>((resolve, reject) => {
-    let buffer = ''
-    child.stdout!.on('data', (chunk) => {
-      buffer += chunk
-      try {
-        resolve(JSON.parse(buffer))
-      } catch {
-        // the document is not complete yet
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`sandbox exited early with ${code}`)))
-    setTimeout(() => reject(new Error('sandbox did not start')), 15_000)
-  })
+  const {url, origin, tlsPort} = await new Promise<{url: string; origin: string; tlsPort: number}>(
+    (resolve, reject) => {
+      let buffer = ''
+      child.stdout!.on('data', (chunk) => {
+        buffer += chunk
+        try {
+          resolve(JSON.parse(buffer))
+        } catch {
+          // the document is not complete yet
+        }
+      })
+      child.on('exit', (code) => reject(new Error(`sandbox exited early with ${code}`)))
+      setTimeout(() => reject(new Error('sandbox did not start')), 15_000)
+    },
+  )
   const control = async (path: string, init?: RequestInit) => {
     const response = await fetch(`${origin}/_sandbox/${path}`, init)
     const text = await response.text()

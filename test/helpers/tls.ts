@@ -24,13 +24,56 @@ export function testCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'pixverse-test-ca-'))
   const file = (name: string) => join(dir, name)
   const openssl = (...args: string[]) => execFileSync('openssl', args, {stdio: ['ignore', 'ignore', 'pipe']})
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=pixverse test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'),
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign')
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=pixverse sandbox', '-keyout', file('server.key'), '-out', file('server.csr'))
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=pixverse test CA',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  )
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=pixverse sandbox',
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+  )
   const names = [...PRODUCTION_HOSTS.map((name) => `DNS:${name}`), 'IP:127.0.0.1'].join(',')
   writeFileSync(file('server.ext'), `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`)
-  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2',
-    '-extfile', file('server.ext'), '-out', file('server.pem'))
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    file('server.ext'),
+    '-out',
+    file('server.pem'),
+  )
   made = {caFile: file('ca.pem'), certFile: file('server.pem'), keyFile: file('server.key')}
   return made
 }

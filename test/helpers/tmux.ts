@@ -21,11 +21,21 @@ export class Terminal {
    * Starts `pixverse <args>` at a 120x40 terminal. `env` is the whole environment (CI is never set);
    * `shellSuffix` may redirect streams, e.g. `> out.txt` to keep stdout away from the screen.
    */
-  static start(args: string[], env: Record<string, string>, options: {shellSuffix?: string; command?: string[]; columns?: number; rows?: number} = {}): Terminal {
+  static start(
+    args: string[],
+    env: Record<string, string>,
+    options: {shellSuffix?: string; command?: string[]; columns?: number; rows?: number} = {},
+  ): Terminal {
     const dir = mkdtempSync(join(tmpdir(), 'pixverse-tty-'))
     const socket = `pixverse-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
     const exitFile = join(dir, 'exit-code')
-    const vars = {PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env}
+    const vars = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TERM: 'xterm-256color',
+      LANG: 'C.UTF-8',
+      ...env,
+    }
     // The loopback guard as for every other CLI a test starts: nothing reaches a real host.
     const command = options.command ?? [process.execPath, '--import', LOOPBACK_GUARD, BIN, ...args]
     // The shell ignores Ctrl-C (the CLI still gets it) so the session lives on to report the exit code.
@@ -37,7 +47,21 @@ export class Terminal {
       options.shellSuffix ?? '',
       `; echo $? > ${quote(exitFile)}; sleep 120`,
     ].join(' ')
-    execFileSync('tmux', ['-L', socket, 'new-session', '-d', '-s', 'cli', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', ROOT, line])
+    execFileSync('tmux', [
+      '-L',
+      socket,
+      'new-session',
+      '-d',
+      '-s',
+      'cli',
+      '-x',
+      String(options.columns ?? 120),
+      '-y',
+      String(options.rows ?? 40),
+      '-c',
+      ROOT,
+      line,
+    ])
     return new Terminal(socket, 'cli', exitFile)
   }
 
@@ -51,7 +75,9 @@ export class Terminal {
 
   /** The screen with its colour escape sequences kept (capture-pane -e). */
   rawScreen(): string {
-    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-e', '-J', '-t', this.name], {encoding: 'utf8'})
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-e', '-J', '-t', this.name], {
+      encoding: 'utf8',
+    })
   }
 
   /** Types literal text (no key names interpreted). */

@@ -14,13 +14,21 @@ describe('account info/usage/slots and subscribe', function () {
 
   before(async function () {
     await ctx.sandbox.configure({credits: {daily: 50, monthly: 1000, package: 200}})
-    for (const prompt of ['a', 'b', 'c']) expect((await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])).exitCode).to.equal(0)
+    for (const prompt of ['a', 'b', 'c'])
+      expect((await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])).exitCode).to.equal(0)
   })
 
   it('refuses locally with exit 3 when nobody is logged in', async function () {
     const anonymous = cliFor(ctx.sandbox, tempHome(), {}, ctx.cli.runner)
     await ctx.sandbox.clearRequests()
-    for (const args of [['account', 'info'], ['account', 'usage'], ['account', 'slots'], ['workspace', 'list'], ['workspace', 'status'], ['workspace', 'switch', '0']]) {
+    for (const args of [
+      ['account', 'info'],
+      ['account', 'usage'],
+      ['account', 'slots'],
+      ['workspace', 'list'],
+      ['workspace', 'status'],
+      ['workspace', 'switch', '0'],
+    ]) {
       const result = await anonymous([...args, '--json'])
       expect(result.exitCode, args.join(' ')).to.equal(3)
       expect(result.stdout).to.equal('')
@@ -53,7 +61,15 @@ describe('account info/usage/slots and subscribe', function () {
     const body = result.json<Record<string, any>>()
     expectSchema('account-info', body)
     expect(body.credits).to.include({daily: null, membership: null, bonus: null, total: 120000, used: 0})
-    expect(body.workspace).to.deep.equal({workspaceId: 880002, name: 'Partner Agency', role: 'member', memberType: 3, memberLabel: 'Premium', memberCount: 8, seats: 10})
+    expect(body.workspace).to.deep.equal({
+      workspaceId: 880002,
+      name: 'Partner Agency',
+      role: 'member',
+      memberType: 3,
+      memberLabel: 'Premium',
+      memberCount: 8,
+      seats: 10,
+    })
   })
 
   it('account usage pages personal records and filters by type', async function () {
@@ -63,16 +79,25 @@ describe('account info/usage/slots and subscribe', function () {
     expectSchema('account-usage', body)
     expect(body.total).to.equal(4)
     expect(body.items).to.have.length(2)
-    const page2 = (await ctx.cli(['account', 'usage', '--limit', '2', '--page', '2', '--json'])).json<{items: unknown[]}>()
+    const page2 = (await ctx.cli(['account', 'usage', '--limit', '2', '--page', '2', '--json'])).json<{
+      items: unknown[]
+    }>()
     expect(page2.items).to.have.length(2)
     expect(page2.items).not.to.deep.include(body.items[0])
-    const used = (await ctx.cli(['account', 'usage', '--type', 'used', '--json'])).json<{total: number; items: Array<{type: string; amount: number}>}>()
+    const used = (await ctx.cli(['account', 'usage', '--type', 'used', '--json'])).json<{
+      total: number
+      items: Array<{type: string; amount: number}>
+    }>()
     expect(used.total).to.equal(3)
     expect(used.items.every((i) => i.type === 'used' && i.amount < 0)).to.equal(true)
-    const earned = (await ctx.cli(['account', 'usage', '--type', 'earned', '--json'])).json<{items: Array<{type: string; description: string}>}>()
+    const earned = (await ctx.cli(['account', 'usage', '--type', 'earned', '--json'])).json<{
+      items: Array<{type: string; description: string}>
+    }>()
     expect(earned.items).to.have.length(1)
     expect(earned.items[0]).to.include({type: 'earned', description: 'Renewal'})
-    const sent = (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('user/credits/records/v2')).map((r) => r.body)
+    const sent = (await ctx.sandbox.requests())
+      .filter((r) => r.path.endsWith('user/credits/records/v2'))
+      .map((r) => r.body)
     expect(sent).to.deep.include({Offset: 2, Limit: 2, type: 0})
     expect(sent).to.deep.include({Offset: 0, Limit: 20, type: 2})
   })
@@ -90,7 +115,12 @@ describe('account info/usage/slots and subscribe', function () {
 
   it('account usage rejects bad paging before any request', async function () {
     await ctx.sandbox.clearRequests()
-    for (const args of [['--limit', '0'], ['--limit', '101'], ['--page', '-1'], ['--type', 'spent']]) {
+    for (const args of [
+      ['--limit', '0'],
+      ['--limit', '101'],
+      ['--page', '-1'],
+      ['--type', 'spent'],
+    ]) {
       expect((await ctx.cli(['account', 'usage', ...args, '--json'])).exitCode, args.join(' ')).to.equal(6)
     }
 

@@ -30,7 +30,10 @@ describe('asset list/upload/delete', function () {
     expect(page1).to.include({total: 3, page: 1, limit: 2, has_more: true})
     expect(page1.items.map((i) => i.id)).to.deep.equal([videos[2], videos[1]])
     expect(page1.items[0].video_id).to.equal(videos[2])
-    const second = (await ctx.cli(['asset', 'list', '--limit', '2', '--page', '2', '--json'])).json<{items: Array<{id: number}>; has_more: boolean}>()
+    const second = (await ctx.cli(['asset', 'list', '--limit', '2', '--page', '2', '--json'])).json<{
+      items: Array<{id: number}>
+      has_more: boolean
+    }>()
     expectSchema('asset-list', second)
     expect(second.items.map((i) => i.id)).to.deep.equal([videos[0]])
     expect(second.has_more).to.equal(false)
@@ -55,9 +58,18 @@ describe('asset list/upload/delete', function () {
     expect(audio.exitCode, audio.stderr).to.equal(0)
     expectSchema('asset-list', audio.json())
     expect(audio.json()).to.have.property('next_offset', 0)
-    const bodies = (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('asset/library/list')).map((r) => r.body)
+    const bodies = (await ctx.sandbox.requests())
+      .filter((r) => r.path.endsWith('asset/library/list'))
+      .map((r) => r.body)
     expect(bodies[0]).to.deep.include({filter: {off_peak: 1}})
-    expect(bodies[1]).to.deep.equal({tab: 'audio', asset_source: 1, offset: 0, limit: 50, sort_field: 'created_at', sort_type: 'Desc'})
+    expect(bodies[1]).to.deep.equal({
+      tab: 'audio',
+      asset_source: 1,
+      offset: 0,
+      limit: 50,
+      sort_field: 'created_at',
+      sort_type: 'Desc',
+    })
   })
 
   it('rejects bad list flags before any request (exit 6)', async function () {
@@ -76,7 +88,9 @@ describe('asset list/upload/delete', function () {
       expect(result.stdout).to.equal('')
     }
 
-    expect((await ctx.cli(['asset', 'list', '--off-peak', '--type', 'image'])).stderr).to.match(/^error --off-peak works only with --type video --source create$/m)
+    expect((await ctx.cli(['asset', 'list', '--off-peak', '--type', 'image'])).stderr).to.match(
+      /^error --off-peak works only with --type video --source create$/m,
+    )
     expect(apiPaths(await ctx.sandbox.requests())).to.deep.equal([])
   })
 
@@ -90,7 +104,9 @@ describe('asset list/upload/delete', function () {
     const uploaded = video.json<{id: number; path: string; type: string}>()
     expectSchema('asset-upload', uploaded)
     expect(uploaded.type).to.equal('video')
-    const list = (await ctx.cli(['asset', 'list', '--source', 'upload', '--json'])).json<{items: Array<{id: number; path: string}>}>()
+    const list = (await ctx.cli(['asset', 'list', '--source', 'upload', '--json'])).json<{
+      items: Array<{id: number; path: string}>
+    }>()
     expect(list.items.map((i) => i.id)).to.deep.equal([uploaded.id])
     expect(list.items[0].path).to.equal(uploaded.path)
   })
@@ -98,7 +114,9 @@ describe('asset list/upload/delete', function () {
   it('downscales a large image and reports the transform', async function () {
     const {default: sharp} = await import('sharp')
     const file = join(ctx.cli.home, 'wide.png')
-    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}}).png().toFile(file)
+    await sharp({create: {width: 2400, height: 1200, channels: 3, background: '#336699'}})
+      .png()
+      .toFile(file)
     const result = await ctx.cli(['asset', 'upload', file, '--json'])
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = result.json<{transform: {to: {width: number; height: number}}}>()
@@ -137,7 +155,9 @@ describe('asset list/upload/delete', function () {
   })
 
   it('deletes an upload by its list id, which needs --type', async function () {
-    const upload = (await ctx.cli(['asset', 'list', '--source', 'upload', '--type', 'image', '--json'])).json<{items: Array<{id: number}>}>().items[0]
+    const upload = (await ctx.cli(['asset', 'list', '--source', 'upload', '--type', 'image', '--json'])).json<{
+      items: Array<{id: number}>
+    }>().items[0]
     await ctx.sandbox.clearRequests()
     const noType = await ctx.cli(['asset', 'delete', String(upload.id), '--source', 'upload', '--json'])
     expect(noType.exitCode).to.equal(6)

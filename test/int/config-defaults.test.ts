@@ -17,8 +17,26 @@ describe('config defaults show/set/reset', function () {
     expect(result.exitCode, result.stderr).to.equal(0)
     const body = result.json<Record<string, Record<string, unknown>>>()
     expectSchema('config-defaults', body)
-    expect(Object.keys(body)).to.have.members(['video', 'image', 'transition', 'extend', 'modify', 'upscale', 'reference', 'template', 'motion_control'])
-    expect(body.video).to.deep.equal({model: 'v6', duration: 5, quality: '720p', aspect_ratio: '16:9', audio: true, multi_shot: true, count: 1})
+    expect(Object.keys(body)).to.have.members([
+      'video',
+      'image',
+      'transition',
+      'extend',
+      'modify',
+      'upscale',
+      'reference',
+      'template',
+      'motion_control',
+    ])
+    expect(body.video).to.deep.equal({
+      model: 'v6',
+      duration: 5,
+      quality: '720p',
+      aspect_ratio: '16:9',
+      audio: true,
+      multi_shot: true,
+      count: 1,
+    })
     const show = await cli(['config', 'defaults', 'show', '--json'])
     expectSchema('config-defaults-show', show.json())
     expect(show.json()).to.deep.equal(body)
@@ -29,17 +47,44 @@ describe('config defaults show/set/reset', function () {
     expect(set.exitCode, set.stderr).to.equal(0)
     expectSchema('config-defaults-set', set.json())
     expect(set.json()).to.deep.equal({success: true, mode: 'video', key: 'duration', value: 8, values: {duration: 8}})
-    expect((await cli(['config', 'defaults', 'set', 'motion-control', 'off-peak', 'true', '--json'])).json()).to.include({mode: 'motion_control', key: 'off_peak', value: true})
-    expect(stored()).to.deep.include({defaults: {video: {duration: 8}, motion_control: {off_peak: true}}, defaultsVersion: 2})
+    expect(
+      (await cli(['config', 'defaults', 'set', 'motion-control', 'off-peak', 'true', '--json'])).json(),
+    ).to.include({mode: 'motion_control', key: 'off_peak', value: true})
+    expect(stored()).to.deep.include({
+      defaults: {video: {duration: 8}, motion_control: {off_peak: true}},
+      defaultsVersion: 2,
+    })
     const show = await cli(['config', 'defaults', 'show', 'video', '--json'])
     expectSchema('config-defaults-show', show.json())
-    expect(show.json()).to.deep.equal({mode: 'video', defaults: {model: 'v6', duration: 8, quality: '720p', aspect_ratio: '16:9', audio: true, multi_shot: true, count: 1}})
+    expect(show.json()).to.deep.equal({
+      mode: 'video',
+      defaults: {
+        model: 'v6',
+        duration: 8,
+        quality: '720p',
+        aspect_ratio: '16:9',
+        audio: true,
+        multi_shot: true,
+        count: 1,
+      },
+    })
     const human = await cli(['config', 'defaults', 'show', 'video'])
     expect(human.stdout).to.match(/^mode +video\ndefaults:\n {2}model +v6\n {2}duration +8\n/)
   })
 
   it('accepts the documented --mode form with several keys', async function () {
-    const result = await cli(['config', 'defaults', 'set', '--mode', 'image', '--model', 'qwen-image', '--quality', '720p', '--json'])
+    const result = await cli([
+      'config',
+      'defaults',
+      'set',
+      '--mode',
+      'image',
+      '--model',
+      'qwen-image',
+      '--quality',
+      '720p',
+      '--json',
+    ])
     expect(result.exitCode, result.stderr).to.equal(0)
     expectSchema('config-defaults-set', result.json())
     expect(result.json()).to.deep.equal({success: true, mode: 'image', values: {model: 'qwen-image', quality: '720p'}})

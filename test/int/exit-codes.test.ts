@@ -23,7 +23,15 @@ describe('exit codes, provoked for real through the sandbox', function () {
   const freshCli = () => cliFor(ctx.sandbox, undefined, {}, ctx.cli.runner)
 
   it('2: a wait that outlasts --timeout exits 2 and still names the id to resume', async function () {
-    const result = await ctx.cli(['create', 'video', '--prompt', 'slow [sandbox:seconds=30]', '--timeout', '1', '--json'])
+    const result = await ctx.cli([
+      'create',
+      'video',
+      '--prompt',
+      'slow [sandbox:seconds=30]',
+      '--timeout',
+      '1',
+      '--json',
+    ])
     const error = expectJsonFailure(result, 2)
     expect(error.video_id).to.be.a('number')
     expect(error.hint).to.include('task wait')
@@ -172,7 +180,10 @@ describe('exit codes, provoked for real through the sandbox', function () {
   it('a stored default that is no longer valid tells the exact fix', async function () {
     const {writeFileSync} = await import('node:fs')
     const {join} = await import('node:path')
-    writeFileSync(join(ctx.cli.home, 'config.json'), JSON.stringify({defaults: {video: {model: 'v5.5'}}, defaultsVersion: 2}))
+    writeFileSync(
+      join(ctx.cli.home, 'config.json'),
+      JSON.stringify({defaults: {video: {model: 'v5.5'}}, defaultsVersion: 2}),
+    )
     try {
       const result = await ctx.cli(['create', 'video', '--prompt', 'x', '--json'])
       const error = expectJsonFailure(result, 6)

@@ -4,7 +4,13 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {type CliResult, runCli} from '../helpers/cli.js'
-import {COMMAND_TABLE, type CommandCase, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
+import {
+  COMMAND_TABLE,
+  type CommandCase,
+  commandWords,
+  fillPlaceholders,
+  manifestCommands,
+} from '../helpers/command-table.js'
 import {expectJsonContract} from '../helpers/json-contract.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
@@ -23,7 +29,12 @@ describe('the JSON contract, walked over every command in the manifest', functio
   let values: Record<string, string>
 
   const row = (id: string): CommandCase => COMMAND_TABLE[id]
-  const argsFor = (id: string, extra: string[] = []) => [...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values), ...extra, '--json']
+  const argsFor = (id: string, extra: string[] = []) => [
+    ...commandWords(id),
+    ...fillPlaceholders(row(id).success ?? [], values),
+    ...extra,
+    '--json',
+  ]
   /** The success args with a sandbox marker in the row's marker flag (default --prompt): it steers the outcome. */
   const markedArgs = (id: string, marker: string, extra: string[] = []) => {
     const [flag, value] = row(id).marker ?? ['--prompt', '{marker}']
@@ -34,12 +45,19 @@ describe('the JSON contract, walked over every command in the manifest', functio
     return args
   }
   /** Rows that speak JSON (text-only plugin commands have their own test below). */
-  const withRow = (filter: (c: CommandCase) => boolean) => commands.filter((c) => row(c.id) && !row(c.id).text && filter(row(c.id)))
+  const withRow = (filter: (c: CommandCase) => boolean) =>
+    commands.filter((c) => row(c.id) && !row(c.id).text && filter(row(c.id)))
   /** Runs a command with its row's environment, logged in unless told otherwise. */
-  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? freshCli() : ctx.cli) => as(args, {env: row(id).env})
+  const runAs = (id: string, args: string[], as: ReturnType<typeof cliFor> = row(id).fresh ? freshCli() : ctx.cli) =>
+    as(args, {env: row(id).env})
 
   /** Runs one case per command, two at a time (the machine has two cores). */
-  async function walk(ids: string[], run: (id: string) => Promise<CliResult>, expected: (id: string) => number, what: string) {
+  async function walk(
+    ids: string[],
+    run: (id: string) => Promise<CliResult>,
+    expected: (id: string) => number,
+    what: string,
+  ) {
     const failures: string[] = []
     for (let i = 0; i < ids.length; i += 2) {
       await Promise.all(
@@ -89,14 +107,22 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   it('has a row for every command in oclif.manifest.json', function () {
     const missing = commands.map((c) => c.id).filter((id) => !COMMAND_TABLE[id])
-    expect(missing, `Add these commands to COMMAND_TABLE in test/helpers/command-table.ts (args for a success run, and api/login/creates): ${missing.join(', ')}`).to.deep.equal([])
+    expect(
+      missing,
+      `Add these commands to COMMAND_TABLE in test/helpers/command-table.ts (args for a success run, and api/login/creates): ${missing.join(', ')}`,
+    ).to.deep.equal([])
     const stale = Object.keys(COMMAND_TABLE).filter((id) => !commands.some((c) => c.id === id))
     expect(stale, `COMMAND_TABLE rows for commands that no longer exist: ${stale.join(', ')}`).to.deep.equal([])
   })
 
   it('0: every command succeeds with one JSON document on stdout', async function () {
     const ids = withRow((c) => !c.skip && c.success !== undefined).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, argsFor(id)), () => 0, 'success')
+    await walk(
+      ids,
+      (id) => runAs(id, argsFor(id)),
+      () => 0,
+      'success',
+    )
   })
 
   it('0: the text-only plugin commands succeed without --json, for the reason their row gives', async function () {
@@ -105,7 +131,9 @@ describe('the JSON contract, walked over every command in the manifest', functio
     for (const id of ids) {
       expect(row(id).text, `${id}: the reason it prints text`).to.match(/\w{10}/)
       // Their own cache/data folders: the completion cache never touches the real user's.
-      const result = await runCli([...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values)], {env: {...isolatedOclifDirs(), ...row(id).env}})
+      const result = await runCli([...commandWords(id), ...fillPlaceholders(row(id).success ?? [], values)], {
+        env: {...isolatedOclifDirs(), ...row(id).env},
+      })
       expect(result.exitCode, `${id}: ${result.stderr}`).to.equal(0)
       expect(result.stderr, id).not.to.match(/error/i)
     }
@@ -113,20 +141,35 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   it('6: an unknown flag is refused before any request, as JSON on stderr', async function () {
     await ctx.sandbox.clearRequests()
-    await walk(withRow(() => true).map((c) => c.id), (id) => runAs(id, argsFor(id, ['--zz-no-such-flag']), ctx.cli), () => 6, 'unknown flag')
+    await walk(
+      withRow(() => true).map((c) => c.id),
+      (id) => runAs(id, argsFor(id, ['--zz-no-such-flag']), ctx.cli),
+      () => 6,
+      'unknown flag',
+    )
     expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 
   it('3: commands that need a login exit 3 in a home without one', async function () {
     const ids = withRow((c) => Boolean(c.login)).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, argsFor(id), freshCli()), () => 3, 'not logged in')
+    await walk(
+      ids,
+      (id) => runAs(id, argsFor(id), freshCli()),
+      () => 3,
+      'not logged in',
+    )
   })
 
   it('1: a service error exits 1 with the service message', async function () {
     await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
-      await walk(ids, (id) => runAs(id, argsFor(id)), () => 1, 'service error')
+      await walk(
+        ids,
+        (id) => runAs(id, argsFor(id)),
+        () => 1,
+        'service error',
+      )
     } finally {
       await ctx.sandbox.control('faults', {rules: []})
     }
@@ -138,7 +181,12 @@ describe('the JSON contract, walked over every command in the manifest', functio
       // One command is enough (each failure costs the full retry schedule); auth status when it exists.
       const api = withRow((c) => Boolean(c.api) && !c.fresh).map((c) => c.id)
       const ids = api.includes('auth:status') ? ['auth:status'] : api.slice(0, 1)
-      await walk(ids, (id) => runAs(id, argsFor(id), ctx.cli), () => 1, 'malformed JSON')
+      await walk(
+        ids,
+        (id) => runAs(id, argsFor(id), ctx.cli),
+        () => 1,
+        'malformed JSON',
+      )
     } finally {
       await ctx.sandbox.control('faults', {rules: []})
     }
@@ -148,7 +196,12 @@ describe('the JSON contract, walked over every command in the manifest', functio
     await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'concurrency-limit'}]})
     try {
       const ids = withRow((c) => Boolean(c.api)).map((c) => c.id)
-      await walk(ids, (id) => runAs(id, argsFor(id)), () => 7, 'concurrency limit')
+      await walk(
+        ids,
+        (id) => runAs(id, argsFor(id)),
+        () => 7,
+        'concurrency limit',
+      )
     } finally {
       await ctx.sandbox.control('faults', {rules: []})
     }
@@ -156,19 +209,45 @@ describe('the JSON contract, walked over every command in the manifest', functio
 
   it('2, 5: waiting commands time out on a slow task and fail on a failed one', async function () {
     const ids = withRow((c) => Boolean(c.waits)).map((c) => c.id)
-    const on = (id: string, task: string, extra: string[] = []) => argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
-    await walk(ids, (id) => runAs(id, on(id, 'slow', ['--timeout', '1']), ctx.cli), () => 2, 'wait timeout')
-    await walk(ids, (id) => runAs(id, on(id, 'failed'), ctx.cli), () => 5, 'task failed')
+    const on = (id: string, task: string, extra: string[] = []) =>
+      argsFor(id, extra).map((a) => (a === values.video ? values[task] : a))
+    await walk(
+      ids,
+      (id) => runAs(id, on(id, 'slow', ['--timeout', '1']), ctx.cli),
+      () => 2,
+      'wait timeout',
+    )
+    await walk(
+      ids,
+      (id) => runAs(id, on(id, 'failed'), ctx.cli),
+      () => 5,
+      'task failed',
+    )
   })
 
   it('4, 5, 2: creations without credits, that fail, or that outlast --timeout', async function () {
     const ids = withRow((c) => Boolean(c.creates)).map((c) => c.id)
-    await walk(ids, (id) => runAs(id, markedArgs(id, 'doomed [sandbox:fail]'), ctx.cli), () => 5, 'generation failed')
-    await walk(ids, (id) => runAs(id, markedArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1']), ctx.cli), () => 2, 'wait timeout')
+    await walk(
+      ids,
+      (id) => runAs(id, markedArgs(id, 'doomed [sandbox:fail]'), ctx.cli),
+      () => 5,
+      'generation failed',
+    )
+    await walk(
+      ids,
+      (id) => runAs(id, markedArgs(id, 'slow [sandbox:seconds=30]', ['--timeout', '1']), ctx.cli),
+      () => 2,
+      'wait timeout',
+    )
     const {credits} = (await ctx.sandbox.state()) as {credits: {total: number}}
     await ctx.sandbox.configure({credits: 0})
     try {
-      await walk(ids, (id) => runAs(id, argsFor(id), ctx.cli), () => 4, 'no credits')
+      await walk(
+        ids,
+        (id) => runAs(id, argsFor(id), ctx.cli),
+        () => 4,
+        'no credits',
+      )
     } finally {
       await ctx.sandbox.configure({credits: credits.total})
     }

@@ -37,7 +37,8 @@ describe('a new user: templates → create → asset list → folder → downloa
 
     // The root help names every topic this flow needs.
     const root = (await cli(['--help'])).stdout
-    for (const topic of ['auth', 'template', 'create', 'asset', 'saved']) expect(root).to.match(new RegExp(`^\\s+${topic}\\s`, 'm'))
+    for (const topic of ['auth', 'template', 'create', 'asset', 'saved'])
+      expect(root).to.match(new RegExp(`^\\s+${topic}\\s`, 'm'))
 
     await run(['auth', 'login'])
 

@@ -12,7 +12,11 @@ describe('saved folders', function () {
   let folder: number
 
   before(async function () {
-    for (const prompt of ['one', 'two', 'three']) videos.push((await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])).json<{video_id: number}>().video_id)
+    for (const prompt of ['one', 'two', 'three'])
+      videos.push(
+        (await ctx.cli(['create', 'video', '--prompt', prompt, '--no-wait', '--json'])).json<{video_id: number}>()
+          .video_id,
+      )
   })
 
   it('lists the default folder as "default"', async function () {
@@ -32,33 +36,66 @@ describe('saved folders', function () {
     expect(created.json()).to.include({name: 'Client A', folder_label: String(folder)})
     const renamed = await ctx.cli(['saved', 'rename', String(folder), 'Client B', '--json'])
     expectSchema('saved-rename', renamed.json())
-    expect(renamed.json()).to.deep.equal({folder_id: folder, folder_label: String(folder), name: 'Client B', renamed: true})
-    const added = await ctx.cli(['saved', 'add', ...videos.map(String), '--type', 'video', '--folder', String(folder), '--json'])
+    expect(renamed.json()).to.deep.equal({
+      folder_id: folder,
+      folder_label: String(folder),
+      name: 'Client B',
+      renamed: true,
+    })
+    const added = await ctx.cli([
+      'saved',
+      'add',
+      ...videos.map(String),
+      '--type',
+      'video',
+      '--folder',
+      String(folder),
+      '--json',
+    ])
     expect(added.exitCode, added.stderr).to.equal(0)
     expectSchema('saved-add', added.json())
     expect(added.json()).to.deep.equal({folder_id: folder, folder_label: String(folder), added: videos})
-    const sent = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('asset/folder/item/add'))?.body as {items: unknown[]}
+    const sent = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('asset/folder/item/add'))?.body as {
+      items: unknown[]
+    }
     expect(sent.items[0]).to.deep.equal({asset_id: videos[0], asset_type: 1, asset_source: 1, folder_id: folder})
     const page1 = await ctx.cli(['saved', 'items', String(folder), '--limit', '2', '--json'])
     expectSchema('saved-items', page1.json())
     expect(page1.json()).to.include({total: 3, page: 1, limit: 2, has_more: true})
-    const page2 = (await ctx.cli(['saved', 'items', String(folder), '--limit', '2', '--page', '2', '--json'])).json<{items: Array<{id: number}>; has_more: boolean}>()
+    const page2 = (await ctx.cli(['saved', 'items', String(folder), '--limit', '2', '--page', '2', '--json'])).json<{
+      items: Array<{id: number}>
+      has_more: boolean
+    }>()
     expect(page2.items).to.have.length(1)
     expect(page2.has_more).to.equal(false)
-    const images = (await ctx.cli(['saved', 'items', String(folder), '--type', 'image', '--json'])).json<{total: number}>()
+    const images = (await ctx.cli(['saved', 'items', String(folder), '--type', 'image', '--json'])).json<{
+      total: number
+    }>()
     expect(images.total).to.equal(0)
     const human = await ctx.cli(['saved', 'list'])
     expect(human.stdout).to.match(new RegExp(`${folder}\\s+Client B\\s+3\\s`))
   })
 
   it('removes items and the default folder is the default target', async function () {
-    const removed = await ctx.cli(['saved', 'remove', String(videos[0]), '--type', 'video', '--folder', String(folder), '--json'])
+    const removed = await ctx.cli([
+      'saved',
+      'remove',
+      String(videos[0]),
+      '--type',
+      'video',
+      '--folder',
+      String(folder),
+      '--json',
+    ])
     expectSchema('saved-remove', removed.json())
     expect(removed.json()).to.deep.equal({folder_id: folder, folder_label: String(folder), removed: [videos[0]]})
     const toDefault = await ctx.cli(['saved', 'add', String(videos[1]), '--type', 'video'])
     expect(toDefault.exitCode, toDefault.stderr).to.equal(0)
     expect(toDefault.stdout).to.equal(`Added ${videos[1]} to folder default\n`)
-    const items = (await ctx.cli(['saved', 'items', '--json'])).json<{folder_label: string; items: Array<{id: number}>}>()
+    const items = (await ctx.cli(['saved', 'items', '--json'])).json<{
+      folder_label: string
+      items: Array<{id: number}>
+    }>()
     expect(items.folder_label).to.equal('default')
     expect(items.items.map((i) => i.id)).to.deep.equal([videos[1]])
   })

@@ -34,12 +34,15 @@ describe('template categories/list/search/info', function () {
     }
 
     expect(new Set(seen).size).to.equal(36)
-    const last = (await ctx.sandbox.requests()).filter((r) => r.path.includes('content/template/list')).at(-1) as unknown as {query: Record<string, string>}
+    const last = (await ctx.sandbox.requests())
+      .filter((r) => r.path.includes('content/template/list'))
+      .at(-1) as unknown as {query: Record<string, string>}
     expect(last.query).to.include({offset: '30', limit: '10', primary_category: '3', platform: 'web'})
   })
 
   it('filters by category and renders a table with a paging footer', async function () {
-    const categories = (await ctx.cli(['template', 'categories', '--json'])).json<{categories: Array<{id: number}>}>().categories
+    const categories = (await ctx.cli(['template', 'categories', '--json'])).json<{categories: Array<{id: number}>}>()
+      .categories
     const result = await ctx.cli(['template', 'list', '--category', String(categories[1].id), '--json'])
     const body = result.json<{items: Array<{secondary_category_id: number}>; total: number}>()
     expect(body.total).to.be.above(0).and.below(36)

@@ -42,7 +42,11 @@ describe('trust: private session files, corrupt files, remote media', function (
     const withKey = cliFor(ctx.sandbox, undefined, {PIXVERSE_ACCESS_KEY: accessKey})
     const status = await withKey(['auth', 'status', '--json'])
     expect(status.exitCode, status.stderr).to.equal(0)
-    const bad = await cliFor(ctx.sandbox, undefined, {PIXVERSE_ACCESS_KEY: `${accessKey}x`})(['auth', 'status', '--json'])
+    const bad = await cliFor(ctx.sandbox, undefined, {PIXVERSE_ACCESS_KEY: `${accessKey}x`})([
+      'auth',
+      'status',
+      '--json',
+    ])
     expect(bad.exitCode).to.equal(3)
     expect(bad.stderr).not.to.include(accessKey)
     const loggedIn = cliFor(ctx.sandbox)
@@ -50,7 +54,13 @@ describe('trust: private session files, corrupt files, remote media', function (
     const {token} = JSON.parse(readFileSync(join(loggedIn.home, 'internal.json'), 'utf8')) as {token: string}
     await ctx.sandbox.control('faults', {rules: [{endpoint: '*', kind: 'service-error'}]})
     try {
-      const failing = await cliFor(ctx.sandbox, undefined, {PIXVERSE_TOKEN: token})(['create', 'video', '--prompt', 'x', '--json'])
+      const failing = await cliFor(ctx.sandbox, undefined, {PIXVERSE_TOKEN: token})([
+        'create',
+        'video',
+        '--prompt',
+        'x',
+        '--json',
+      ])
       expect(failing.exitCode).to.equal(1)
       expect(failing.stderr + failing.stdout).not.to.include(token)
     } finally {

@@ -57,7 +57,8 @@ describe('workspace list/status/switch/manage and the fall back to personal', fu
     const noTty = await ctx.cli(['workspace', 'switch'])
     expect(noTty.exitCode).to.equal(6)
     expect(noTty.stderr).to.match(/^error Missing argument: workspace-id$/m)
-    for (const id of ['-1', 'abc', '1.5']) expect((await ctx.cli(['workspace', 'switch', id, '--json'])).exitCode, id).to.equal(6)
+    for (const id of ['-1', 'abc', '1.5'])
+      expect((await ctx.cli(['workspace', 'switch', id, '--json'])).exitCode, id).to.equal(6)
     expect(apiPaths(await ctx.sandbox.requests())).to.deep.equal([])
   })
 
@@ -77,7 +78,10 @@ describe('workspace list/status/switch/manage and the fall back to personal', fu
     expect(storedWorkspace()).to.equal(0)
     const retry = await ctx.cli(['asset', 'list', '--json'])
     expect(retry.exitCode, retry.stderr).to.equal(0)
-    const list = (await ctx.cli(['workspace', 'list', '--json'])).json<{activeWorkspaceId: number; workspaces: Array<{workspace_id: number}>}>()
+    const list = (await ctx.cli(['workspace', 'list', '--json'])).json<{
+      activeWorkspaceId: number
+      workspaces: Array<{workspace_id: number}>
+    }>()
     expect(list.activeWorkspaceId).to.equal(0)
     expect(list.workspaces.map((w) => w.workspace_id)).to.deep.equal([880002])
   })

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, sleep, withSandbox} from './helpers.js'
+import {type Client, sleep, withSandbox} from './helpers.js'
 
 describe('sandbox: device flow and auth', () => {
   let sb: RunningSandbox
@@ -55,7 +55,18 @@ describe('sandbox: device flow and auth', () => {
     client.token = done.Resp.access_token
     const me = await client.get('getUserInfo')
     expect(me.ErrCode).to.equal(0)
-    expect(me.Resp).to.include.keys('AccountId', 'Username', 'Nickname', 'Mail', 'HasPassword', 'PremiumType', 'MemberType', 'avatar', 'invite_code', 'is_creator')
+    expect(me.Resp).to.include.keys(
+      'AccountId',
+      'Username',
+      'Nickname',
+      'Mail',
+      'HasPassword',
+      'PremiumType',
+      'MemberType',
+      'avatar',
+      'invite_code',
+      'is_creator',
+    )
     expect(me.Resp.MemberType).to.equal(2)
 
     // A device code is good for one token only.
@@ -100,11 +111,21 @@ describe('sandbox: device flow and auth', () => {
     client.accessKey = access_key
     const ok = await client.get('user/credits')
     expect(ok.ErrCode).to.equal(0)
-    expect(ok.Resp).to.include.keys('credit_daily', 'credit_monthly', 'credit_package', 'effect_daily', 'high_quality_times', 'is_new_register_user', 'renewal_credits')
+    expect(ok.Resp).to.include.keys(
+      'credit_daily',
+      'credit_monthly',
+      'credit_package',
+      'effect_daily',
+      'high_quality_times',
+      'is_new_register_user',
+      'renewal_credits',
+    )
   })
 
   it('echoes Ai-Trace-Id, or makes one up, on every response', async () => {
-    const traced = await fetch(`${sb.baseUrl}/user/credits`, {headers: {'Ai-Trace-Id': '11111111-2222-4333-8444-555555555555'}})
+    const traced = await fetch(`${sb.baseUrl}/user/credits`, {
+      headers: {'Ai-Trace-Id': '11111111-2222-4333-8444-555555555555'},
+    })
     expect(traced.headers.get('ai-trace-id')).to.equal('11111111-2222-4333-8444-555555555555')
     const fresh = await fetch(`${sb.baseUrl}/user/credits`)
     expect(fresh.headers.get('ai-trace-id')).to.match(/^[0-9a-f-]{36}$/)

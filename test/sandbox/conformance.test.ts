@@ -1,7 +1,7 @@
 import http from 'node:http'
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, sleep, withSandbox} from './helpers.js'
+import {type Client, sleep, withSandbox} from './helpers.js'
 
 /** A GET with an explicit Host header (fetch sends the URL's own). */
 function getWithHost(url: string, host: string): Promise<{status: number; body: string}> {
@@ -27,11 +27,30 @@ describe('sandbox: answers as the service does (issue 15 conformance run)', () =
   afterEach(() => sb.close())
 
   it('accepts video 480p and image 1800p, as docs/models.md lists', async () => {
-    const video = await client.post('video/t2v', {prompt: 'a cat', model: 'seedance-2.0-fast', duration: 5, quality: '480p', create_count: 1, aspect_ratio: '16:9'})
+    const video = await client.post('video/t2v', {
+      prompt: 'a cat',
+      model: 'seedance-2.0-fast',
+      duration: 5,
+      quality: '480p',
+      create_count: 1,
+      aspect_ratio: '16:9',
+    })
     expect(video.ErrCode, video.ErrMsg).to.equal(0)
-    const image = await client.post('image/t2i', {prompt: 'a dog', model: 'seedream-5.0-lite', quality: '1800p', create_count: 1, aspect_ratio: '16:9'})
+    const image = await client.post('image/t2i', {
+      prompt: 'a dog',
+      model: 'seedream-5.0-lite',
+      quality: '1800p',
+      create_count: 1,
+      aspect_ratio: '16:9',
+    })
     expect(image.ErrCode, image.ErrMsg).to.equal(0)
-    const bogus = await client.post('video/t2v', {prompt: 'a cat', model: 'v6', duration: 5, quality: '123p', create_count: 1})
+    const bogus = await client.post('video/t2v', {
+      prompt: 'a cat',
+      model: 'v6',
+      duration: 5,
+      quality: '123p',
+      create_count: 1,
+    })
     expect(bogus.ErrCode).to.not.equal(0)
   })
 
@@ -40,7 +59,9 @@ describe('sandbox: answers as the service does (issue 15 conformance run)', () =
     expect(submit.ErrCode, submit.ErrMsg).to.equal(0)
     await sleep(1200)
     const detail = await client.get('audio/detail', {audio_id: submit.Resp.audio_id})
-    expect(detail.Resp.audio).to.include({voice_name: 'Calm', provider: 'minimax'}).and.have.property('provider_voice_id')
+    expect(detail.Resp.audio)
+      .to.include({voice_name: 'Calm', provider: 'minimax'})
+      .and.have.property('provider_voice_id')
     expect(detail.Resp.audio).not.to.have.property('voice')
   })
 
@@ -52,7 +73,10 @@ describe('sandbox: answers as the service does (issue 15 conformance run)', () =
     expect(wrongPort.status).to.equal(421)
     expect((await getWithHost(`${sb.origin}/healthz`, `localhost:${port}`)).status).to.equal(200)
     const log = await client.control<Array<{host: string; refused?: string}>>('GET', 'requests')
-    expect(log.filter((r) => r.refused === 'host').map((r) => r.host)).to.deep.equal([`attacker.example:${port}`, '127.0.0.1:1'])
+    expect(log.filter((r) => r.refused === 'host').map((r) => r.host)).to.deep.equal([
+      `attacker.example:${port}`,
+      '127.0.0.1:1',
+    ])
   })
 
   it('logs requests a fault rule answered, and media downloads', async () => {

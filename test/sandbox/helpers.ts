@@ -67,7 +67,9 @@ export class Client {
   }
 }
 
-export async function withSandbox(options: Partial<SandboxOptions> = {}): Promise<{sb: RunningSandbox; client: Client; dataDir: string}> {
+export async function withSandbox(
+  options: Partial<SandboxOptions> = {},
+): Promise<{sb: RunningSandbox; client: Client; dataDir: string}> {
   const dataDir = options.dataDir ?? tempDir()
   const sb = await startSandbox({taskSeconds: 1, ...options, dataDir})
   return {sb, client: new Client(sb), dataDir}

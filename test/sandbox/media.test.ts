@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, sleep, withSandbox} from './helpers.js'
+import {type Client, sleep, withSandbox} from './helpers.js'
 
 describe('sandbox: media files and Range', () => {
   let sb: RunningSandbox

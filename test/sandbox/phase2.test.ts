@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, sleep, withSandbox} from './helpers.js'
+import {type Client, sleep, withSandbox} from './helpers.js'
 
 describe('sandbox: other modes, audio, templates, library, workspaces', () => {
   let sb: RunningSandbox
@@ -26,15 +26,83 @@ describe('sandbox: other modes, audio, templates, library, workspaces', () => {
 
   it('extend, modify, upscale, transition, fusion, motion-control, lip sync and sound effects create video tasks', async () => {
     const detail = (await client.post('video/list/detail', {video_id: videoId})).Resp
-    const bundle = {original_video_id: videoId, customer_video_path: detail.video_path, customer_video_url: detail.url, customer_video_duration: 5}
+    const bundle = {
+      original_video_id: videoId,
+      customer_video_path: detail.video_path,
+      customer_video_url: detail.url,
+      customer_video_duration: 5,
+    }
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      ['video/extend', {...bundle, customer_video_last_frame_url: detail.first_frame, model: 'v6', prompt: ' ', duration: 5, quality: '720p'}, 'extend'],
-      ['video/modify', {...bundle, model: 'v5.5', prompt: 'make it night', quality: '720p', cut_time_ms: 0, key_frame_path: 'frames/x.jpg'}, 'modify'],
-      ['video/upscale', {upscale: 1, quality: '2160p', original_video_id: videoId, customer_video_path: detail.video_path, platform: 'web'}, 'upscale'],
-      ['video/frames', {customer_img_paths: ['upload/a.png', 'upload/b.png'], prompts: [''], durations: [5], model: 'v6', quality: '720p', duration: 5, create_count: 1}, 'transition'],
-      ['video/fusion', {customer_img_paths: ['upload/a.png'], prompt: 'two friends', model: 'v6', quality: '720p', duration: 5}, 'fusion'],
-      ['video/mimic', {customer_img_paths: ['upload/a.png'], img_detection_result: 1, video_detection_result: 1, model: 'v5.6', quality: '720p', customer_video_path: 'upload/dance.mp4'}, 'mimic'],
-      ['video/lip_sync', {...bundle, lip_sync_tts_content: 'hello', lip_sync_tts_speaker_id: 'Auto', model: 'v5.6'}, 'lip_sync'],
+      [
+        'video/extend',
+        {
+          ...bundle,
+          customer_video_last_frame_url: detail.first_frame,
+          model: 'v6',
+          prompt: ' ',
+          duration: 5,
+          quality: '720p',
+        },
+        'extend',
+      ],
+      [
+        'video/modify',
+        {
+          ...bundle,
+          model: 'v5.5',
+          prompt: 'make it night',
+          quality: '720p',
+          cut_time_ms: 0,
+          key_frame_path: 'frames/x.jpg',
+        },
+        'modify',
+      ],
+      [
+        'video/upscale',
+        {
+          upscale: 1,
+          quality: '2160p',
+          original_video_id: videoId,
+          customer_video_path: detail.video_path,
+          platform: 'web',
+        },
+        'upscale',
+      ],
+      [
+        'video/frames',
+        {
+          customer_img_paths: ['upload/a.png', 'upload/b.png'],
+          prompts: [''],
+          durations: [5],
+          model: 'v6',
+          quality: '720p',
+          duration: 5,
+          create_count: 1,
+        },
+        'transition',
+      ],
+      [
+        'video/fusion',
+        {customer_img_paths: ['upload/a.png'], prompt: 'two friends', model: 'v6', quality: '720p', duration: 5},
+        'fusion',
+      ],
+      [
+        'video/mimic',
+        {
+          customer_img_paths: ['upload/a.png'],
+          img_detection_result: 1,
+          video_detection_result: 1,
+          model: 'v5.6',
+          quality: '720p',
+          customer_video_path: 'upload/dance.mp4',
+        },
+        'mimic',
+      ],
+      [
+        'video/lip_sync',
+        {...bundle, lip_sync_tts_content: 'hello', lip_sync_tts_speaker_id: 'Auto', model: 'v5.6'},
+        'lip_sync',
+      ],
       ['video/sound_effect', {...bundle, sound_effect_content: 'rain', model: 'v5.6'}, 'sound_effect'],
     ]
     for (const [route, body, mode] of cases) {
@@ -45,38 +113,71 @@ describe('sandbox: other modes, audio, templates, library, workspaces', () => {
     }
     expect((await client.post('video/extend', {model: 'v6'})).ErrCode).to.equal(400017)
     expect((await client.post('video/extend', {original_video_id: 1, model: 'v6'})).ErrCode).to.equal(400001)
-    expect((await client.post('video/frames', {customer_img_paths: ['upload/a.png'], model: 'v6'})).ErrCode).to.equal(400017)
+    expect((await client.post('video/frames', {customer_img_paths: ['upload/a.png'], model: 'v6'})).ErrCode).to.equal(
+      400017,
+    )
   })
 
   it('motion-control precheck passes unless the path contains "nobody"', async () => {
-    expect((await client.post('video/mimic/precheck', {paths: ['upload/person.png'], type: 1})).Resp).to.include({pass: true, result: 1})
-    expect((await client.post('video/mimic/precheck', {paths: ['upload/nobody.png'], type: 1})).Resp).to.include({pass: false, result: 0})
+    expect((await client.post('video/mimic/precheck', {paths: ['upload/person.png'], type: 1})).Resp).to.include({
+      pass: true,
+      result: 1,
+    })
+    expect((await client.post('video/mimic/precheck', {paths: ['upload/nobody.png'], type: 1})).Resp).to.include({
+      pass: false,
+      result: 0,
+    })
   })
 
   it('voice: tts submit, audio/detail finishes with a Resp.audio object', async () => {
-    const res = await client.post('speech/tts/generate', {text: 'hello', model: 'speech-2.8-hd', voice_id: 'mm_aria', voice_settings: {speed: 1, volume: 1, pitch: 0}})
+    const res = await client.post('speech/tts/generate', {
+      text: 'hello',
+      model: 'speech-2.8-hd',
+      voice_id: 'mm_aria',
+      voice_settings: {speed: 1, volume: 1, pitch: 0},
+    })
     expect(res.ErrCode, res.ErrMsg).to.equal(0)
     expect(res.Resp).to.include.keys('audio_id', 'status', 'credits')
     const first = await client.get('audio/detail', {asset_source: 1, audio_id: res.Resp.audio_id})
     expect(first.Resp.audio.audio_status).to.be.oneOf([5, 9, 10])
     await sleep(300)
     const done = (await client.get('audio/detail', {asset_source: 1, audio_id: res.Resp.audio_id})).Resp.audio
-    expect(done).to.include({status: 'finish', audio_status: 1, format: 'mp3', model: 'speech-2.8-hd', create_mode: 'tts'})
+    expect(done).to.include({
+      status: 'finish',
+      audio_status: 1,
+      format: 'mp3',
+      model: 'speech-2.8-hd',
+      create_mode: 'tts',
+    })
     expect(done).to.include({voice_id: 'mm_aria', voice_name: 'mm_aria', provider: 'minimax'})
     const mp3 = await fetch(done.audio_url)
     expect(mp3.headers.get('content-type')).to.equal('audio/mpeg')
-    const dl = await client.post('asset/download', {items: [{asset_id: res.Resp.audio_id, asset_type: 2, asset_source: 1}], remove_watermark: 0})
+    const dl = await client.post('asset/download', {
+      items: [{asset_id: res.Resp.audio_id, asset_type: 2, asset_source: 1}],
+      remove_watermark: 0,
+    })
     expect(dl.Resp.url).to.equal(done.audio_url)
     expect(dl.Resp.download_name).to.match(/\.mp3$/)
   })
 
   it('music: generate, music/detail, failure marker', async () => {
-    const res = await client.post('music/generate', {model: 'music-2.6', prompt: 'lofi', instrumental: true, auto_lyrics: false, duration_auto: true, duration_seconds: 0})
+    const res = await client.post('music/generate', {
+      model: 'music-2.6',
+      prompt: 'lofi',
+      instrumental: true,
+      auto_lyrics: false,
+      duration_auto: true,
+      duration_seconds: 0,
+    })
     expect(res.ErrCode, res.ErrMsg).to.equal(0)
     expect(res.Resp).to.include({asset_type: 2, asset_source: 1, create_mode: 'music'})
     const bad = await client.post('music/generate', {model: 'music-2.6', prompt: 'x [sandbox:fail]', instrumental: 1})
     expect(bad.ErrCode).to.equal(400017) // booleans are JSON true/false here
-    const failing = await client.post('music/generate', {model: 'music-2.6', prompt: 'x [sandbox:fail]', instrumental: true})
+    const failing = await client.post('music/generate', {
+      model: 'music-2.6',
+      prompt: 'x [sandbox:fail]',
+      instrumental: true,
+    })
     await sleep(300)
     const done = (await client.get('music/detail', {audio_id: res.Resp.audio_id})).Resp.audio
     expect(done).to.include({status: 'finish', audio_status: 1, instrumental: true, provider: 'minimax'})
@@ -101,43 +202,101 @@ describe('sandbox: other modes, audio, templates, library, workspaces', () => {
     const cats = (await client.get('content/categories/secondary', {primary_category_id: 3, platform: 'web'})).Resp
     expect(cats.length).to.be.greaterThan(3)
     expect(JSON.parse(cats[0].i18n_json)).to.have.property('en-US')
-    const all = (await client.get('content/template/list', {primary_category: 3, platform: 'web', limit: 100, offset: 0})).Resp
+    const all = (
+      await client.get('content/template/list', {primary_category: 3, platform: 'web', limit: 100, offset: 0})
+    ).Resp
     expect(all.total).to.be.greaterThanOrEqual(24)
     expect(new Set(all.data.map((t: any) => t.effect_type))).to.deep.equal(new Set([0, 1, 2, 3]))
     expect(new Set(all.data.map((t: any) => t.template_type))).to.deep.equal(new Set([1, 2]))
     expect(all.data.filter((t: any) => t.supported_features === 1000)).to.have.length(1)
-    const page2 = (await client.get('content/template/list', {primary_category: 3, platform: 'web', limit: 5, offset: 5, secondary_category: cats[0].id})).Resp
+    const page2 = (
+      await client.get('content/template/list', {
+        primary_category: 3,
+        platform: 'web',
+        limit: 5,
+        offset: 5,
+        secondary_category: cats[0].id,
+      })
+    ).Resp
     expect(page2.data).to.have.length(1)
     const found = (await client.get('search/web/effect', {query_key: 'dragon'})).Resp
     expect(found.items.map((t: any) => t.display_name)).to.deep.equal(['Dragon Rider'])
     const detail = await client.post('template/detail', {template_id: all.data[0].template_id})
-    expect(detail.Resp).to.include.keys('template_id', 'display_name', 'template_type', 'effect_type', 'supported_features', 'video_base_cost', 'fixed_cost', 'template_model', 'duration', 'display_prompt', 'i18n_json')
+    expect(detail.Resp).to.include.keys(
+      'template_id',
+      'display_name',
+      'template_type',
+      'effect_type',
+      'supported_features',
+      'video_base_cost',
+      'fixed_cost',
+      'template_model',
+      'duration',
+      'display_prompt',
+      'i18n_json',
+    )
     expect((await client.post('template/detail', {template_id: 1})).ErrCode).to.equal(400001)
   })
 
   it('library: created and uploaded assets, paging, delete, folders', async () => {
-    const list = (await client.post('asset/library/list', {tab: 'video', asset_source: 1, folder_id: 0, offset: 0, limit: 2, filter: {}})).Resp
+    const list = (
+      await client.post('asset/library/list', {
+        tab: 'video',
+        asset_source: 1,
+        folder_id: 0,
+        offset: 0,
+        limit: 2,
+        filter: {},
+      })
+    ).Resp
     expect(list.total).to.be.greaterThan(2)
     expect(list.data).to.have.length(2)
     expect(list.has_more).to.equal(true)
     expect(list.data[0]).to.include.keys('video_id', 'asset_id', 'video_status')
-    const audio = (await client.post('asset/library/list', {tab: 'audio', asset_source: 1, offset: 0, limit: 50, sort_field: 'created_at', sort_type: 'Desc'})).Resp
+    const audio = (
+      await client.post('asset/library/list', {
+        tab: 'audio',
+        asset_source: 1,
+        offset: 0,
+        limit: 50,
+        sort_field: 'created_at',
+        sort_type: 'Desc',
+      })
+    ).Resp
     expect(audio).to.include.keys('data', 'has_more', 'next_offset')
 
     const folders = (await client.get('asset/folder/list', {sort_by: 'created_at', sort_order: 'desc'})).Resp
     expect(folders.folders.map((f: any) => f.folder_id)).to.include(666666)
     const created = (await client.post('asset/folder/create', {name: 'Keepers'})).Resp
     expect(created.folder_id).to.be.a('number')
-    expect((await client.post('asset/folder/item/add', {items: [{asset_id: videoId, asset_type: 1, asset_source: 1, folder_id: created.folder_id}]})).ErrCode).to.equal(0)
-    const inFolder = (await client.post('asset/folder/item/list', {folder_id: created.folder_id, asset_type: -1, asset_source: 1, offset: 0, limit: 20})).Resp
+    expect(
+      (
+        await client.post('asset/folder/item/add', {
+          items: [{asset_id: videoId, asset_type: 1, asset_source: 1, folder_id: created.folder_id}],
+        })
+      ).ErrCode,
+    ).to.equal(0)
+    const inFolder = (
+      await client.post('asset/folder/item/list', {
+        folder_id: created.folder_id,
+        asset_type: -1,
+        asset_source: 1,
+        offset: 0,
+        limit: 20,
+      })
+    ).Resp
     expect(inFolder.data.map((d: any) => d.asset_id)).to.deep.equal([videoId])
     expect((await client.post('asset/folder/rename', {folder_id: created.folder_id, name: 'Best'})).ErrCode).to.equal(0)
     expect((await client.post('asset/folder/delete', {folder_ids: [666666]})).ErrCode).to.equal(400017)
 
-    const del = await client.post('asset/library/delete', {items: [{asset_id: videoId, asset_type: 1, asset_source: 1, platform: 'web'}]})
+    const del = await client.post('asset/library/delete', {
+      items: [{asset_id: videoId, asset_type: 1, asset_source: 1, platform: 'web'}],
+    })
     expect(del.ErrCode).to.equal(0)
     expect((await client.post('video/list/detail', {video_id: videoId})).ErrCode).to.equal(400001)
-    const after = (await client.post('asset/folder/item/list', {folder_id: created.folder_id, asset_type: -1, offset: 0, limit: 20})).Resp
+    const after = (
+      await client.post('asset/folder/item/list', {folder_id: created.folder_id, asset_type: -1, offset: 0, limit: 20})
+    ).Resp
     expect(after.total).to.equal(0)
     expect((await client.post('asset/folder/delete', {folder_ids: [created.folder_id]})).ErrCode).to.equal(0)
   })

@@ -21,7 +21,10 @@ describe('sandbox: state shared through dataDir', () => {
       expect(seen.Resp.video_status).to.equal(1)
       expect(seen.Resp.url).to.equal(`${b.origin}/media/video/${id}.mp4`) // built from b's origin
       const log = await cb.control<any[]>('GET', 'requests')
-      expect(log.map((r) => r.path)).to.include.members(['/creative_platform/video/t2v', '/creative_platform/video/list/detail'])
+      expect(log.map((r) => r.path)).to.include.members([
+        '/creative_platform/video/t2v',
+        '/creative_platform/video/list/detail',
+      ])
     } finally {
       await a.close()
       await b.close()
@@ -51,12 +54,16 @@ describe('sandbox: state shared through dataDir', () => {
       `
       const run = () =>
         new Promise<number[]>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {stdio: ['ignore', 'pipe', 'pipe']})
+          const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
           let out = ''
           let err = ''
           child.stdout.on('data', (d) => (out += d))
           child.stderr.on('data', (d) => (err += d))
-          child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err))))
+          child.on('close', (code) =>
+            code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(err)),
+          )
         })
       const results = await Promise.all([run(), run(), run(), run()])
       const ids = results.flat()

@@ -1,11 +1,26 @@
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, sleep, withSandbox} from './helpers.js'
+import {type Client, sleep, withSandbox} from './helpers.js'
 
-const T2V = {prompt: 'a cat', model: 'v6', duration: 5, quality: '720p', create_count: 1, aspect_ratio: '16:9', audio: 1, multi_shot: 1}
+const T2V = {
+  prompt: 'a cat',
+  model: 'v6',
+  duration: 5,
+  quality: '720p',
+  create_count: 1,
+  aspect_ratio: '16:9',
+  audio: 1,
+  multi_shot: 1,
+}
 const T2I = {prompt: 'a dog', model: 'gpt-image-2.0', quality: '1080p', create_count: 1, aspect_ratio: '16:9', seed: 0}
 
-async function statusTrail(client: Client, route: string, body: Record<string, unknown>, field: string, ms: number): Promise<number[]> {
+async function statusTrail(
+  client: Client,
+  route: string,
+  body: Record<string, unknown>,
+  field: string,
+  ms: number,
+): Promise<number[]> {
   const seen: number[] = []
   const end = Date.now() + ms
   while (Date.now() < end) {
@@ -48,7 +63,18 @@ describe('sandbox: creations and task lifecycle', () => {
     expect(trail).to.deep.equal([5, 9, 10, 1])
 
     const done = (await client.post('video/list/detail', {video_id: id})).Resp
-    expect(done).to.include({video_id: id, video_status: 1, prompt: 'a cat', model: 'v6', duration: 5, quality: '720p', platform: 'web', create_mode: 'text_video', output_width: 1280, output_height: 720})
+    expect(done).to.include({
+      video_id: id,
+      video_status: 1,
+      prompt: 'a cat',
+      model: 'v6',
+      duration: 5,
+      quality: '720p',
+      platform: 'web',
+      create_mode: 'text_video',
+      output_width: 1280,
+      output_height: 720,
+    })
     expect(done.url).to.equal(`${sb.origin}/media/video/${id}.mp4`)
     expect(done.video_path).to.be.a('string').and.match(/\//)
     expect(done.first_frame).to.match(/^http:\/\/127\.0\.0\.1:\d+\/media\//)
@@ -94,7 +120,11 @@ describe('sandbox: creations and task lifecycle', () => {
     const dl = await client.post('image/download', {image_id: i2i.Resp.image_id})
     const file = await fetch(dl.Resp.url)
     expect(file.headers.get('content-type')).to.equal('image/png')
-    expect(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString()).to.equal('PNG')
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).to.equal('PNG')
   })
 
   it('markers: [sandbox:fail] ends in 8, [sandbox:reject] in 7, [sandbox:sensitive] refuses the submit', async () => {
@@ -122,7 +152,9 @@ describe('sandbox: creations and task lifecycle', () => {
     expect(await total()).to.equal(before - charged) // nothing is given back before the tasks end
     await sleep(400)
     const credits = (await client.get('user/credits')).Resp
-    expect(credits.credit_daily + credits.credit_monthly + credits.credit_package).to.equal(before - ok.Resp.cost_credits)
+    expect(credits.credit_daily + credits.credit_monthly + credits.credit_package).to.equal(
+      before - ok.Resp.cost_credits,
+    )
     expect(await total()).to.equal(before - ok.Resp.cost_credits) // settled once: reading again gives nothing more
 
     const records = (await client.post('user/credits/records/v2', {Offset: 0, Limit: 20, type: 1})).Resp.items
@@ -167,7 +199,11 @@ describe('sandbox: creations and task lifecycle', () => {
     const a = await client.post('video/t2v', {...T2V, prompt: 'a [sandbox:seconds=0.5]'})
     expect(a.ErrCode).to.equal(0)
     const slots = (await client.get('user/credits/concurrency')).Resp
-    expect(slots).to.deep.equal({image: {limit: 5, used: 0, remaining: 5, unlimited: false}, video: {limit: 2, used: 1, remaining: 1, unlimited: false}, shared_pool: false})
+    expect(slots).to.deep.equal({
+      image: {limit: 5, used: 0, remaining: 5, unlimited: false},
+      video: {limit: 2, used: 1, remaining: 1, unlimited: false},
+      shared_pool: false,
+    })
     const before = await client.control('GET', 'state')
     const over = await client.post('video/t2v', {...T2V, create_count: 2})
     expect(over.ErrCode).to.equal(500044)
@@ -192,7 +228,9 @@ describe('sandbox: creations and task lifecycle', () => {
     expect(state.charges).to.deep.equal({'retry-me-1': 1})
     expect(state.charged_submits).to.equal(1)
     // Parallel retries of a new key still charge once.
-    const parallel = await Promise.all([1, 2, 3, 4].map(() => client.post('image/t2i', {...T2I, idempotency_key: 'k2'})))
+    const parallel = await Promise.all(
+      [1, 2, 3, 4].map(() => client.post('image/t2i', {...T2I, idempotency_key: 'k2'})),
+    )
     expect(new Set(parallel.map((r) => r.Resp.image_id)).size).to.equal(1)
     expect((await client.control('GET', 'state')).charges.k2).to.equal(1)
   })
@@ -204,7 +242,9 @@ describe('sandbox: creations and task lifecycle', () => {
     expect((await client.post('video/t2v', {prompt: 'x'})).ErrCode).to.equal(400017)
     expect((await client.post('video/t2v', {...T2V, create_count: 9})).ErrCode).to.equal(400017)
     expect((await client.post('video/i2v', {prompt: 'x', model: 'v6'})).ErrCode).to.equal(400017)
-    expect((await client.post('video/i2v', {prompt: 'x', model: 'v6', customer_img_path: 'upload/a.png'})).ErrCode).to.equal(0)
+    expect(
+      (await client.post('video/i2v', {prompt: 'x', model: 'v6', customer_img_path: 'upload/a.png'})).ErrCode,
+    ).to.equal(0)
     expect((await client.post('image/i2i', {model: 'qwen-image'})).ErrCode).to.equal(400017)
     const missing = await client.post('video/list/detail', {video_id: 123})
     expect(missing.ErrCode).to.equal(400001)
@@ -217,7 +257,11 @@ describe('sandbox: creations and task lifecycle', () => {
   it('parallel polls of 4 tasks all agree and never corrupt the state', async () => {
     const res = await client.post('video/t2v', {...T2V, create_count: 4, prompt: 'p [sandbox:seconds=0.6]'})
     const ids: number[] = res.Resp.video_ids
-    const polls = await Promise.all(Array.from({length: 40}, (_, i) => sleep(i * 20).then(() => client.post('video/list/detail', {video_id: ids[i % 4]}))))
+    const polls = await Promise.all(
+      Array.from({length: 40}, (_, i) =>
+        sleep(i * 20).then(() => client.post('video/list/detail', {video_id: ids[i % 4]})),
+      ),
+    )
     expect(polls.every((p) => p.ErrCode === 0)).to.equal(true)
     await sleep(700)
     const final = await Promise.all(ids.map((id) => client.post('video/list/detail', {video_id: id})))

@@ -4,7 +4,7 @@ import http from 'node:http'
 import path from 'node:path'
 import {expect} from 'chai'
 import type {RunningSandbox} from '../../src/sandbox/index.js'
-import {Client, withSandbox} from './helpers.js'
+import {type Client, withSandbox} from './helpers.js'
 
 const FIXTURES = path.resolve('fixtures/media')
 
@@ -13,29 +13,57 @@ const OSS_HOST = 'pixverse-fe-upload.oss-accelerate.aliyuncs.com'
 const BUCKET = 'pixverse-fe-upload'
 
 /** OSS V1 header signing, written here from Aliyun's documentation (not imported from the sandbox). */
-function signedPut(origin: string, creds: {Ak: string; Sk: string; Token: string}, bucket: string, key: string, body: Buffer, contentType: string, extra: Record<string, string> = {}, urlKey = key) {
+function signedPut(
+  origin: string,
+  creds: {Ak: string; Sk: string; Token: string},
+  bucket: string,
+  key: string,
+  body: Buffer,
+  contentType: string,
+  extra: Record<string, string> = {},
+  urlKey = key,
+) {
   const date = new Date().toUTCString()
   const md5 = crypto.createHash('md5').update(body).digest('base64')
-  const ossHeaders: Record<string, string> = {'x-oss-security-token': creds.Token, 'x-oss-forbid-overwrite': 'true', ...extra}
-  const canonical = Object.keys(ossHeaders).sort().map((h) => `${h}:${ossHeaders[h]}\n`).join('')
+  const ossHeaders: Record<string, string> = {
+    'x-oss-security-token': creds.Token,
+    'x-oss-forbid-overwrite': 'true',
+    ...extra,
+  }
+  const canonical = Object.keys(ossHeaders)
+    .sort()
+    .map((h) => `${h}:${ossHeaders[h]}\n`)
+    .join('')
   const toSign = `PUT\n${md5}\n${contentType}\n${date}\n${canonical}/${bucket}/${key}`
   const signature = crypto.createHmac('sha1', creds.Sk).update(toSign).digest('base64')
-  const headers = {...ossHeaders, host: OSS_HOST, 'content-type': contentType, 'content-md5': md5, date, authorization: `OSS ${creds.Ak}:${signature}`}
+  const headers = {
+    ...ossHeaders,
+    host: OSS_HOST,
+    'content-type': contentType,
+    'content-md5': md5,
+    date,
+    authorization: `OSS ${creds.Ak}:${signature}`,
+  }
   return hostPut(`${origin}/${urlKey}`, headers, body)
 }
 
 /** A PUT with an explicit Host header (fetch does not send one it is given), answered as a Response. */
 function hostPut(url: string, headers: Record<string, string>, body: Buffer): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, {method: 'PUT', headers: {...headers, 'content-length': String(body.length)}}, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => {
-        const answerHeaders = new Headers()
-        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') answerHeaders.set(name, value)
-        resolve(new Response(Buffer.concat(chunks), {status: res.statusCode, headers: answerHeaders}))
-      })
-    })
+    const request = http.request(
+      url,
+      {method: 'PUT', headers: {...headers, 'content-length': String(body.length)}},
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const answerHeaders = new Headers()
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === 'string') answerHeaders.set(name, value)
+          resolve(new Response(Buffer.concat(chunks), {status: res.statusCode, headers: answerHeaders}))
+        })
+      },
+    )
     request.on('error', reject)
     request.end(body)
   })
@@ -71,7 +99,12 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     expect(await again.text()).to.contain('<Code>FileAlreadyExists</Code>')
 
     const name = path.posix.basename(key)
-    const reg = await client.post('media/batch_upload_media', {images: [{name, size: png.length, path: key, fileName: 'cat.png'}, {name: 'x.png', size: 1, path: 'upload/never-put.png', fileName: 'x.png'}]})
+    const reg = await client.post('media/batch_upload_media', {
+      images: [
+        {name, size: png.length, path: key, fileName: 'cat.png'},
+        {name: 'x.png', size: 1, path: 'upload/never-put.png', fileName: 'x.png'},
+      ],
+    })
     expect(reg.ErrCode).to.equal(0)
     const [item, missing] = reg.Resp.result
     expect(item).to.include({name, path: key, size: png.length})
@@ -107,12 +140,19 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     const log = await client.control<any[]>('GET', 'requests')
     const ossLog = log.filter((r) => r.host === OSS_HOST)
     expect(ossLog.length).to.be.greaterThan(0)
-    expect(ossLog.every((r) => r.headers.authorization === '[redacted]' && r.headers['x-oss-security-token'] === '[redacted]')).to.equal(true)
+    expect(
+      ossLog.every(
+        (r) => r.headers.authorization === '[redacted]' && r.headers['x-oss-security-token'] === '[redacted]',
+      ),
+    ).to.equal(true)
   })
 
   it('media/upload registers videos and audio with their duration', async () => {
     const creds = (await client.post('getUploadToken')).Resp
-    for (const [file, type, ct, expected] of [['sample.mp4', 1, 'video/mp4', 2], ['sample.wav', 2, 'audio/wav', 2]] as const) {
+    for (const [file, type, ct, expected] of [
+      ['sample.mp4', 1, 'video/mp4', 2],
+      ['sample.wav', 2, 'audio/wav', 2],
+    ] as const) {
       const bytes = fs.readFileSync(path.join(FIXTURES, file))
       const key = `upload/${crypto.randomUUID()}${path.extname(file)}`
       const put = await signedPut(sb.origin, creds, BUCKET, key, bytes, ct)
@@ -124,7 +164,12 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
       expect(reg.Resp.url).to.equal(`${sb.origin}/media/${key}`)
       expect(reg.Resp.duration).to.be.closeTo(expected, 0.1)
     }
-    const none = await client.post('media/upload', {name: 'a.mp4', path: 'upload/none.mp4', type: 1, file_name: 'a.mp4'})
+    const none = await client.post('media/upload', {
+      name: 'a.mp4',
+      path: 'upload/none.mp4',
+      type: 1,
+      file_name: 'a.mp4',
+    })
     expect(none.ErrCode).to.not.equal(0)
   })
 })

@@ -23,7 +23,12 @@ describe('batch manifests', function () {
   })
 
   it('reads JSONL with comments and blank lines, keeping line numbers', function () {
-    const rows = readManifest(manifest('m.jsonl', '# header\n{"mode":"video","prompt":"a","aspect_ratio":"9:16"}\n\n{"mode":"motion_control","image":"x"}\n'))
+    const rows = readManifest(
+      manifest(
+        'm.jsonl',
+        '# header\n{"mode":"video","prompt":"a","aspect_ratio":"9:16"}\n\n{"mode":"motion_control","image":"x"}\n',
+      ),
+    )
     expect(rows).to.deep.equal([
       {line: 2, row: 1, mode: 'video', fields: {prompt: 'a', 'aspect-ratio': '9:16'}},
       {line: 4, row: 2, mode: 'motion-control', fields: {image: 'x'}},
@@ -41,6 +46,8 @@ describe('batch manifests', function () {
   })
 
   it('maps every spelling of a field to its flag name', function () {
-    expect(['aspect_ratio', 'aspectRatio', 'aspect-ratio', '--aspect-ratio'].map(flagKey)).to.deep.equal(Array(4).fill('aspect-ratio'))
+    expect(['aspect_ratio', 'aspectRatio', 'aspect-ratio', '--aspect-ratio'].map(flagKey)).to.deep.equal(
+      Array(4).fill('aspect-ratio'),
+    )
   })
 })

@@ -46,7 +46,10 @@ describe('resolve: model whitelist', () => {
   it('resolveModel: flag > saved default > built-in', () => {
     expect(resolveModel('video').model).to.equal('v6')
     expect(resolveModel('video', undefined, {stored: 'sora-2'})).to.include({model: 'sora-2', source: 'config'})
-    expect(resolveModel('video', 'veo-3.1-fast', {stored: 'sora-2'})).to.include({model: 'veo-3.1-fast', source: 'flag'})
+    expect(resolveModel('video', 'veo-3.1-fast', {stored: 'sora-2'})).to.include({
+      model: 'veo-3.1-fast',
+      source: 'flag',
+    })
     const e = fails(() => resolveModel('video', undefined, {stored: 'v5'}))
     expect(e.message).to.contain('pixverse config defaults set video model v6')
     expect(resolveModel('upscale').model).to.equal(undefined)
@@ -56,7 +59,9 @@ describe('resolve: model whitelist', () => {
   it('3+ image transitions replace the model with v5 and warn', () => {
     expect(transitionModeFor(2)).to.equal('transition')
     expect(transitionModeFor(3)).to.equal('transition_multi')
-    expect(fails(() => transitionModeFor(1)).message).to.equal('At least 2 images are required for transition (use --images)')
+    expect(fails(() => transitionModeFor(1)).message).to.equal(
+      'At least 2 images are required for transition (use --images)',
+    )
     const r = resolveModel('transition_multi', 'v5.6')
     expect(r.model).to.equal('v5')
     expect(r.warnings).to.deep.equal(['--model v5.6 does not support 3+ image transitions, using v5'])
@@ -81,7 +86,9 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
     expect(resolveCreationParams('image', 'qwen-image', {quality: '2160p'}).values.quality).to.equal('1080p')
     const r = resolveCreationParams('image', 'seedream-4.5', {quality: '1080p'})
     expect(r.values.quality).to.equal('1440p')
-    expect(r.warnings[0]).to.equal('Model "seedream-4.5" does not support quality "1080p" (valid: 1440p, 2160p). Using "1440p".')
+    expect(r.warnings[0]).to.equal(
+      'Model "seedream-4.5" does not support quality "1080p" (valid: 1440p, 2160p). Using "1440p".',
+    )
     expect(resolveCreationParams('image', 'seedream-5.0-lite', {}).values.quality).to.equal('1440p')
     // the built-in default is coerced silently
     expect(resolveCreationParams('image', 'seedream-5.0-lite', {}).warnings).to.deep.equal([])
@@ -110,7 +117,9 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
   it('aspect ratio → 16:9 (video) / 1:1 (image) or first', () => {
     const r = resolveCreationParams('video', 'sora-2', {aspectRatio: '1:1'})
     expect(r.values.aspect_ratio).to.equal('16:9')
-    expect(r.warnings[0]).to.equal('Model "sora-2" does not support aspect ratio "1:1" (valid: 16:9, 9:16). Using "16:9".')
+    expect(r.warnings[0]).to.equal(
+      'Model "sora-2" does not support aspect ratio "1:1" (valid: 16:9, 9:16). Using "16:9".',
+    )
     expect(resolveCreationParams('image', 'gemini-3.0', {aspectRatio: '2:1'}).values.aspect_ratio).to.equal('1:1')
     expect(resolveCreationParams('image', 'gpt-image-2.0', {aspectRatio: 'auto'}).values.aspect_ratio).to.equal('1:1')
     expect(resolveCreationParams('image', 'gemini-3.0', {aspectRatio: 'auto'}).values.aspect_ratio).to.equal('auto')
@@ -118,7 +127,9 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
   })
 
   it('aspect ratio is not sent for i2v, and ignored for grok-imagine-1.5', () => {
-    expect(resolveCreationParams('video', 'v6', {aspectRatio: '9:16', imageCount: 1}).values).to.not.have.property('aspect_ratio')
+    expect(resolveCreationParams('video', 'v6', {aspectRatio: '9:16', imageCount: 1}).values).to.not.have.property(
+      'aspect_ratio',
+    )
     const r = resolveCreationParams('video', 'grok-imagine-1.5', {aspectRatio: '9:16', imageCount: 1})
     expect(r.values).to.not.have.property('aspect_ratio')
   })
@@ -162,17 +173,33 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
     expect(r.values.quality).to.equal('720p')
     expect(r.warnings).to.have.length(1)
     expect(resolveCreationParams('video', 'v6', {}, {defaults: {quality: '1080p'}}).values.quality).to.equal('1080p')
-    expect(resolveCreationParams('video', 'v6', {quality: '360p'}, {defaults: {quality: '1080p'}}).values.quality).to.equal('360p')
+    expect(
+      resolveCreationParams('video', 'v6', {quality: '360p'}, {defaults: {quality: '1080p'}}).values.quality,
+    ).to.equal('360p')
   })
 
   it('produces the observed default bodies', () => {
     expect(resolveCreationParams('video', undefined, {}).values).to.deep.equal({
-      model: 'v6', quality: '720p', duration: 5, aspect_ratio: '16:9', audio: true, multi_shot: true, count: 1,
+      model: 'v6',
+      quality: '720p',
+      duration: 5,
+      aspect_ratio: '16:9',
+      audio: true,
+      multi_shot: true,
+      count: 1,
     })
     expect(resolveCreationParams('image', undefined, {}).values).to.deep.equal({
-      model: 'gpt-image-2.0', quality: '1080p', aspect_ratio: '16:9', count: 1, detail_level: 'low',
+      model: 'gpt-image-2.0',
+      quality: '1080p',
+      aspect_ratio: '16:9',
+      count: 1,
+      detail_level: 'low',
     })
-    expect(resolveCreationParams('transition_multi', 'v5', {}).values).to.deep.equal({model: 'v5', quality: '720p', duration: 5})
+    expect(resolveCreationParams('transition_multi', 'v5', {}).values).to.deep.equal({
+      model: 'v5',
+      quality: '720p',
+      duration: 5,
+    })
     expect(resolveCreationParams('upscale', undefined, {}).values).to.deep.equal({quality: '2160p'})
   })
 
@@ -192,7 +219,9 @@ describe('resolve: hard limits (exit 6)', () => {
     expect(fails(() => resolveCreationParams('video', 'v6', {count: '1.5'})).message).to.contain('"1.5"')
     expect(fails(() => resolveCreationParams('video', 'v6', {count: 'abc'})).message).to.contain('"abc"')
     expect(resolveCreationParams('video', 'v6', {count: '4'}).values.count).to.equal(4)
-    expect(fails(() => resolveCreationParams('video', 'v6', {count: 9})).message).to.equal('Invalid --count value: "9" (must be an integer between 1 and 4)')
+    expect(fails(() => resolveCreationParams('video', 'v6', {count: 9})).message).to.equal(
+      'Invalid --count value: "9" (must be an integer between 1 and 4)',
+    )
   })
 
   it('a bad saved count names the fix', () => {
@@ -214,8 +243,12 @@ describe('resolve: hard limits (exit 6)', () => {
 
   it('reference image counts per model', () => {
     expect(() => resolveCreationParams('reference', 'seedance-2.0-standard', {imageCount: 9})).to.not.throw()
-    expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 8})).message).to.contain('at most 7 images (--images)')
-    expect(fails(() => resolveCreationParams('reference', 'gemini-omni-flash', {imageCount: 6})).message).to.contain('at most 5')
+    expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 8})).message).to.contain(
+      'at most 7 images (--images)',
+    )
+    expect(fails(() => resolveCreationParams('reference', 'gemini-omni-flash', {imageCount: 6})).message).to.contain(
+      'at most 5',
+    )
     expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 0})).message).to.equal(
       'At least 1 image is required for reference (use --images)',
     )
@@ -228,12 +261,19 @@ describe('resolve: hard limits (exit 6)', () => {
     fails(() => resolveCreationParams('reference', 'seedance-2.0-fast', {imageCount: 1, videoCount: 4}))
     const m = 'seedance-2.0-fast'
     expect(() => assertMediaInputs('reference', m, {images: 1, videos: [{seconds: 5}, {seconds: 10}]})).to.not.throw()
-    expect(fails(() => assertMediaInputs('reference', m, {images: 1, videos: [{seconds: 10}, {seconds: 6}]})).message).to.contain('15 s')
-    expect(fails(() => assertMediaInputs('reference', m, {images: 1, audios: [{seconds: 1}]})).message).to.contain('between 2 and 15 s')
-    expect(fails(() => assertMediaInputs('reference', m, {images: 1, audios: [{seconds: 5, bytes: 16 * 1024 * 1024}]})).message).to.contain('15 MB')
-    expect(fails(() => assertMediaInputs('reference', m, {images: 0, videos: [], audios: [{seconds: 5}]})).message).to.match(
-      /--audios needs at least one --images or --videos input|At least 1 image/,
+    expect(
+      fails(() => assertMediaInputs('reference', m, {images: 1, videos: [{seconds: 10}, {seconds: 6}]})).message,
+    ).to.contain('15 s')
+    expect(fails(() => assertMediaInputs('reference', m, {images: 1, audios: [{seconds: 1}]})).message).to.contain(
+      'between 2 and 15 s',
     )
+    expect(
+      fails(() => assertMediaInputs('reference', m, {images: 1, audios: [{seconds: 5, bytes: 16 * 1024 * 1024}]}))
+        .message,
+    ).to.contain('15 MB')
+    expect(
+      fails(() => assertMediaInputs('reference', m, {images: 0, videos: [], audios: [{seconds: 5}]})).message,
+    ).to.match(/--audios needs at least one --images or --videos input|At least 1 image/)
   })
 
   it('grok-imagine-1.5 requires an image', () => {
@@ -265,13 +305,20 @@ describe('resolve: hard limits (exit 6)', () => {
 describe('resolve: voice', () => {
   it('defaults per provider', () => {
     expect(resolveVoiceParams(undefined, {text: 'hello'}).values).to.deep.equal({
-      model: 'speech-2.8-hd', voice_settings: {speed: 1, volume: 1, pitch: 0},
+      model: 'speech-2.8-hd',
+      voice_settings: {speed: 1, volume: 1, pitch: 0},
     })
     expect(resolveVoiceParams('eleven-multilingual-v2', {text: 'hi'}).values.voice_settings).to.deep.equal({
-      stability: 0.5, similarity_boost: 0.75, speed: 1, style: 0, use_speaker_boost: true,
+      stability: 0.5,
+      similarity_boost: 0.75,
+      speed: 1,
+      style: 0,
+      use_speaker_boost: true,
     })
     expect(resolveVoiceParams('eleven-v3', {text: 'hi', stability: '0.3'}).values.voice_settings).to.deep.equal({
-      stability: 0.3, similarity_boost: 0.75, speed: 1,
+      stability: 0.3,
+      similarity_boost: 0.75,
+      speed: 1,
     })
     expect(resolveVoiceParams('speech-2.8-turbo', {emotion: 'calm'}).values.voice_settings.emotion).to.equal('calm')
     expect(resolveVoiceParams('speech-2.8-hd', {language: 'fr'}).values.language_code).to.equal('fr')
@@ -280,7 +327,9 @@ describe('resolve: voice', () => {
   })
 
   it('unknown model (underscore id)', () => {
-    expect(fails(() => resolveVoiceParams('eleven_v3', {})).message).to.contain('Model "eleven_v3" is not available for voice')
+    expect(fails(() => resolveVoiceParams('eleven_v3', {})).message).to.contain(
+      'Model "eleven_v3" is not available for voice',
+    )
   })
 
   it('text over the model limit', () => {
@@ -301,27 +350,40 @@ describe('resolve: voice', () => {
   })
 
   it('out-of-range numbers', () => {
-    expect(fails(() => resolveVoiceParams('eleven-v3', {speed: 1.5})).message).to.equal('--speed must be between 0.7 and 1.2')
-    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {speed: 2.5})).message).to.equal('--speed must be between 0.5 and 2')
+    expect(fails(() => resolveVoiceParams('eleven-v3', {speed: 1.5})).message).to.equal(
+      '--speed must be between 0.7 and 1.2',
+    )
+    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {speed: 2.5})).message).to.equal(
+      '--speed must be between 0.5 and 2',
+    )
     expect(() => resolveVoiceParams('speech-2.8-hd', {speed: 2})).to.not.throw()
     expect(fails(() => resolveVoiceParams('speech-2.8-hd', {pitch: 13})).message).to.contain('--pitch')
-    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {volume: 11})).message).to.equal('--volume must be between 0 and 10')
+    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {volume: 11})).message).to.equal(
+      '--volume must be between 0 and 10',
+    )
     expect(fails(() => resolveVoiceParams('eleven-v3', {stability: 'high'})).message).to.contain('--stability')
-    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {emotion: 'bored'})).message).to.contain('Invalid --emotion value: "bored"')
+    expect(fails(() => resolveVoiceParams('speech-2.8-hd', {emotion: 'bored'})).message).to.contain(
+      'Invalid --emotion value: "bored"',
+    )
   })
 })
 
 describe('resolve: music', () => {
   it('default body', () => {
     expect(resolveMusicParams(undefined, {prompt: 'jazz', lyrics: 'la la'}).values).to.deep.equal({
-      model: 'music-2.6', instrumental: false, auto_lyrics: false, duration_auto: true, duration_seconds: 0, lyrics: 'la la',
+      model: 'music-2.6',
+      instrumental: false,
+      auto_lyrics: false,
+      duration_auto: true,
+      duration_seconds: 0,
+      lyrics: 'la la',
     })
   })
 
   it('lyria rejects --lyrics, even with --instrumental', () => {
-    expect(fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', lyrics: 'la', instrumental: true})).message).to.equal(
-      'Google Lyria 3 Pro does not support --lyrics. Put lyric-like instructions in --prompt instead.',
-    )
+    expect(
+      fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', lyrics: 'la', instrumental: true})).message,
+    ).to.equal('Google Lyria 3 Pro does not support --lyrics. Put lyric-like instructions in --prompt instead.')
     expect(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x'})).to.not.throw()
   })
 
@@ -329,34 +391,48 @@ describe('resolve: music', () => {
     expect(fails(() => resolveMusicParams('music-v1', {prompt: 'x'})).message).to.equal(
       '--lyrics is required unless --instrumental or --auto-lyrics is used',
     )
-    expect(resolveMusicParams('music-v1', {prompt: 'x', instrumental: true}).values).to.include({instrumental: true, auto_lyrics: false})
+    expect(resolveMusicParams('music-v1', {prompt: 'x', instrumental: true}).values).to.include({
+      instrumental: true,
+      auto_lyrics: false,
+    })
     const r = resolveMusicParams('music-2.6', {prompt: 'x', autoLyrics: true, lyrics: 'la'})
     expect(r.values).to.include({auto_lyrics: true}).and.not.have.property('lyrics')
     expect(r.warnings).to.have.length(1)
-    expect(resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, autoLyrics: true}).values.auto_lyrics).to.equal(false)
+    expect(
+      resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, autoLyrics: true}).values.auto_lyrics,
+    ).to.equal(false)
   })
 
   it('duration-seconds 10–240', () => {
-    expect(resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: '60'}).values).to.include({
-      duration_auto: false, duration_seconds: 60,
-    })
-    expect(fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: 9})).message).to.equal(
-      '--duration-seconds must be an integer between 10 and 240',
+    expect(resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: '60'}).values).to.include(
+      {
+        duration_auto: false,
+        duration_seconds: 60,
+      },
     )
+    expect(
+      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: 9})).message,
+    ).to.equal('--duration-seconds must be an integer between 10 and 240')
     fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: 241}))
   })
 
   it('--image only for lyria, ≤10', () => {
-    expect(fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, imageCount: 1})).message).to.contain(
-      '--image is only supported by lyria-3-pro-preview',
-    )
+    expect(
+      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, imageCount: 1})).message,
+    ).to.contain('--image is only supported by lyria-3-pro-preview')
     expect(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', imageCount: 10})).to.not.throw()
-    expect(fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', imageCount: 11})).message).to.contain('at most 10')
+    expect(fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', imageCount: 11})).message).to.contain(
+      'at most 10',
+    )
   })
 
   it('prompt and lyrics lengths', () => {
-    expect(fails(() => resolveMusicParams('music-2.6', {prompt: 'x'.repeat(2001), instrumental: true})).message).to.contain('max 2000')
+    expect(
+      fails(() => resolveMusicParams('music-2.6', {prompt: 'x'.repeat(2001), instrumental: true})).message,
+    ).to.contain('max 2000')
     expect(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x'.repeat(5000)})).to.not.throw()
-    expect(fails(() => resolveMusicParams('music-v1', {prompt: 'x', lyrics: 'y'.repeat(3501)})).message).to.contain('max 3500')
+    expect(fails(() => resolveMusicParams('music-v1', {prompt: 'x', lyrics: 'y'.repeat(3501)})).message).to.contain(
+      'max 3500',
+    )
   })
 })

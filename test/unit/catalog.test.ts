@@ -92,9 +92,25 @@ describe('catalog: models.json against its schema', () => {
 describe('catalog: reader', () => {
   it('lists the video whitelist in the CLI order with v6 default', () => {
     expect(modelsFor('video')).to.deep.equal([
-      'v6', 'pixverse-c1', 'seedance-2.0-standard', 'seedance-2.0-fast', 'seedance-2.0-mini', 'gemini-omni-flash',
-      'happyhorse-1.0', 'kling-o3-pro', 'kling-o3-standard', 'kling-3.0-pro', 'kling-3.0-standard', 'grok-imagine-1.5',
-      'grok-imagine', 'veo-3.1-lite', 'veo-3.1-standard', 'veo-3.1-fast', 'sora-2-pro', 'sora-2', 'v5.6',
+      'v6',
+      'pixverse-c1',
+      'seedance-2.0-standard',
+      'seedance-2.0-fast',
+      'seedance-2.0-mini',
+      'gemini-omni-flash',
+      'happyhorse-1.0',
+      'kling-o3-pro',
+      'kling-o3-standard',
+      'kling-3.0-pro',
+      'kling-3.0-standard',
+      'grok-imagine-1.5',
+      'grok-imagine',
+      'veo-3.1-lite',
+      'veo-3.1-standard',
+      'veo-3.1-fast',
+      'sora-2-pro',
+      'sora-2',
+      'v5.6',
     ])
     expect(defaultModel('video')).to.equal('v6')
     expect(modelsFor('video')).to.not.include('v5.5')
@@ -108,13 +124,38 @@ describe('catalog: reader', () => {
   })
 
   it('has the built-in defaults of docs/protocol.md §7', () => {
-    expect(builtInDefaults('video')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', aspect_ratio: '16:9', audio: true, multi_shot: true, count: 1})
-    expect(builtInDefaults('image')).to.deep.equal({model: 'gpt-image-2.0', quality: '1080p', aspect_ratio: '16:9', count: 1})
-    expect(builtInDefaults('transition')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', audio: true, count: 1})
+    expect(builtInDefaults('video')).to.deep.equal({
+      model: 'v6',
+      duration: 5,
+      quality: '720p',
+      aspect_ratio: '16:9',
+      audio: true,
+      multi_shot: true,
+      count: 1,
+    })
+    expect(builtInDefaults('image')).to.deep.equal({
+      model: 'gpt-image-2.0',
+      quality: '1080p',
+      aspect_ratio: '16:9',
+      count: 1,
+    })
+    expect(builtInDefaults('transition')).to.deep.equal({
+      model: 'v6',
+      duration: 5,
+      quality: '720p',
+      audio: true,
+      count: 1,
+    })
     expect(builtInDefaults('extend')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', audio: true, count: 1})
     expect(builtInDefaults('modify')).to.deep.equal({model: 'v5.5', quality: '720p', count: 1})
     expect(builtInDefaults('upscale')).to.deep.equal({quality: '2160p'})
-    expect(builtInDefaults('reference')).to.deep.equal({model: 'v6', duration: 5, quality: '720p', audio: true, count: 1})
+    expect(builtInDefaults('reference')).to.deep.equal({
+      model: 'v6',
+      duration: 5,
+      quality: '720p',
+      audio: true,
+      count: 1,
+    })
     expect(builtInDefaults('template')).to.deep.equal({quality: '720p', count: 1})
     expect(builtInDefaults('motion_control')).to.deep.equal({model: 'v5.6', quality: '720p', count: 1})
     expect(builtInDefaults('speech')).to.include({model: 'v5', tts_speaker: 'Auto'})
@@ -122,7 +163,17 @@ describe('catalog: reader', () => {
   })
 
   it('lists the modes config defaults knows', () => {
-    expect(defaultModes()).to.have.members(['video', 'image', 'transition', 'extend', 'modify', 'upscale', 'reference', 'template', 'motion_control'])
+    expect(defaultModes()).to.have.members([
+      'video',
+      'image',
+      'transition',
+      'extend',
+      'modify',
+      'upscale',
+      'reference',
+      'template',
+      'motion_control',
+    ])
     expect(defaultModes()).to.have.length(9)
   })
 
@@ -206,7 +257,13 @@ describe('catalog: samples of every docs/models.md table', () => {
     expect(video('reference', 'seedance-2.0-standard').inputs.images.max).to.equal(9)
     expect(video('reference', 'gemini-omni-flash').inputs.images.max).to.equal(5)
     const audios = video('reference', 'seedance-2.0-mini').inputs.audios
-    expect(audios).to.include({max: 3, min_seconds: 2, max_seconds: 15, max_total_seconds: 15, max_bytes: 15 * 1024 * 1024})
+    expect(audios).to.include({
+      max: 3,
+      min_seconds: 2,
+      max_seconds: 15,
+      max_total_seconds: 15,
+      max_bytes: 15 * 1024 * 1024,
+    })
     expect(audios.requires_one_of).to.deep.equal(['images', 'videos'])
     expect(video('reference', 'seedance-2.0-fast').inputs.videos).to.include({max: 3, max_total_seconds: 15})
     expect(video('reference', 'kling-o3-pro').inputs.videos.max).to.equal(0)
@@ -239,12 +296,20 @@ describe('catalog: samples of every docs/models.md table', () => {
   })
 
   it('§7 voice', () => {
-    expect(modelsFor('voice')).to.deep.equal(['speech-2.8-hd', 'speech-2.8-turbo', 'eleven-multilingual-v2', 'eleven-v3', 'eleven-turbo-v2.5'])
+    expect(modelsFor('voice')).to.deep.equal([
+      'speech-2.8-hd',
+      'speech-2.8-turbo',
+      'eleven-multilingual-v2',
+      'eleven-v3',
+      'eleven-turbo-v2.5',
+    ])
     expect(defaultModel('voice')).to.equal('speech-2.8-hd')
     expect(voiceModel('eleven-v3')?.maxChars).to.equal(5000)
     expect(voiceModel('eleven-turbo-v2.5')?.maxChars).to.equal(40_000)
     expect(voiceModel('eleven-v3')?.params.map((p) => p.key)).to.deep.equal(['stability', 'similarity_boost', 'speed'])
-    expect(voiceModel('eleven-multilingual-v2')?.params.map((p) => p.key)).to.include('style').and.include('use_speaker_boost')
+    expect(voiceModel('eleven-multilingual-v2')?.params.map((p) => p.key))
+      .to.include('style')
+      .and.include('use_speaker_boost')
     const hd = voiceModel('speech-2.8-hd')
     expect(hd?.provider).to.equal('minimax')
     expect(hd?.params.find((p) => p.key === 'speed')).to.include({minimum: 0.5, maximum: 2, default: 1})

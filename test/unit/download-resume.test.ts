@@ -36,7 +36,10 @@ describe('downloadFile: resume, size check, atomic rename', function () {
       }
       if (match && step === 'range') {
         const start = Number(match[1])
-        res.writeHead(206, {'content-range': `bytes ${start}-${body.length - 1}/${body.length}`, 'content-length': String(body.length - start)})
+        res.writeHead(206, {
+          'content-range': `bytes ${start}-${body.length - 1}/${body.length}`,
+          'content-length': String(body.length - start),
+        })
         res.end(body.subarray(start))
         return
       }

@@ -8,7 +8,10 @@ import {ROOT} from '../helpers/cli.js'
 
 describe('media input classification (docs/protocol.md §3.0)', function () {
   it('recognises each of the four forms', function () {
-    expect(classifyMediaInput('--image', 'https://example.com/a.png')).to.deep.equal({form: 'url', value: 'https://example.com/a.png'})
+    expect(classifyMediaInput('--image', 'https://example.com/a.png')).to.deep.equal({
+      form: 'url',
+      value: 'https://example.com/a.png',
+    })
     const file = join(ROOT, 'fixtures', 'media', 'sample.png')
     expect(classifyMediaInput('--image', file)).to.deep.equal({form: 'file', value: file})
     expect(classifyMediaInput('--image', '12345')).to.deep.equal({form: 'id', value: 12_345})
@@ -18,7 +21,9 @@ describe('media input classification (docs/protocol.md §3.0)', function () {
   it('refuses http, other schemes and things that are none of the forms', function () {
     expect(() => classifyMediaInput('--image', 'http://example.com/a.png')).to.throw(/Only HTTPS URLs are allowed/)
     expect(() => classifyMediaInput('--video', 'ftp://host/a.mp4')).to.throw(/--video/)
-    expect(() => classifyMediaInput('--image', './missing.jpg')).to.throw(/--image value "\.\/missing\.jpg": no such file/)
+    expect(() => classifyMediaInput('--image', './missing.jpg')).to.throw(
+      /--image value "\.\/missing\.jpg": no such file/,
+    )
     expect(() => classifyMediaInput('--image', '0')).to.throw(/not a valid input/)
   })
 
@@ -28,7 +33,10 @@ describe('media input classification (docs/protocol.md §3.0)', function () {
     const file = join(ROOT, 'fixtures', 'media', 'sample.png')
     expect(classifyMediaInput('--image', `'${file}'`)).to.deep.equal({form: 'file', value: file})
     expect(classifyMediaInput('--image', `"${file}"`)).to.deep.equal({form: 'file', value: file})
-    expect(classifyMediaInput('--image', 'video/390000000001.mp4')).to.deep.equal({form: 'media-path', value: 'video/390000000001.mp4'})
+    expect(classifyMediaInput('--image', 'video/390000000001.mp4')).to.deep.equal({
+      form: 'media-path',
+      value: 'video/390000000001.mp4',
+    })
   })
 
   it('checks a local file by its content before any request: a folder, a text file named .png, a pixel bomb', function () {
@@ -50,7 +58,10 @@ describe('media input classification (docs/protocol.md §3.0)', function () {
     const home = join(homedir(), `.pixverse-media-test-${process.pid}.png`)
     copyFileSync(join(ROOT, 'fixtures', 'media', 'sample.png'), home)
     try {
-      expect(classifyMediaInput('--image', `~/.pixverse-media-test-${process.pid}.png`)).to.deep.equal({form: 'file', value: home})
+      expect(classifyMediaInput('--image', `~/.pixverse-media-test-${process.pid}.png`)).to.deep.equal({
+        form: 'file',
+        value: home,
+      })
     } finally {
       rmSync(home)
     }

@@ -17,11 +17,14 @@ describe('pinnedLookup', function () {
     try {
       // `.invalid` never resolves (RFC 2606): only the pinned answer can reach the server.
       const body = await new Promise<string>((resolve, reject) => {
-        get({host: 'media.invalid', port, path: '/', lookup: pinnedLookup([{address: '127.0.0.1', family: 4}]) as never}, (res) => {
-          let text = ''
-          res.on('data', (chunk) => (text += chunk))
-          res.on('end', () => resolve(text))
-        }).on('error', reject)
+        get(
+          {host: 'media.invalid', port, path: '/', lookup: pinnedLookup([{address: '127.0.0.1', family: 4}]) as never},
+          (res) => {
+            let text = ''
+            res.on('data', (chunk) => (text += chunk))
+            res.on('end', () => resolve(text))
+          },
+        ).on('error', reject)
       })
       expect(body).to.equal(`host media.invalid:${port}`)
     } finally {

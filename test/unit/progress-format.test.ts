@@ -20,10 +20,16 @@ describe('progress text', function () {
   })
 
   it('reads queue_data: time queued, then time left while generating', function () {
-    const queued = classify('video', 1, {video_status: 9, queue_data: {queue_time: 12, processing_start_time: 0, estimated_gen_time: 240}})
+    const queued = classify('video', 1, {
+      video_status: 9,
+      queue_data: {queue_time: 12, processing_start_time: 0, estimated_gen_time: 240},
+    })
     expect(taskPhase(queued)).to.equal('In queue (12s so far, generation takes ~240s)')
     const now = 1_000_000_000_000
-    const generating = classify('video', 1, {video_status: 10, queue_data: {queue_time: 20, processing_start_time: now / 1000 - 40, estimated_gen_time: 240}})
+    const generating = classify('video', 1, {
+      video_status: 10,
+      queue_data: {queue_time: 20, processing_start_time: now / 1000 - 40, estimated_gen_time: 240},
+    })
     expect(taskPhase(generating, now)).to.equal('Generating (about 200s left of ~240s)')
     expect(taskPhase(classify('video', 1, {video_status: 1}))).to.equal('Completed')
   })
@@ -31,7 +37,10 @@ describe('progress text', function () {
   it('writes one timestamped line per change, bytes at each quarter', function () {
     const lines: string[] = []
     let clock = Date.parse('2026-01-01T00:00:00Z')
-    const progress = new LineProgress((line) => lines.push(line), () => clock)
+    const progress = new LineProgress(
+      (line) => lines.push(line),
+      () => clock,
+    )
     const step = progress.step('Uploading a.png')
     for (let n = 0; n <= 100; n += 10) step.bytes(n * 1024, 100 * 1024)
     clock += 3000

@@ -10,7 +10,12 @@ describe('tokenFitsEndpoint', function () {
   it('sends a token written by the reference client (no origin) only to PixVerse domains over https', function () {
     expect(tokenFitsEndpoint(undefined, resolveEndpoint({}))).to.equal(true)
     expect(tokenFitsEndpoint(undefined, resolveEndpoint({PIXVERSE_ENV: 'staging'}))).to.equal(true)
-    for (const base of ['https://evilpixverse.ai/cp', 'https://pixverse.ai.evil.example/cp', 'https://xpixverseai.com/cp', 'http://app-api.pixverse.ai.local.test/cp']) {
+    for (const base of [
+      'https://evilpixverse.ai/cp',
+      'https://pixverse.ai.evil.example/cp',
+      'https://xpixverseai.com/cp',
+      'http://app-api.pixverse.ai.local.test/cp',
+    ]) {
       expect(tokenFitsEndpoint(undefined, custom(base)), base).to.equal(false)
     }
   })
@@ -26,12 +31,24 @@ describe('tokenFitsEndpoint', function () {
   it('never sends a token over plain http except to loopback', function () {
     expect(tokenFitsEndpoint('http://proxy.example', custom('http://proxy.example/cp'))).to.equal(false)
     expect(tokenFitsEndpoint('https://proxy.example', custom('http://proxy.example/cp'))).to.equal(false)
-    expect(tokenFitsEndpoint('http://127.0.0.1:4000', resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/creative_platform'}))).to.equal(true)
+    expect(
+      tokenFitsEndpoint(
+        'http://127.0.0.1:4000',
+        resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/creative_platform'}),
+      ),
+    ).to.equal(true)
   })
 
   it('keeps sandbox tokens and real tokens apart', function () {
     expect(tokenFitsEndpoint('http://127.0.0.1:4000', resolveEndpoint({}))).to.equal(false)
-    expect(tokenFitsEndpoint('https://app-api.pixverse.ai', resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/cp'}))).to.equal(false)
-    expect(tokenFitsEndpoint(undefined, resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/cp'}))).to.equal(false)
+    expect(
+      tokenFitsEndpoint(
+        'https://app-api.pixverse.ai',
+        resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/cp'}),
+      ),
+    ).to.equal(false)
+    expect(tokenFitsEndpoint(undefined, resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:5000/cp'}))).to.equal(
+      false,
+    )
   })
 })

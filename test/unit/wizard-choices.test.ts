@@ -1,6 +1,15 @@
 import {expect} from 'chai'
 
-import {type CreationModelSpec, type Mode, builtInDefaults, countRange, modeSpec, modelSpec, modelsFor, modes} from '../../src/catalog/index.js'
+import {
+  type CreationModelSpec,
+  type Mode,
+  builtInDefaults,
+  countRange,
+  modeSpec,
+  modelSpec,
+  modelsFor,
+  modes,
+} from '../../src/catalog/index.js'
 import {type ParamQuestion, answerArgv, modelChoices, paramQuestions} from '../../src/wizard/choices.js'
 import {isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../../src/wizard/required-flags.js'
 
@@ -27,7 +36,9 @@ describe('wizard choices come from the catalogue', function () {
               duration: spec.durations.map(String),
               aspect_ratio: spec.aspectRatios,
               detail_level: spec.detailLevel?.values ?? [],
-              count: Array.from({length: countRange().max - countRange().min + 1}, (_, i) => String(countRange().min + i)),
+              count: Array.from({length: countRange().max - countRange().min + 1}, (_, i) =>
+                String(countRange().min + i),
+              ),
             }
             expect(allowed[question.param], `${mode}/${model} ${question.param}`).to.include.members(question.choices)
             expect(question.choices, `${mode}/${model} ${question.param}`).to.include(question.default)
@@ -58,7 +69,12 @@ describe('wizard choices come from the catalogue', function () {
   })
 
   it('uses the stored defaults as defaults when the model allows them', function () {
-    const questions = paramQuestions('video', 'v6', {...builtInDefaults('video'), quality: '1080p', duration: 8, off_peak: true}, false)
+    const questions = paramQuestions(
+      'video',
+      'v6',
+      {...builtInDefaults('video'), quality: '1080p', duration: 8, off_peak: true},
+      false,
+    )
     const byParam = Object.fromEntries(questions.map((q) => [q.param, q]))
     expect(byParam.quality.default).to.equal('1080p')
     expect(byParam.duration.default).to.equal('8')
@@ -92,7 +108,13 @@ describe('wizard choices come from the catalogue', function () {
     const audio: ParamQuestion = {param: 'audio', flag: 'audio', type: 'confirm', message: '', default: true}
     expect(answerArgv(audio, false, true)).to.deep.equal(['--no-audio'])
     expect(answerArgv(audio, true, true)).to.deep.equal(['--audio'])
-    const ratio: ParamQuestion = {param: 'aspect_ratio', flag: 'aspect-ratio', type: 'select', message: '', choices: ['16:9']}
+    const ratio: ParamQuestion = {
+      param: 'aspect_ratio',
+      flag: 'aspect-ratio',
+      type: 'select',
+      message: '',
+      choices: ['16:9'],
+    }
     expect(answerArgv(ratio, '16:9', false)).to.deep.equal(['--aspect-ratio', '16:9'])
   })
 })
@@ -116,7 +138,10 @@ describe('who gets the wizard, and the missing-flags error', function () {
   it('names every required flag of the mode in one line', function () {
     const prompt = {description: 'What to create: literal text. Required.'}
     expect(requiredFlags('video', {prompt, image: {}})).to.deep.equal(['--prompt'])
-    expect(requiredFlags('transition' as Mode, {prompt, images: {multiple: true}})).to.deep.equal(['--prompt', '--images (2)'])
+    expect(requiredFlags('transition' as Mode, {prompt, images: {multiple: true}})).to.deep.equal([
+      '--prompt',
+      '--images (2)',
+    ])
     expect(missingFlagsError('video', ['--prompt']).message).to.equal('--prompt is required')
     const several = missingFlagsError('transition', ['--prompt', '--images (2)'])
     expect(several.message).to.equal('--prompt and --images (2) are required')

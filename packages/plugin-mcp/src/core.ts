@@ -16,7 +16,19 @@ function inRepository(): boolean {
   }
 }
 
-const core: typeof Core = inRepository() ? await import(new URL('dist/index.js', repositoryRoot).href) : await import('pixverse')
+const core: typeof Core = inRepository()
+  ? await import(new URL('dist/index.js', repositoryRoot).href)
+  : await import('pixverse')
 
-export const {AuthedCommand, Flags, creations, mcpPolicy, pixverseHome, runInProcess, statusLabel, toCliError, validationError} = core
+export const {
+  AuthedCommand,
+  Flags,
+  creations,
+  mcpPolicy,
+  pixverseHome,
+  runInProcess,
+  statusLabel,
+  toCliError,
+  validationError,
+} = core
 export type {InProcessOptions, InProcessResult, TaskSnapshot} from 'pixverse'

@@ -24,9 +24,11 @@ export function allowedHosts(port: number): string[] {
 
 export function checkRequest(req: IncomingMessage, port: number, token: string): Refusal | undefined {
   const host = req.headers.host?.toLowerCase()
-  if (!host || !allowedHosts(port).includes(host)) return {status: 403, message: `Host ${req.headers.host ?? '(none)'} is not this server`}
+  if (!host || !allowedHosts(port).includes(host))
+    return {status: 403, message: `Host ${req.headers.host ?? '(none)'} is not this server`}
   const origin = req.headers.origin
-  if (origin !== undefined && !isLoopbackOrigin(origin)) return {status: 403, message: `Origin ${origin} is not allowed`}
+  if (origin !== undefined && !isLoopbackOrigin(origin))
+    return {status: 403, message: `Origin ${origin} is not allowed`}
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
   if (!presented || !sameSecret(presented, token)) return {status: 401, message: 'Missing or wrong bearer token'}
   return undefined
@@ -36,7 +38,10 @@ function isLoopbackOrigin(origin: string): boolean {
   try {
     const url = new URL(origin)
     const host = url.hostname.replace(/^\[|\]$/g, '')
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host))
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      (host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host))
+    )
   } catch {
     return false // "null" (a sandboxed frame or a file:// page) and anything unreadable
   }

@@ -58,5 +58,9 @@ export async function flagSchema(flag: FlagDefinition): Promise<JsonSchema> {
 }
 
 export function argSchema(arg: ArgDefinition): JsonSchema {
-  return {type: 'string', ...(arg.options ? {enum: [...arg.options]} : {}), ...(arg.description ? {description: arg.description} : {})}
+  return {
+    type: 'string',
+    ...(arg.options ? {enum: [...arg.options]} : {}),
+    ...(arg.description ? {description: arg.description} : {}),
+  }
 }

@@ -12,7 +12,14 @@ import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:http'
 import {join} from 'node:path'
 
-import {type InProcessOptions, type InProcessResult, type TaskSnapshot, pixverseHome, statusLabel, toCliError} from './core.js'
+import {
+  type InProcessOptions,
+  type InProcessResult,
+  type TaskSnapshot,
+  pixverseHome,
+  statusLabel,
+  toCliError,
+} from './core.js'
 import {allowedHosts, checkRequest, generateToken} from './http-guard.js'
 import {type Tool, buildTools} from './tools.js'
 
@@ -24,7 +31,10 @@ export interface ServeContext {
   log(message: string): void
 }
 
-export async function serve(context: ServeContext, options: {http: boolean; port: number; token?: string}): Promise<void> {
+export async function serve(
+  context: ServeContext,
+  options: {http: boolean; port: number; token?: string},
+): Promise<void> {
   const tools = await buildTools(context.config)
   const build = () => buildServer(context, tools)
   if (options.http) return serveHttp(build, options.port, options.token, context)
@@ -50,14 +60,26 @@ function buildServer(context: ServeContext, tools: Tool[]): Server {
     const onUpdate = (snapshot: TaskSnapshot) => {
       if (token === undefined) return
       const message = `${snapshot.kind} ${snapshot.id}: ${statusLabel(snapshot.statusCode)}`
-      extra.sendNotification({method: 'notifications/progress', params: {progressToken: token, progress: ++polls, message}}).catch(() => {})
+      extra
+        .sendNotification({
+          method: 'notifications/progress',
+          params: {progressToken: token, progress: ++polls, message},
+        })
+        .catch(() => {})
     }
 
     try {
       const argv = tool.argv(request.params.arguments ?? {})
       const {result, exitCode} = await context.run(tool, argv, {signal: extra.signal, onUpdate})
-      const structured = result && typeof result === 'object' && !Array.isArray(result) ? {structuredContent: result as Record<string, unknown>} : {}
-      return {content: [{type: 'text', text: JSON.stringify(result ?? null, null, 2)}], ...structured, ...(exitCode === 0 ? {} : {isError: true})}
+      const structured =
+        result && typeof result === 'object' && !Array.isArray(result)
+          ? {structuredContent: result as Record<string, unknown>}
+          : {}
+      return {
+        content: [{type: 'text', text: JSON.stringify(result ?? null, null, 2)}],
+        ...structured,
+        ...(exitCode === 0 ? {} : {isError: true}),
+      }
     } catch (error) {
       return failure(toCliError(error).toJSON())
     }
@@ -74,7 +96,12 @@ function failure(error: Record<string, unknown>): CallToolResult {
  * Streamable HTTP on loopback only, stateless: one server and transport per request. Every request
  * passes the Host, Origin and bearer-token checks (http-guard.ts) before anything else happens.
  */
-async function serveHttp(build: () => Server, port: number, givenToken: string | undefined, context: ServeContext): Promise<void> {
+async function serveHttp(
+  build: () => Server,
+  port: number,
+  givenToken: string | undefined,
+  context: ServeContext,
+): Promise<void> {
   const {StreamableHTTPServerTransport} = await import('@modelcontextprotocol/sdk/server/streamableHttp.js')
   const token = givenToken?.trim() || generateToken()
   let listening = port
@@ -82,8 +109,13 @@ async function serveHttp(build: () => Server, port: number, givenToken: string |
     const refusal = checkRequest(req, listening, token)
     if (refusal) {
       context.log(`MCP request refused: ${refusal.message}`)
-      const headers = {'content-type': 'application/json', ...(refusal.status === 401 ? {'www-authenticate': 'Bearer'} : {})}
-      res.writeHead(refusal.status, headers).end(JSON.stringify({jsonrpc: '2.0', error: {code: -32_000, message: refusal.message}, id: null}))
+      const headers = {
+        'content-type': 'application/json',
+        ...(refusal.status === 401 ? {'www-authenticate': 'Bearer'} : {}),
+      }
+      res
+        .writeHead(refusal.status, headers)
+        .end(JSON.stringify({jsonrpc: '2.0', error: {code: -32_000, message: refusal.message}, id: null}))
       return
     }
 
@@ -125,7 +157,9 @@ async function serveHttp(build: () => Server, port: number, givenToken: string |
   listening = typeof address === 'object' && address ? address.port : port
   if (!givenToken?.trim()) {
     const file = saveToken(token)
-    context.log(`MCP bearer token (clients send "Authorization: Bearer <token>"; saved to ${file}, mode 0600): ${token}`)
+    context.log(
+      `MCP bearer token (clients send "Authorization: Bearer <token>"; saved to ${file}, mode 0600): ${token}`,
+    )
   }
 
   context.log(`pixverse MCP server listening on http://127.0.0.1:${listening}/mcp`)

@@ -4,7 +4,17 @@ import {creations, validationError} from './core.js'
 import {type ArgDefinition, type FlagDefinition, type JsonSchema, argSchema, flagSchema} from './schema.js'
 
 /** What an agent needs besides creating: follow tasks, use the library, check the account, find templates. */
-const LIBRARY_COMMANDS = ['task:status', 'task:wait', 'asset:list', 'asset:info', 'asset:download', 'account:info', 'account:slots', 'template:search', 'template:info']
+const LIBRARY_COMMANDS = [
+  'task:status',
+  'task:wait',
+  'asset:list',
+  'asset:info',
+  'asset:download',
+  'account:info',
+  'account:slots',
+  'template:search',
+  'template:info',
+]
 
 /**
  * Whole productions: `pipeline_run` checks the pipeline and returns at once with its output folder
@@ -57,7 +67,9 @@ async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
     flags?: Record<string, FlagDefinition>
     args?: Record<string, ArgDefinition>
   }
-  const flags = Object.entries({...ctor.baseFlags, ...ctor.flags}).filter(([name, flag]) => !flag.hidden && !SKIPPED_FLAGS.has(name) && !TERMINAL_FLAGS.has(name))
+  const flags = Object.entries({...ctor.baseFlags, ...ctor.flags}).filter(
+    ([name, flag]) => !flag.hidden && !SKIPPED_FLAGS.has(name) && !TERMINAL_FLAGS.has(name),
+  )
   // A positional argument the command also takes as a flag (`task status --ids`) is offered once, as the flag.
   const args = Object.entries(ctor.args ?? {}).filter(([name]) => !flags.some(([flagName]) => flagName === name))
   const properties: Record<string, JsonSchema> = {}
@@ -86,7 +98,8 @@ async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
         if (value === undefined || value === null) continue
         const flag = flagMap.get(name)
         if (!flag) {
-          if (!args.some(([argName]) => argName === name)) throw validationError(`Unknown argument ${name} for ${toolName(id)}`)
+          if (!args.some(([argName]) => argName === name))
+            throw validationError(`Unknown argument ${name} for ${toolName(id)}`)
           positional.push(...asList(value).map((item) => text(name, item)))
           continue
         }
@@ -112,9 +125,11 @@ function asList(value: unknown): unknown[] {
 }
 
 function text(name: string, value: unknown): string {
-  if (typeof value === 'object') throw validationError(`${name} must be a ${Array.isArray(value) ? 'single value' : 'string or number'}`)
+  if (typeof value === 'object')
+    throw validationError(`${name} must be a ${Array.isArray(value) ? 'single value' : 'string or number'}`)
   const result = String(value)
   // stdin carries the MCP protocol in stdio mode: `-` cannot mean "read stdin" here.
-  if (result === '-') throw validationError(`${name} cannot be "-" over MCP (stdin is the protocol): pass the text itself or a file path`)
+  if (result === '-')
+    throw validationError(`${name} cannot be "-" over MCP (stdin is the protocol): pass the text itself or a file path`)
   return result
 }

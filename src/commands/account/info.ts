@@ -40,7 +40,10 @@ In a team workspace the credits are the team's pool (total and used); the person
   static examples = ['<%= config.bin %> account info --json', '<%= config.bin %> --workspace-id 0 account info']
 
   async run(): Promise<AccountInfo> {
-    const [user, {list, active}] = await Promise.all([this.api.get<Record<string, unknown>>('getUserInfo'), this.syncWorkspaces()])
+    const [user, {list, active}] = await Promise.all([
+      this.api.get<Record<string, unknown>>('getUserInfo'),
+      this.syncWorkspaces(),
+    ])
     const personalType = Number(user?.MemberType ?? 0) || 0
     const identity = {
       accountId: numberOrNull(user?.AccountId),
@@ -57,7 +60,15 @@ In a team workspace the credits are the team's pool (total and used); the person
         ...identity,
         memberType: TEAM_MEMBER_TYPE,
         memberLabel: memberLabel(TEAM_MEMBER_TYPE),
-        credits: {daily: null, membership: null, bonus: null, total, highQualityTimes: null, renewalCredits: null, used: Number(team?.used_credits ?? 0)},
+        credits: {
+          daily: null,
+          membership: null,
+          bonus: null,
+          total,
+          highQualityTimes: null,
+          renewalCredits: null,
+          used: Number(team?.used_credits ?? 0),
+        },
         workspace: {
           workspaceId: active,
           name: entry?.name ?? stringOrNull(team?.name),
@@ -87,7 +98,15 @@ In a team workspace the credits are the team's pool (total and used); the person
         renewalCredits: numberOrNull(credits?.renewal_credits),
         used: null,
       },
-      workspace: {workspaceId: 0, name: 'Personal', role: 'owner', memberType: personalType, memberLabel: memberLabel(personalType), memberCount: 1, seats: null},
+      workspace: {
+        workspaceId: 0,
+        name: 'Personal',
+        role: 'owner',
+        memberType: personalType,
+        memberLabel: memberLabel(personalType),
+        memberCount: 1,
+        seats: null,
+      },
     }
   }
 
@@ -99,8 +118,13 @@ In a team workspace the credits are the team's pool (total and used); the person
       `Membership ${r.memberLabel}`,
       `Workspace  ${r.workspace.name ?? '(no access)'} (id ${r.workspace.workspaceId}${r.workspace.role ? `, ${r.workspace.role}` : ''})`,
     ]
-    if (c.used === null) lines.push(`Credits    ${c.total} (daily ${c.daily}, membership ${c.membership}, bonus ${c.bonus})`)
-    else lines.push(`Credits    ${c.total} team credits, ${c.used} used`, `Seats      ${r.workspace.seats ?? '-'}, members ${r.workspace.memberCount ?? '-'}`)
+    if (c.used === null)
+      lines.push(`Credits    ${c.total} (daily ${c.daily}, membership ${c.membership}, bonus ${c.bonus})`)
+    else
+      lines.push(
+        `Credits    ${c.total} team credits, ${c.used} used`,
+        `Seats      ${r.workspace.seats ?? '-'}, members ${r.workspace.memberCount ?? '-'}`,
+      )
     return lines.join('\n')
   }
 }

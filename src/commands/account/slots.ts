@@ -20,7 +20,14 @@ Check this after a create exits 7 (concurrency limit): wait until a slot is free
 
   protected renderHuman(result: unknown): string {
     const r = result as {image?: Slot; video?: Slot; shared_pool?: boolean}
-    const line = (name: string, s?: Slot) => (s ? `${name.padEnd(6)} ${s.unlimited ? 'unlimited' : `${s.used}/${s.limit} used, ${s.remaining} free`}` : `${name.padEnd(6)} -`)
-    return [line('video', r.video), line('image', r.image), ...(r.shared_pool ? ['(video and image share one pool)'] : [])].join('\n')
+    const line = (name: string, s?: Slot) =>
+      s
+        ? `${name.padEnd(6)} ${s.unlimited ? 'unlimited' : `${s.used}/${s.limit} used, ${s.remaining} free`}`
+        : `${name.padEnd(6)} -`
+    return [
+      line('video', r.video),
+      line('image', r.image),
+      ...(r.shared_pool ? ['(video and image share one pool)'] : []),
+    ].join('\n')
   }
 }

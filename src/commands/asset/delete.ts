@@ -32,9 +32,19 @@ Created assets are found by id (type detected: video, then image, then audio). U
   }
 
   static flags = {
-    type: Flags.string({description: 'Asset type. [default: auto-detect for created assets]', options: ['video', 'image', 'audio']}),
-    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
-    yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation at a terminal (never asked with --json or in CI).'}),
+    type: Flags.string({
+      description: 'Asset type. [default: auto-detect for created assets]',
+      options: ['video', 'image', 'audio'],
+    }),
+    source: Flags.string({
+      description: 'Created by you, or uploaded.',
+      options: ['create', 'upload'],
+      default: 'create',
+    }),
+    yes: Flags.boolean({
+      char: 'y',
+      description: 'Do not ask for confirmation at a terminal (never asked with --json or in CI).',
+    }),
   }
 
   async run(): Promise<Deleted> {
@@ -54,7 +64,8 @@ Created assets are found by id (type detected: video, then image, then audio). U
       if (typeof raw.platform === 'string' && raw.platform) platform = raw.platform
     }
 
-    if (!this.flags.yes && canPrompt(process, {json: this.out.json})) await this.confirm(`Delete ${source === 'upload' ? 'uploaded ' : ''}${type} ${id}? This cannot be undone.`)
+    if (!this.flags.yes && canPrompt(process, {json: this.out.json}))
+      await this.confirm(`Delete ${source === 'upload' ? 'uploaded ' : ''}${type} ${id}? This cannot be undone.`)
     await this.api.post('asset/library/delete', {
       items: [{asset_id: assetId, asset_type: ASSET_TYPE_CODE[type], asset_source: SOURCE_CODE[source], platform}],
     })

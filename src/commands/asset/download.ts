@@ -15,7 +15,10 @@ export default class AssetDownload extends AuthedCommand<typeof AssetDownload> {
 
 The folder is --dest, else \`config set output-dir\`, else the current directory. The file is streamed to <name>.part, resumed if the connection drops, size-checked, and only then renamed.`
 
-  static examples = ['<%= config.bin %> asset download 390000000001 --json', '<%= config.bin %> asset download 390000000001 --dest ./videos']
+  static examples = [
+    '<%= config.bin %> asset download 390000000001 --json',
+    '<%= config.bin %> asset download 390000000001 --dest ./videos',
+  ]
 
   static args = {
     id: Args.string({description: 'Asset id.', required: true}),
@@ -36,16 +39,21 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const step = progress.step(`Downloading ${asset.type} ${id}`)
-    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {expectedBytes: bytes, kind: asset.type}).then(
-      (saved) => {
-        step.done(saved)
-        return saved
-      },
-      (error: unknown) => {
-        step.fail()
-        throw error
-      },
-    ).finally(() => progress.close())
+    const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {
+      expectedBytes: bytes,
+      kind: asset.type,
+    })
+      .then(
+        (saved) => {
+          step.done(saved)
+          return saved
+        },
+        (error: unknown) => {
+          step.fail()
+          throw error
+        },
+      )
+      .finally(() => progress.close())
     await emit(this.config, 'file-downloaded', {id, type: asset.type, file}, (m) => this.out.warn(m))
     return {id, type: asset.type, file}
   }

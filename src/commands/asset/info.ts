@@ -9,9 +9,13 @@ import {taskText} from '../../base/task-text.js'
 import {renderHuman} from '../../output.js'
 
 export default class AssetInfo extends AuthedCommand<typeof AssetInfo> {
-  static description = 'Show everything the service knows about an asset (type detected: video, then image, then audio).'
+  static description =
+    'Show everything the service knows about an asset (type detected: video, then image, then audio).'
 
-  static examples = ['<%= config.bin %> asset info 390000000001 --json', '<%= config.bin %> asset info 77 --type audio --source upload']
+  static examples = [
+    '<%= config.bin %> asset info 390000000001 --json',
+    '<%= config.bin %> asset info 77 --type audio --source upload',
+  ]
 
   static args = {
     id: Args.string({description: 'Asset id (the id a create printed).', required: true}),
@@ -33,7 +37,10 @@ export default class AssetInfo extends AuthedCommand<typeof AssetInfo> {
   protected renderHuman(result: unknown): string {
     if (this.out.verbose) return renderHuman(result)
     const {id, type, ...raw} = result as {id: number; type: AssetType} & Record<string, unknown>
-    const view = {...statusView(type, id, raw), ...(type === 'audio' && raw.status === undefined && raw.audio_status === undefined ? {status: 'Completed'} : {})}
+    const view = {
+      ...statusView(type, id, raw),
+      ...(type === 'audio' && raw.status === undefined && raw.audio_status === undefined ? {status: 'Completed'} : {}),
+    }
     return taskText(view, this.config.bin)
   }
 }

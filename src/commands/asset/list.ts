@@ -29,7 +29,11 @@ Each item carries "id" (the id other commands take) and the service's own fields
 
   static flags = {
     type: Flags.string({description: 'Asset type.', options: ['video', 'image', 'audio'], default: 'video'}),
-    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
+    source: Flags.string({
+      description: 'Created by you, or uploaded.',
+      options: ['create', 'upload'],
+      default: 'create',
+    }),
     'off-peak': Flags.boolean({description: 'Only off-peak creations (video + create only).'}),
     limit: limitFlag(),
     page: pageFlag(),
@@ -47,19 +51,38 @@ Each item carries "id" (the id other commands take) and the service's own fields
     const body =
       type === 'audio'
         ? {tab: 'audio', asset_source: assetSource, offset, limit, sort_field: 'created_at', sort_type: 'Desc'}
-        : {tab: type, asset_source: assetSource, folder_id: 0, offset, limit, filter: this.flags['off-peak'] ? {off_peak: 1} : {}}
-    const resp = await this.api.post<{data?: Array<Record<string, unknown>>; total?: number; has_more?: boolean; next_offset?: number}>('asset/library/list', body)
+        : {
+            tab: type,
+            asset_source: assetSource,
+            folder_id: 0,
+            offset,
+            limit,
+            filter: this.flags['off-peak'] ? {off_peak: 1} : {},
+          }
+    const resp = await this.api.post<{
+      data?: Array<Record<string, unknown>>
+      total?: number
+      has_more?: boolean
+      next_offset?: number
+    }>('asset/library/list', body)
     const items = (resp?.data ?? []).map((raw) => ({id: itemId(raw), ...raw}))
     const hasMore = Boolean(resp?.has_more)
-    if (type === 'audio') return {items, page, limit, has_more: hasMore, next_offset: resp?.next_offset ?? offset + items.length}
+    if (type === 'audio')
+      return {items, page, limit, has_more: hasMore, next_offset: resp?.next_offset ?? offset + items.length}
     return {items, total: resp?.total ?? items.length, page, limit, has_more: hasMore}
   }
 
   protected renderHuman(result: unknown): string {
     const value = result as AssetPage
-    const columns = this.flags.source === 'upload' ? ['id', 'name', 'path', 'created_at'] : ['id', 'prompt', 'model', 'created_at']
+    const columns =
+      this.flags.source === 'upload' ? ['id', 'name', 'path', 'created_at'] : ['id', 'prompt', 'model', 'created_at']
     const rows = value.items.map((item) => ({...item, prompt: truncate(item.prompt ?? item.text)}))
-    return pagedText(renderTable(rows, columns), {page: value.page, shown: value.items.length, total: value.total, hasMore: value.has_more})
+    return pagedText(renderTable(rows, columns), {
+      page: value.page,
+      shown: value.items.length,
+      total: value.total,
+      hasMore: value.has_more,
+    })
   }
 }
 

@@ -48,7 +48,9 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
 function kindFromUrl(url: string): MediaKind {
   const kind = kindOfExtension(extensionOf(new URL(url).pathname))
   if (!kind) {
-    throw validationError(`Cannot tell the media type of ${url} from its name (accepted extensions: ${Object.values(EXTENSIONS).flat().join(', ')})`)
+    throw validationError(
+      `Cannot tell the media type of ${url} from its name (accepted extensions: ${Object.values(EXTENSIONS).flat().join(', ')})`,
+    )
   }
 
   return kind

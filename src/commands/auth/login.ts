@@ -16,7 +16,11 @@ export default class AuthLogin extends AuthedCommand<typeof AuthLogin> {
 
 Shows a URL and a code; approve it in a browser and the token is stored in ~/.pixverse/internal.json (mode 0600). In JSON mode the URL goes to stderr and no browser is opened.`
 
-  static examples = ['<%= config.bin %> auth login', '<%= config.bin %> auth login --json', '<%= config.bin %> auth login --sandbox']
+  static examples = [
+    '<%= config.bin %> auth login',
+    '<%= config.bin %> auth login --json',
+    '<%= config.bin %> auth login --sandbox',
+  ]
 
   protected static autoSandboxLogin = false
 
@@ -28,16 +32,18 @@ Shows a URL and a code; approve it in a browser and the token is stored in ~/.pi
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.out.json)
     const waiting = progress.step('Waiting for approval in the browser')
-    const token = await pollDeviceToken(this.api, code).then(
-      (approved) => {
-        waiting.done('approved')
-        return approved
-      },
-      (error: unknown) => {
-        waiting.fail()
-        throw error
-      },
-    ).finally(() => progress.close())
+    const token = await pollDeviceToken(this.api, code)
+      .then(
+        (approved) => {
+          waiting.done('approved')
+          return approved
+        },
+        (error: unknown) => {
+          waiting.fail()
+          throw error
+        },
+      )
+      .finally(() => progress.close())
     try {
       this.storeToken(token.accessToken)
       const user = await this.api.get<Record<string, unknown>>('getUserInfo')

@@ -20,7 +20,10 @@ export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
       this.api.get<Record<string, unknown>>('getUserInfo'),
       this.api.get<Record<string, unknown>>('user/credits'),
     ])
-    const total = ['credit_daily', 'credit_monthly', 'credit_package'].reduce((sum, key) => sum + (Number(credits?.[key]) || 0), 0)
+    const total = ['credit_daily', 'credit_monthly', 'credit_package'].reduce(
+      (sum, key) => sum + (Number(credits?.[key]) || 0),
+      0,
+    )
     return {
       authenticated: true,
       email: user?.Mail,

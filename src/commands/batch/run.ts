@@ -5,7 +5,7 @@ import {dirname, resolve} from 'node:path'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
-import {CliError, ExitCode, validationError} from '../../errors.js'
+import {CliError, validationError} from '../../errors.js'
 import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import * as tableModule from '../../util/table.js'
 import {resolveTextInput} from '../../util/text-input.js'
@@ -45,7 +45,10 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
   }
 
   static flags = {
-    concurrency: integer('--concurrency', {description: 'At most this many creations at once. [default: the free slots of `account slots`]', min: 1}),
+    concurrency: integer('--concurrency', {
+      description: 'At most this many creations at once. [default: the free slots of `account slots`]',
+      min: 1,
+    }),
     download: Flags.string({description: 'Download every result into this folder.'}),
     state: Flags.string({description: 'State file. [default: <manifest>.state.json]'}),
     timeout: flag.timeout(),
@@ -69,10 +72,14 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     // Text fields of rows may name files beside the manifest only (someone else may have written it).
     const rowFiles = manifestPolicy(manifest)
     const text = (value: string) => textWithoutStdin(value, rowFiles, (message) => this.out.notice(message))
-    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text}, (m) => this.out.warn(m))
+    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text}, (m) =>
+      this.out.warn(m),
+    )
 
     // A batch that is already complete sends nothing at all.
-    const pools = prepared.every((row) => row.state.status === 'done') ? {video: 1, image: 1, audio: 1} : await freeSlots(this.api, this.flags.concurrency)
+    const pools = prepared.every((row) => row.state.status === 'done')
+      ? {video: 1, image: 1, audio: 1}
+      : await freeSlots(this.api, this.flags.concurrency)
     const controller = new AbortController()
     let stoppedBy: StopSignal | undefined
     const stopListening = onStopSignal((signal) => {
@@ -83,7 +90,10 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const counters = () => `${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`
     // A person at a terminal gets a live table (stderr) and a final one (stdout) instead of JSON lines.
     const {LiveTable} = await import('../../batch/live-table.js')
-    const live = !this.out.json && process.stdout.isTTY && process.stderr.isTTY ? new LiveTable(prepared.map((r) => r.state)) : undefined
+    const live =
+      !this.out.json && process.stdout.isTTY && process.stderr.isTTY
+        ? new LiveTable(prepared.map((r) => r.state))
+        : undefined
     this.live = live
     // A row's last progress note waits for its outcome, so the counters it prints include that row.
     const finalNotes = new Map<number, string>()
@@ -94,7 +104,9 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         return
       }
 
-      this.out.info(`${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${counters()}`)
+      this.out.info(
+        `${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${counters()}`,
+      )
     }
     const {runBatch} = await import('../../batch/runner.js')
     const {MediaResolver} = await import('../../api/media-resolver.js')
@@ -111,7 +123,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         signal: controller.signal,
         onRow: (outcome) => {
           // A row interrupted after its submit was paid for: its credits are spent all the same.
-          totals.credits += outcome.resumed ? 0 : outcome.cost_credits ?? 0
+          totals.credits += outcome.resumed ? 0 : (outcome.cost_credits ?? 0)
           if (outcome.status === 'interrupted') {
             live?.update(outcome.row, {status: 'interrupted'})
             const note = finalNotes.get(outcome.row)
@@ -142,34 +154,40 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
       const exitCode = batchExitCode(outcomes.map((o) => o.exit_code))
       const sorted = [...outcomes].sort((a, b) => a.row - b.row)
       const summary: Summary = {
-          manifest,
-          state_file: stateFile,
-          rows: sorted.length,
-          completed: sorted.filter((o) => o.status === 'completed').length,
-          partial: sorted.filter((o) => o.status === 'partial').length,
-          failed: sorted.filter((o) => o.status === 'failed').length,
-          interrupted: sorted.filter((o) => o.status === 'interrupted').length,
-          resumed: sorted.filter((o) => o.resumed).length,
-          credits_spent: totals.credits,
-          exit_code: exitCode,
+        manifest,
+        state_file: stateFile,
+        rows: sorted.length,
+        completed: sorted.filter((o) => o.status === 'completed').length,
+        partial: sorted.filter((o) => o.status === 'partial').length,
+        failed: sorted.filter((o) => o.status === 'failed').length,
+        interrupted: sorted.filter((o) => o.status === 'interrupted').length,
+        resumed: sorted.filter((o) => o.resumed).length,
+        credits_spent: totals.credits,
+        exit_code: exitCode,
       }
       if (controller.signal.aborted) {
-        throw new CliError(`${stopWord(stoppedBy ?? 'SIGINT')}: the submitted tasks keep running; run the same command again to resume`, {
-          exitCode: stopExitCode(stoppedBy ?? 'SIGINT'),
-          details: {summary},
-          hint: `pixverse batch run ${this.args.manifest}`,
-        })
+        throw new CliError(
+          `${stopWord(stoppedBy ?? 'SIGINT')}: the submitted tasks keep running; run the same command again to resume`,
+          {
+            exitCode: stopExitCode(stoppedBy ?? 'SIGINT'),
+            details: {summary},
+            hint: `pixverse batch run ${this.args.manifest}`,
+          },
+        )
       }
 
       if (exitCode !== 0) {
         // The rows are the result (stdout); that not all of them succeeded is the error (stderr).
         const failedRows = sorted.filter((o) => o.exit_code !== 0)
         this.out.error(
-          new CliError(`${failedRows.length} of ${sorted.length} rows did not succeed: ${failedRows[0].error ?? failedRows[0].status}`, {
-            exitCode,
-            details: {failed_rows: failedRows.map((o) => o.row)},
-            hint: `See each row's error; run \`pixverse batch run ${this.args.manifest}\` again to retry the rows that did not finish.`,
-          }),
+          new CliError(
+            `${failedRows.length} of ${sorted.length} rows did not succeed: ${failedRows[0].error ?? failedRows[0].status}`,
+            {
+              exitCode,
+              details: {failed_rows: failedRows.map((o) => o.row)},
+              hint: `See each row's error; run \`pixverse batch run ${this.args.manifest}\` again to retry the rows that did not finish.`,
+            },
+          ),
         )
         this.resultExitCode = exitCode
       }
@@ -193,7 +211,11 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
 }
 
 /** Manifest text fields may name files, but a batch cannot read stdin. */
-async function textWithoutStdin(value: string, policy: FileAccessPolicy, note: (message: string) => void): Promise<string> {
+async function textWithoutStdin(
+  value: string,
+  policy: FileAccessPolicy,
+  note: (message: string) => void,
+): Promise<string> {
   if (value === '-') throw validationError('A batch row cannot read its text from stdin (-)')
   return resolveTextInput(value, {policy, note})
 }

@@ -22,10 +22,19 @@ Counts rows by state (pending, submitted, done, failed) and lists each row with 
     state: Flags.string({description: 'State file. [default: <manifest>.state.json]'}),
   }
 
-  async run(): Promise<{manifest: string; state_file: string; counts: Record<string, number>; credits_spent: number; rows: Partial<RowState>[]}> {
+  async run(): Promise<{
+    manifest: string
+    state_file: string
+    counts: Record<string, number>
+    credits_spent: number
+    rows: Partial<RowState>[]
+  }> {
     const manifest = resolve(this.args.manifest)
     const stateFile = resolve(this.flags.state ?? `${manifest}.state.json`)
-    if (!existsSync(stateFile)) throw validationError(`No batch state at ${stateFile} (--state): run \`pixverse batch run ${this.args.manifest}\` first`)
+    if (!existsSync(stateFile))
+      throw validationError(
+        `No batch state at ${stateFile} (--state): run \`pixverse batch run ${this.args.manifest}\` first`,
+      )
     const rows = new BatchState(stateFile, manifest).all()
     const counts: Record<string, number> = {pending: 0, submitted: 0, done: 0, failed: 0}
     for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1
@@ -34,14 +43,32 @@ Counts rows by state (pending, submitted, done, failed) and lists each row with 
       state_file: stateFile,
       counts: {total: rows.length, ...counts},
       credits_spent: rows.reduce((sum, row) => sum + (row.cost ?? 0), 0),
-      rows: rows.map(({row, line, mode, status, ids, exit_code: exitCode, error, key}) => ({row, line, mode, status, ids, exit_code: exitCode, error, key})),
+      rows: rows.map(({row, line, mode, status, ids, exit_code: exitCode, error, key}) => ({
+        row,
+        line,
+        mode,
+        status,
+        ids,
+        exit_code: exitCode,
+        error,
+        key,
+      })),
     }
   }
 
   protected renderHuman(result: unknown): string {
-    const {counts, credits_spent: credits, rows} = result as {counts: Record<string, number>; credits_spent: number; rows: RowState[]}
-    const lines = [`${counts.total} rows: ${counts.done} done, ${counts.submitted} submitted, ${counts.pending} pending, ${counts.failed} failed · ${credits} credits`]
-    for (const row of rows) lines.push(`  row ${row.row} (line ${row.line}) ${row.mode.padEnd(14)} ${row.status.padEnd(9)} ${(row.ids ?? []).join(',')}${row.error ? `  ${row.error}` : ''}`)
+    const {
+      counts,
+      credits_spent: credits,
+      rows,
+    } = result as {counts: Record<string, number>; credits_spent: number; rows: RowState[]}
+    const lines = [
+      `${counts.total} rows: ${counts.done} done, ${counts.submitted} submitted, ${counts.pending} pending, ${counts.failed} failed · ${credits} credits`,
+    ]
+    for (const row of rows)
+      lines.push(
+        `  row ${row.row} (line ${row.line}) ${row.mode.padEnd(14)} ${row.status.padEnd(9)} ${(row.ids ?? []).join(',')}${row.error ? `  ${row.error}` : ''}`,
+      )
     return lines.join('\n')
   }
 }

@@ -30,7 +30,12 @@ output-dir is the folder every download uses when --dest is not given (stored as
 
   protected renderHuman(result: unknown): string {
     const {value} = result as {value: unknown}
-    const was = this.previous === undefined ? ' (was not set)' : this.previous === value ? ' (unchanged)' : ` (was ${String(this.previous)})`
+    const was =
+      this.previous === undefined
+        ? ' (was not set)'
+        : this.previous === value
+          ? ' (unchanged)'
+          : ` (was ${String(this.previous)})`
     return `Set ${this.args.key} to ${String(value)}${was}`
   }
 }

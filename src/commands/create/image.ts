@@ -23,7 +23,9 @@ With --image or --images it is image-to-image; how many references a model takes
     model: flag.model('image'),
     quality: flag.quality('image'),
     'aspect-ratio': flag.aspectRatio('image'),
-    'detail-level': Flags.string({description: 'Detail level (gpt-image-2.0 only; low, medium or high). [default: low]'}),
+    'detail-level': Flags.string({
+      description: 'Detail level (gpt-image-2.0 only; low, medium or high). [default: low]',
+    }),
     seed: flag.seed(),
     count: flag.count('image'),
     'idempotency-key': flag.idempotencyKey(),

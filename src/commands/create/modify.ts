@@ -15,7 +15,10 @@ export default class CreateModify extends CreateCommand<typeof CreateModify> {
     video: media.video({description: 'The video to modify. Required'}),
     prompt: flag.prompt({required: true}),
     images: flag.images({description: 'Reference images (@image1, @image2, …)'}),
-    'keyframe-time': media.integer('--keyframe-time', {description: 'Key frame time in milliseconds (0 = first frame). [default: 0]', min: 0}),
+    'keyframe-time': media.integer('--keyframe-time', {
+      description: 'Key frame time in milliseconds (0 = first frame). [default: 0]',
+      min: 0,
+    }),
     model: flag.model('modify'),
     quality: flag.quality('modify'),
     seed: flag.seed(),

@@ -22,8 +22,14 @@ export default class CreateMusic extends CreateCommand<typeof CreateMusic> {
     model: flag.model('music'),
     instrumental: Flags.boolean({description: 'No vocals (ignores --auto-lyrics and --lyrics).'}),
     'auto-lyrics': Flags.boolean({description: 'Let the model write the lyrics (ignores --lyrics).'}),
-    'duration-auto': Flags.boolean({allowNo: true, description: 'Let the model choose the length (--no-duration-auto needs --duration-seconds). [default: on]'}),
-    'duration-seconds': media.integer('--duration-seconds', {description: 'Length in seconds (turns --duration-auto off).', min: 1}),
+    'duration-auto': Flags.boolean({
+      allowNo: true,
+      description: 'Let the model choose the length (--no-duration-auto needs --duration-seconds). [default: on]',
+    }),
+    'duration-seconds': media.integer('--duration-seconds', {
+      description: 'Length in seconds (turns --duration-auto off).',
+      min: 1,
+    }),
     image: flag.images({description: 'Reference images (Google Lyria only)'}),
     'client-request-id': media.clientRequestId(),
     output: media.output(),

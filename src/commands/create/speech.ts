@@ -18,7 +18,9 @@ For a standalone audio file use \`create voice\` instead.`
   static flags = {
     video: media.video({description: 'The video to lip-sync. Required'}),
     audio: media.audioFile({description: 'The speech to lip-sync (instead of --tts-text)'}),
-    'tts-text': Flags.string({description: 'Text to speak (instead of --audio): literal text, a path to a text file, or - to read stdin.'}),
+    'tts-text': Flags.string({
+      description: 'Text to speak (instead of --audio): literal text, a path to a text file, or - to read stdin.',
+    }),
     'tts-speaker': Flags.string({description: 'Speaker id for --tts-text. [default: Auto]'}),
     model: flag.model('speech'),
     'keep-original-sound': media.keepOriginalSound(),

@@ -18,7 +18,10 @@ The template says what it takes: nothing, one image (or one video for video temp
 
   static flags = {
     'template-id': media.integer('--template-id', {description: 'The template to use. Required', min: 1}),
-    image: Flags.string({description: 'Input images, as many as the template takes: local files, https URLs, image ids or media paths.', multiple: true}),
+    image: Flags.string({
+      description: 'Input images, as many as the template takes: local files, https URLs, image ids or media paths.',
+      multiple: true,
+    }),
     video: media.video({description: 'Input video (templates that accept one)'}),
     prompt: flag.prompt({description: "Override the template's prompt"}),
     quality: flag.quality('template'),

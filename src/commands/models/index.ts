@@ -17,7 +17,11 @@ export default class Models extends BaseCommand<typeof Models> {
 
 Give a mode (the word after \`create\`) for the limits as that command applies them; without one, every model is listed with the limits of the first mode that takes it. Read from the model catalogue: nothing is sent. Prices: \`pixverse music models\` and the result of a creation.`
 
-  static examples = ['<%= config.bin %> models video', '<%= config.bin %> models image --json', '<%= config.bin %> models info sora-2']
+  static examples = [
+    '<%= config.bin %> models video',
+    '<%= config.bin %> models image --json',
+    '<%= config.bin %> models info sora-2',
+  ]
 
   static args = {
     mode: Args.string({description: 'A creation mode: video, image, transition, extend, voice, music, …'}),
@@ -26,7 +30,11 @@ Give a mode (the word after \`create\`) for the limits as that command applies t
   async run(): Promise<ModelsResult> {
     const word = this.args.mode
     if (word === undefined) {
-      return {models: allModels().map((id) => modelFacts(modesOf(id)[0], id)).filter((f): f is ModelFacts => f !== undefined)}
+      return {
+        models: allModels()
+          .map((id) => modelFacts(modesOf(id)[0], id))
+          .filter((f): f is ModelFacts => f !== undefined),
+      }
     }
 
     const mode = modeOfWord(word)
@@ -38,7 +46,9 @@ Give a mode (the word after \`create\`) for the limits as that command applies t
     const {mode, models} = result as ModelsResult
     if (models.length === 0) return `create ${mode} takes no --model.`
     const blocks = models.map((facts) => describeModel(facts))
-    const next = mode ? `Details: pixverse models info <model>` : 'Limits as one command applies them: pixverse models <mode>'
+    const next = mode
+      ? `Details: pixverse models info <model>`
+      : 'Limits as one command applies them: pixverse models <mode>'
     return [...blocks, next].join('\n\n')
   }
 }

@@ -29,7 +29,10 @@ Read from the model catalogue: nothing is sent.`
     const found = modesOf(id).flatMap((mode) => modelFacts(mode, id) ?? [])
     if (found.length === 0) {
       const near = allModels().filter((m) => m.startsWith(id.split(/[-.]/)[0]) && id !== '')
-      throw validationError(`Unknown model "${id}"`, near.length > 0 ? `Did you mean ${near.slice(0, 5).join(', ')}?` : 'List them with `pixverse models`.')
+      throw validationError(
+        `Unknown model "${id}"`,
+        near.length > 0 ? `Did you mean ${near.slice(0, 5).join(', ')}?` : 'List them with `pixverse models`.',
+      )
     }
 
     return {id, name: found[0].name, kind: found[0].kind, modes: found}

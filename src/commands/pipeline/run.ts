@@ -30,20 +30,30 @@ Every step is checked before the first request (exit 6 names the step and field)
     var: Flags.string({description: 'A variable of the pipeline, key=value (repeatable).', multiple: true}),
     out: Flags.string({description: 'Output folder: media, state file and report.html. [default: ./pixverse-<name>]'}),
     'dry-run': Flags.boolean({description: 'Check every step and print the resolved plan; send nothing.'}),
-    jsonl: Flags.boolean({description: 'Stream one JSON line per finished step on stdout, then a summary line.', exclusive: ['json']}),
-    concurrency: integer('--concurrency', {description: 'At most this many creations of a kind at once. [default: the free slots of `account slots`]', min: 1}),
+    jsonl: Flags.boolean({
+      description: 'Stream one JSON line per finished step on stdout, then a summary line.',
+      exclusive: ['json'],
+    }),
+    concurrency: integer('--concurrency', {
+      description: 'At most this many creations of a kind at once. [default: the free slots of `account slots`]',
+      min: 1,
+    }),
     open: Flags.boolean({description: 'Open report.html when the run ends.'}),
-    detach: Flags.boolean({description: 'Check everything, then run in the background and return at once with the output folder and state file (follow with `pipeline status`).'}),
+    detach: Flags.boolean({
+      description:
+        'Check everything, then run in the background and return at once with the output folder and state file (follow with `pipeline status`).',
+    }),
     timeout: flag.timeout(),
     'poll-interval': flag.pollInterval(),
   }
 
   async run(): Promise<Record<string, unknown>> {
-    const [{loadPipeline, bindVars}, {checkPipeline}, {outDirOf, assertOutDirUsable, lockRun, STATE_FILE}] = await Promise.all([
-      import('../../pipeline/definition.js'),
-      import('../../pipeline/check.js'),
-      import('../../pipeline/out-dir.js'),
-    ])
+    const [{loadPipeline, bindVars}, {checkPipeline}, {outDirOf, assertOutDirUsable, lockRun, STATE_FILE}] =
+      await Promise.all([
+        import('../../pipeline/definition.js'),
+        import('../../pipeline/check.js'),
+        import('../../pipeline/out-dir.js'),
+      ])
     const definition = await loadPipeline(this.args.pipeline)
     const vars = bindVars(definition, this.flags.var ?? [])
     const outDir = outDirOf(definition.name, this.flags.out)
@@ -60,14 +70,15 @@ Every step is checked before the first request (exit 6 names the step and field)
       return dryRunPlan(checked, outDir)
     }
 
-    const [{PipelineState}, {runPipeline}, {summarise}, {freeSlots}, {MediaResolver}, {writeReport}] = await Promise.all([
-      import('../../pipeline/state.js'),
-      import('../../pipeline/engine.js'),
-      import('../../pipeline/summary.js'),
-      import('../../batch/slot-limits.js'),
-      import('../../api/media-resolver.js'),
-      import('../../pipeline/report.js'),
-    ])
+    const [{PipelineState}, {runPipeline}, {summarise}, {freeSlots}, {MediaResolver}, {writeReport}] =
+      await Promise.all([
+        import('../../pipeline/state.js'),
+        import('../../pipeline/engine.js'),
+        import('../../pipeline/summary.js'),
+        import('../../batch/slot-limits.js'),
+        import('../../api/media-resolver.js'),
+        import('../../pipeline/report.js'),
+      ])
     const stateFile = join(outDir, STATE_FILE)
     const release = lockRun(outDir)
     const state = new PipelineState(stateFile, definition.name, {source: definition.source, vars})
@@ -122,26 +133,35 @@ Every step is checked before the first request (exit 6 names the step and field)
         summary,
       }
       if (this.flags.open && !this.flags.json) {
-        const [{openInBrowser}, {pathToFileURL}] = await Promise.all([import('../../util/browser.js'), import('node:url')])
+        const [{openInBrowser}, {pathToFileURL}] = await Promise.all([
+          import('../../util/browser.js'),
+          import('node:url'),
+        ])
         openInBrowser(pathToFileURL(report).href)
       }
 
       if (controller.signal.aborted) {
-        throw new CliError(`Interrupted: submitted creations keep running; run the same command again to resume (state: ${stateFile})`, {
-          exitCode: signalCode,
-          details: {state_file: stateFile, summary},
-          hint: `pixverse pipeline run ${this.args.pipeline}${this.flags.out ? ` --out ${this.flags.out}` : ''}`,
-        })
+        throw new CliError(
+          `Interrupted: submitted creations keep running; run the same command again to resume (state: ${stateFile})`,
+          {
+            exitCode: signalCode,
+            details: {state_file: stateFile, summary},
+            hint: `pixverse pipeline run ${this.args.pipeline}${this.flags.out ? ` --out ${this.flags.out}` : ''}`,
+          },
+        )
       }
 
       if (summary.exit_code !== 0) {
         const bad = outcomes.filter((o) => o.status === 'failed')
         this.out.error(
-          new CliError(`${bad.length} of ${outcomes.length} steps failed (${summary.blocked} not run): step ${bad[0]?.id}: ${bad[0]?.error ?? ''}`, {
-            exitCode: summary.exit_code,
-            details: {failed_steps: bad.map((o) => o.id), state_file: stateFile},
-            hint: 'Fix the cause and run the same command again: finished steps are reused, nothing is paid twice.',
-          }),
+          new CliError(
+            `${bad.length} of ${outcomes.length} steps failed (${summary.blocked} not run): step ${bad[0]?.id}: ${bad[0]?.error ?? ''}`,
+            {
+              exitCode: summary.exit_code,
+              details: {failed_steps: bad.map((o) => o.id), state_file: stateFile},
+              hint: 'Fix the cause and run the same command again: finished steps are reused, nothing is paid twice.',
+            },
+          ),
         )
         this.resultExitCode = summary.exit_code
       }
@@ -159,10 +179,19 @@ Every step is checked before the first request (exit 6 names the step and field)
    * once every check passed, and returns where to follow it: for agents (the MCP tool
    * pipeline_run) and anyone who does not want to hold a terminal for a production.
    */
-  private async detach(definition: {name: string; source: string}, outDir: string, stateFile: string): Promise<Record<string, unknown>> {
+  private async detach(
+    definition: {name: string; source: string},
+    outDir: string,
+    stateFile: string,
+  ): Promise<Record<string, unknown>> {
     const [{spawn}, {openSync, closeSync}] = await Promise.all([import('node:child_process'), import('node:fs')])
     const log = join(outDir, 'pipeline.log')
-    const args = [join(this.config.root, 'bin', 'run.js'), 'pipeline', 'run', definition.source.startsWith('builtin:') ? definition.name : definition.source]
+    const args = [
+      join(this.config.root, 'bin', 'run.js'),
+      'pipeline',
+      'run',
+      definition.source.startsWith('builtin:') ? definition.name : definition.source,
+    ]
     for (const pair of this.flags.var ?? []) args.push(`--var=${pair}`)
     args.push(`--out=${outDir}`, `--timeout=${this.flags.timeout}`, '--json')
     if (this.flags['poll-interval'] !== undefined) args.push(`--poll-interval=${this.flags['poll-interval']}`)
@@ -172,32 +201,64 @@ Every step is checked before the first request (exit 6 names the step and field)
     const fd = openSync(log, 'a', 0o600)
     try {
       // The same node options as this process (e.g. a test's loopback guard).
-      const child = spawn(process.execPath, [...process.execArgv, ...args], {detached: true, stdio: ['ignore', fd, fd], env: process.env})
+      const child = spawn(process.execPath, [...process.execArgv, ...args], {
+        detached: true,
+        stdio: ['ignore', fd, fd],
+        env: process.env,
+      })
       child.unref()
-      return {pipeline: definition.name, source: definition.source, out: outDir, state_file: stateFile, log, pid: child.pid, status: 'started', follow: `pixverse pipeline status ${definition.source.startsWith('builtin:') ? definition.name : definition.source} --out ${outDir}`}
+      return {
+        pipeline: definition.name,
+        source: definition.source,
+        out: outDir,
+        state_file: stateFile,
+        log,
+        pid: child.pid,
+        status: 'started',
+        follow: `pixverse pipeline status ${definition.source.startsWith('builtin:') ? definition.name : definition.source} --out ${outDir}`,
+      }
     } finally {
       closeSync(fd)
     }
   }
 
   protected renderHuman(result: unknown): string {
-    const value = result as {dry_run?: boolean; summary?: Record<string, unknown>; steps: Array<Record<string, unknown>>; final?: string; report?: string}
+    const value = result as {
+      dry_run?: boolean
+      summary?: Record<string, unknown>
+      steps: Array<Record<string, unknown>>
+      final?: string
+      report?: string
+    }
     if (this.flags.jsonl) return JSON.stringify({summary: value.summary, final: value.final, report: value.report})
     if (value.dry_run) return JSON.stringify(value, null, 2)
-    const lines = value.steps.map((s) => `  ${String(s.id).padEnd(14)} ${String(s.mode).padEnd(10)} ${String(s.status).padEnd(10)} ${s.error ?? firstFile(s.outputs as Record<string, unknown>) ?? ''}`)
+    const lines = value.steps.map(
+      (s) =>
+        `  ${String(s.id).padEnd(14)} ${String(s.mode).padEnd(10)} ${String(s.status).padEnd(10)} ${s.error ?? firstFile(s.outputs as Record<string, unknown>) ?? ''}`,
+    )
     const summary = value.summary as {completed: number; steps: number; credits_spent: number}
-    return [`${summary.completed}/${summary.steps} steps done · ${summary.credits_spent} credits this run`, ...lines, `final:  ${value.final ?? '-'}`, `report: ${value.report}`].join('\n')
+    return [
+      `${summary.completed}/${summary.steps} steps done · ${summary.credits_spent} credits this run`,
+      ...lines,
+      `final:  ${value.final ?? '-'}`,
+      `report: ${value.report}`,
+    ].join('\n')
   }
 }
 
 /** The main file of a step's outputs (its video, image, audio or file). */
 function firstFile(outputs: Record<string, unknown> | undefined): string | undefined {
-  for (const key of ['video', 'image', 'audio', 'file']) if (typeof outputs?.[key] === 'string') return outputs[key] as string
+  for (const key of ['video', 'image', 'audio', 'file'])
+    if (typeof outputs?.[key] === 'string') return outputs[key] as string
   return undefined
 }
 
 /** Pipeline text fields may name files, but a pipeline cannot read stdin. */
-async function textWithoutStdin(value: string, policy: FileAccessPolicy, note: (message: string) => void): Promise<string> {
+async function textWithoutStdin(
+  value: string,
+  policy: FileAccessPolicy,
+  note: (message: string) => void,
+): Promise<string> {
   if (value === '-') throw validationError('A pipeline step cannot read its text from stdin (-)')
   return resolveTextInput(value, {policy, note})
 }

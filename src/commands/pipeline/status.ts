@@ -11,10 +11,16 @@ export default class PipelineStatus extends BaseCommand<typeof PipelineStatus> {
 
 Lists each step with its status (pending, running, done, failed, blocked), ids, credits and error. \`running\` says whether a run is going in that folder now. Steps still running or submitted are continued by the next \`pipeline run\` of the same pipeline and --out.`
 
-  static examples = ['<%= config.bin %> pipeline status storyboard', '<%= config.bin %> pipeline status film.yaml --out ./film --json']
+  static examples = [
+    '<%= config.bin %> pipeline status storyboard',
+    '<%= config.bin %> pipeline status film.yaml --out ./film --json',
+  ]
 
   static args = {
-    pipeline: Args.string({description: 'Pipeline file or built-in name (as given to `pipeline run`).', required: true}),
+    pipeline: Args.string({
+      description: 'Pipeline file or built-in name (as given to `pipeline run`).',
+      required: true,
+    }),
   }
 
   static flags = {
@@ -30,7 +36,10 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
     const definition = await loadPipeline(this.args.pipeline)
     const outDir = outDirOf(definition.name, this.flags.out)
     const stateFile = join(outDir, STATE_FILE)
-    if (!existsSync(stateFile)) throw validationError(`No pipeline state at ${stateFile}: run \`pixverse pipeline run ${this.args.pipeline}\` first (or pass its --out)`)
+    if (!existsSync(stateFile))
+      throw validationError(
+        `No pipeline state at ${stateFile}: run \`pixverse pipeline run ${this.args.pipeline}\` first (or pass its --out)`,
+      )
     const state = new PipelineState(stateFile, definition.name)
     const steps = definition.steps.map((def) => {
       const step = state.get(def.id)
@@ -40,7 +49,15 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
         mode: def.mode,
         status: step?.status ?? 'pending',
         ids: units.flatMap((unit) => unit.ids ?? []),
-        ...(units.length > 0 ? {creations: {total: units.length, done: units.filter((u) => u.status === 'done').length, submitted: units.filter((u) => u.status === 'submitted').length}} : {}),
+        ...(units.length > 0
+          ? {
+              creations: {
+                total: units.length,
+                done: units.filter((u) => u.status === 'done').length,
+                submitted: units.filter((u) => u.status === 'submitted').length,
+              },
+            }
+          : {}),
         credits: step?.credits ?? units.reduce((sum, unit) => sum + (unit.cost ?? 0), 0),
         ...(step?.outputs ? {outputs: step.outputs} : {}),
         ...(step?.error ? {error: step.error} : {}),
@@ -49,12 +66,31 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
     const counts: Record<string, number> = {total: steps.length, pending: 0, running: 0, done: 0, failed: 0, blocked: 0}
     for (const step of steps) counts[step.status] = (counts[step.status] ?? 0) + 1
     const pid = activeRun(outDir)
-    return {pipeline: definition.name, out: outDir, state_file: stateFile, running: pid !== undefined, ...(pid ? {pid} : {}), counts, credits_spent: steps.reduce((sum, s) => sum + s.credits, 0), steps}
+    return {
+      pipeline: definition.name,
+      out: outDir,
+      state_file: stateFile,
+      running: pid !== undefined,
+      ...(pid ? {pid} : {}),
+      counts,
+      credits_spent: steps.reduce((sum, s) => sum + s.credits, 0),
+      steps,
+    }
   }
 
   protected renderHuman(result: unknown): string {
-    const {counts, credits_spent: credits, steps} = result as {counts: Record<string, number>; credits_spent: number; steps: Array<Record<string, unknown>>}
+    const {
+      counts,
+      credits_spent: credits,
+      steps,
+    } = result as {counts: Record<string, number>; credits_spent: number; steps: Array<Record<string, unknown>>}
     const head = `${counts.total} steps: ${counts.done} done, ${counts.running} running, ${counts.pending} pending, ${counts.failed} failed, ${counts.blocked} blocked · ${credits} credits`
-    return [head, ...steps.map((s) => `  ${String(s.id).padEnd(14)} ${String(s.mode).padEnd(10)} ${String(s.status).padEnd(8)} ${(s.ids as number[]).join(',')}${s.error ? `  ${s.error}` : ''}`)].join('\n')
+    return [
+      head,
+      ...steps.map(
+        (s) =>
+          `  ${String(s.id).padEnd(14)} ${String(s.mode).padEnd(10)} ${String(s.status).padEnd(8)} ${(s.ids as number[]).join(',')}${s.error ? `  ${s.error}` : ''}`,
+      ),
+    ].join('\n')
   }
 }

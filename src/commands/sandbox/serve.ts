@@ -16,20 +16,32 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
   ]
 
   static flags = {
-    port: Flags.integer({description: 'TCP port on 127.0.0.1 (0 = any free port).', default: 8787, min: 0, max: 65_535}),
+    port: Flags.integer({
+      description: 'TCP port on 127.0.0.1 (0 = any free port).',
+      default: 8787,
+      min: 0,
+      max: 65_535,
+    }),
     'data-dir': Flags.string({description: 'Folder for the sandbox state. [default: $PIXVERSE_HOME/sandbox]'}),
     'task-seconds': Flags.string({description: 'How long a task takes from submit to done, in seconds.', default: '8'}),
     credits: Flags.integer({description: 'Credits of a fresh sandbox account.', min: 0}),
     slots: Flags.integer({description: 'Concurrent generation slots per kind.', min: 1}),
     'auto-approve': Flags.boolean({description: 'Approve device logins without the browser page.'}),
     'tls-cert': Flags.string({
-      description: 'Also serve https on loopback with this PEM certificate, for the production host names (app-api.pixverse.ai, the OSS bucket, the media CDN).',
+      description:
+        'Also serve https on loopback with this PEM certificate, for the production host names (app-api.pixverse.ai, the OSS bucket, the media CDN).',
       dependsOn: ['tls-key'],
     }),
     'tls-key': Flags.string({description: 'The PEM private key of --tls-cert.', dependsOn: ['tls-cert']}),
-    'tls-port': Flags.integer({description: 'Loopback port of the https listener (0 = any free port).', default: 0, min: 0, max: 65_535}),
+    'tls-port': Flags.integer({
+      description: 'Loopback port of the https listener (0 = any free port).',
+      default: 0,
+      min: 0,
+      max: 65_535,
+    }),
     faults: Flags.string({
-      description: 'Fault rules to inject, as JSON ({"rules":[{"endpoint":"*","kind":"http-503","probability":0.2}],"seed":1}) or a path to a JSON file. [env: PIXVERSE_SANDBOX_FAULTS]',
+      description:
+        'Fault rules to inject, as JSON ({"rules":[{"endpoint":"*","kind":"http-503","probability":0.2}],"seed":1}) or a path to a JSON file. [env: PIXVERSE_SANDBOX_FAULTS]',
     }),
   }
 
@@ -64,11 +76,24 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
       autoApprove: this.flags['auto-approve'],
       faults,
       ...(this.flags['tls-cert'] && this.flags['tls-key']
-        ? {tls: {cert: readFileSync(this.flags['tls-cert'], 'utf8'), key: readFileSync(this.flags['tls-key'], 'utf8'), port: this.flags['tls-port']}}
+        ? {
+            tls: {
+              cert: readFileSync(this.flags['tls-cert'], 'utf8'),
+              key: readFileSync(this.flags['tls-key'], 'utf8'),
+              port: this.flags['tls-port'],
+            },
+          }
         : {}),
     })
     // The URL is printed as soon as the server listens, so a script can read it and go on.
-    this.out.result({url: sandbox.baseUrl, origin: sandbox.origin, ...(sandbox.tlsPort === undefined ? {} : {tlsPort: sandbox.tlsPort})}, () => sandbox.baseUrl)
+    this.out.result(
+      {
+        url: sandbox.baseUrl,
+        origin: sandbox.origin,
+        ...(sandbox.tlsPort === undefined ? {} : {tlsPort: sandbox.tlsPort}),
+      },
+      () => sandbox.baseUrl,
+    )
     this.out.info(`PixVerse sandbox listening. Use: PIXVERSE_API_BASE=${sandbox.baseUrl}`)
     await new Promise<void>((resolve) => {
       const stop = () => resolve()

@@ -22,7 +22,10 @@ interface Items {
 export default class SavedItems extends AuthedCommand<typeof SavedItems> {
   static description = 'List the assets in a saved folder (default: the built-in "default" folder), newest first.'
 
-  static examples = ['<%= config.bin %> saved items --json', '<%= config.bin %> saved items 390000000042 --type video --limit 50']
+  static examples = [
+    '<%= config.bin %> saved items --json',
+    '<%= config.bin %> saved items 390000000042 --type video --limit 50',
+  ]
 
   static args = {
     folder: Args.string({description: 'Folder id from `saved list`, or "default".', default: 'default'}),
@@ -31,7 +34,11 @@ export default class SavedItems extends AuthedCommand<typeof SavedItems> {
   static flags = {
     type: Flags.string({description: 'Asset type.', options: ['all', 'video', 'image'], default: 'all'}),
     // The service always gets a source: the reference client sends 1 (created) unless told otherwise.
-    source: Flags.string({description: 'Created by you, or uploaded.', options: ['create', 'upload'], default: 'create'}),
+    source: Flags.string({
+      description: 'Created by you, or uploaded.',
+      options: ['create', 'upload'],
+      default: 'create',
+    }),
     limit: limitFlag(),
     page: pageFlag(),
   }
@@ -39,20 +46,36 @@ export default class SavedItems extends AuthedCommand<typeof SavedItems> {
   async run(): Promise<Items> {
     const folderId = parseFolderId(this.args.folder)
     const {type, source, limit, page} = this.flags
-    const resp = await this.api.post<{data?: Array<Record<string, unknown>>; total?: number; has_more?: boolean}>('asset/folder/item/list', {
-      folder_id: folderId,
-      asset_type: TYPE_CODE[type],
-      asset_source: SOURCE_CODE[source as AssetSource],
-      offset: offsetOf(page, limit),
-      limit,
-    })
+    const resp = await this.api.post<{data?: Array<Record<string, unknown>>; total?: number; has_more?: boolean}>(
+      'asset/folder/item/list',
+      {
+        folder_id: folderId,
+        asset_type: TYPE_CODE[type],
+        asset_source: SOURCE_CODE[source as AssetSource],
+        offset: offsetOf(page, limit),
+        limit,
+      },
+    )
     const items = (resp?.data ?? []).map((raw) => ({id: itemId(raw), ...raw}))
-    return {folder_id: folderId, folder_label: folderLabel(folderId), items, total: Number(resp?.total ?? items.length), page, limit, has_more: Boolean(resp?.has_more)}
+    return {
+      folder_id: folderId,
+      folder_label: folderLabel(folderId),
+      items,
+      total: Number(resp?.total ?? items.length),
+      page,
+      limit,
+      has_more: Boolean(resp?.has_more),
+    }
   }
 
   protected renderHuman(result: unknown): string {
     const r = result as Items
     const rows = r.items.map((item) => ({...item, type: ['image', 'video', 'audio'][Number(item.asset_type)] ?? '-'}))
-    return pagedText(renderTable(rows, ['id', 'type', 'prompt', 'created_at']), {page: r.page, shown: r.items.length, total: r.total, hasMore: r.has_more})
+    return pagedText(renderTable(rows, ['id', 'type', 'prompt', 'created_at']), {
+      page: r.page,
+      shown: r.items.length,
+      total: r.total,
+      hasMore: r.has_more,
+    })
   }
 }

@@ -13,10 +13,19 @@ export default class SavedList extends AuthedCommand<typeof SavedList> {
   static examples = ['<%= config.bin %> saved list --json']
 
   async run(): Promise<Folders> {
-    const resp = await this.api.get<{folders?: Array<Record<string, unknown>>; total?: number}>('asset/folder/list', {sort_by: 'created_at', sort_order: 'desc'})
+    const resp = await this.api.get<{folders?: Array<Record<string, unknown>>; total?: number}>('asset/folder/list', {
+      sort_by: 'created_at',
+      sort_order: 'desc',
+    })
     const folders = (resp?.folders ?? []).map((f) => {
       const id = Number(f.folder_id)
-      return {...f, folder_id: id, folder_label: folderLabel(id), name: String(f.name ?? ''), asset_count: Number(f.asset_count ?? 0)}
+      return {
+        ...f,
+        folder_id: id,
+        folder_label: folderLabel(id),
+        name: String(f.name ?? ''),
+        asset_count: Number(f.asset_count ?? 0),
+      }
     })
     return {folders, total: Number(resp?.total ?? folders.length)}
   }

@@ -11,7 +11,13 @@ import {toCliError} from '../../base/to-cli-error.js'
 import {renderHuman} from '../../output.js'
 
 /** Which per-id failure decides the exit code of a batch (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
-const PRIORITY = [ExitCode.Auth, ExitCode.Credits, ExitCode.ConcurrencyLimit, ExitCode.Timeout, ExitCode.GenerationFailed]
+const PRIORITY = [
+  ExitCode.Auth,
+  ExitCode.Credits,
+  ExitCode.ConcurrencyLimit,
+  ExitCode.Timeout,
+  ExitCode.GenerationFailed,
+]
 
 export default class TaskStatus extends AuthedCommand<typeof TaskStatus> {
   static description = `Show the status of one or more tasks.
@@ -32,13 +38,22 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
 
   static flags = {
     ids: Flags.string({description: 'Comma-separated task ids (instead of positional ids).'}),
-    type: Flags.string({description: 'Task type (audio is never auto-detected).', options: ['video', 'image', 'audio'], default: 'video'}),
+    type: Flags.string({
+      description: 'Task type (audio is never auto-detected).',
+      options: ['video', 'image', 'audio'],
+      default: 'video',
+    }),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const positional = this.positionals
     if (positional.length > 0 && this.flags.ids) throw validationError('Use either positional IDs or --ids, not both')
-    const raw = this.flags.ids ? this.flags.ids.split(',').map((s) => s.trim()).filter(Boolean) : positional
+    const raw = this.flags.ids
+      ? this.flags.ids
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : positional
     if (raw.length === 0) throw validationError('At least one task id is required (positional or --ids)')
     const ids = [...new Set(raw.map((value) => parseId(value)))]
     this.requested = ids
@@ -60,7 +75,11 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
 
       const error = toCliError(outcome.reason)
       if (isCliError(outcome.reason)) codes.add(error.exitCode)
-      result[String(id)] = {error: error.message, ...(error.code === undefined ? {} : {code: error.code}), ...(error.traceId ? {trace_id: error.traceId} : {})}
+      result[String(id)] = {
+        error: error.message,
+        ...(error.code === undefined ? {} : {code: error.code}),
+        ...(error.traceId ? {trace_id: error.traceId} : {}),
+      }
     })
     const exitCode = PRIORITY.find((code) => codes.has(code))
     if (exitCode !== undefined) this.resultExitCode = exitCode
@@ -74,6 +93,9 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
     if (this.out.verbose) return renderHuman(result)
     const value = result as Record<string, Record<string, unknown>>
     if (typeof value.id === 'number') return taskText(value as Record<string, unknown>, this.config.bin)
-    return tasksText(this.requested.map((id) => ({id, ...value[String(id)]})), this.config.bin)
+    return tasksText(
+      this.requested.map((id) => ({id, ...value[String(id)]})),
+      this.config.bin,
+    )
   }
 }

@@ -15,7 +15,10 @@ export default class TaskWait extends AuthedCommand<typeof TaskWait> {
 
 Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on timeout, 5 when the task failed or was not approved.`
 
-  static examples = ['<%= config.bin %> task wait 390000000001 --json', '<%= config.bin %> task wait 390000000002 --type image --timeout 600']
+  static examples = [
+    '<%= config.bin %> task wait 390000000001 --json',
+    '<%= config.bin %> task wait 390000000002 --type image --timeout 600',
+  ]
 
   static args = {
     id: Args.string({description: 'Task id.', required: true}),
@@ -51,7 +54,8 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
       return waitView(kind, id, snapshot.raw)
     } catch (error) {
       // A failed task is finished too: plugins hear about it before the exit 5.
-      if (last?.state === 'failed') await emit(this.config, 'task-finished', finishedEvent(last), (m) => this.out.warn(m))
+      if (last?.state === 'failed')
+        await emit(this.config, 'task-finished', finishedEvent(last), (m) => this.out.warn(m))
       throw error
     } finally {
       abort.dispose()

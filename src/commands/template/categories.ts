@@ -11,7 +11,10 @@ export default class TemplateCategories extends AuthedCommand<typeof TemplateCat
   static examples = ['<%= config.bin %> template categories --json', '<%= config.bin %> template categories']
 
   async run(): Promise<Categories> {
-    const resp = await this.api.get<Categories['categories']>('content/categories/secondary', {primary_category_id: 3, platform: 'web'})
+    const resp = await this.api.get<Categories['categories']>('content/categories/secondary', {
+      primary_category_id: 3,
+      platform: 'web',
+    })
     return {categories: Array.isArray(resp) ? resp : []}
   }
 

@@ -28,8 +28,15 @@ export default class TemplateInfo extends AuthedCommand<typeof TemplateInfo> {
     const effect = Number(t.effect_type ?? 0)
     const takesVideo = effect === 1 && Number(t.supported_features) === 1000
     const cost = Number(isImage ? t.fixed_cost : t.video_base_cost)
-    const head = [isImage ? 'image' : `video${Number(t.duration) > 0 ? `, ${t.duration} s` : ''}`, t.template_model, cost > 0 ? `from ${cost} credits` : undefined]
-    const inputs = Array.from({length: effect}, (_, i) => ` --image ${effect === 1 ? 'photo' : `photo${i + 1}`}.png`).join('')
+    const head = [
+      isImage ? 'image' : `video${Number(t.duration) > 0 ? `, ${t.duration} s` : ''}`,
+      t.template_model,
+      cost > 0 ? `from ${cost} credits` : undefined,
+    ]
+    const inputs = Array.from(
+      {length: effect},
+      (_, i) => ` --image ${effect === 1 ? 'photo' : `photo${i + 1}`}.png`,
+    ).join('')
     const lines = [
       `${bold(String(t.display_name ?? 'Template'))} (template ${t.template_id}) · ${head.filter(Boolean).join(' · ')}`,
       ...(typeof t.display_prompt === 'string' && t.display_prompt ? [dim(`  ${t.display_prompt}`)] : []),

@@ -44,7 +44,12 @@ template_type is 1 for video templates and 2 for image templates. Find categorie
   protected renderHuman(result: unknown): string {
     const value = result as TemplatePage
     const table = renderTable(value.items.map(templateRow), ['template_id', 'display_name', 'kind'])
-    return pagedText(table, {page: value.page, shown: value.items.length, total: value.total, hasMore: value.page * value.limit < value.total})
+    return pagedText(table, {
+      page: value.page,
+      shown: value.items.length,
+      total: value.total,
+      hasMore: value.page * value.limit < value.total,
+    })
   }
 }
 

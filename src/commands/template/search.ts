@@ -22,7 +22,9 @@ export default class TemplateSearch extends AuthedCommand<typeof TemplateSearch>
   async run(): Promise<Found> {
     const query = this.args.query.trim()
     if (!query) throw validationError('The search query is empty')
-    const resp = await this.api.get<{items?: Array<Record<string, unknown>>; total?: number}>('search/web/effect', {query_key: query})
+    const resp = await this.api.get<{items?: Array<Record<string, unknown>>; total?: number}>('search/web/effect', {
+      query_key: query,
+    })
     const items = resp?.items ?? []
     return {items, total: Number(resp?.total ?? items.length)}
   }

@@ -22,7 +22,9 @@ export default class VoiceModels extends AuthedCommand<typeof VoiceModels> {
       lines.push(`${group.display_name ?? group.provider} (${group.provider})`)
       for (const m of group.models ?? []) {
         const mark = m.model === r.default_model ? ' (default)' : ''
-        lines.push(`  ${m.model}${mark}  max ${m.max_characters ?? '-'} chars, ${(m.supported_language_codes ?? []).length} languages`)
+        lines.push(
+          `  ${m.model}${mark}  max ${m.max_characters ?? '-'} chars, ${(m.supported_language_codes ?? []).length} languages`,
+        )
       }
     }
 

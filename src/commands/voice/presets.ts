@@ -29,7 +29,13 @@ Filter by model, language code or provider; at most 10 presets per page.`
 
   async run(): Promise<Presets> {
     const {model, language, provider, page} = this.flags
-    const resp = await this.api.get<Partial<Presets>>('speech/tts/voices', {provider, model, language, page, page_size: this.flags['page-size']})
+    const resp = await this.api.get<Partial<Presets>>('speech/tts/voices', {
+      provider,
+      model,
+      language,
+      page,
+      page_size: this.flags['page-size'],
+    })
     const voices = resp?.voices ?? []
     return {voices, pagination: {page, total_pages: 1, total: voices.length, ...resp?.pagination}}
   }
@@ -37,6 +43,11 @@ Filter by model, language code or provider; at most 10 presets per page.`
   protected renderHuman(result: unknown): string {
     const r = result as Presets
     const table = renderTable(r.voices, ['voice_id', 'display_name', 'provider', 'gender', 'accent'])
-    return pagedText(table, {page: r.pagination.page, shown: r.voices.length, total: r.pagination.total, hasMore: r.pagination.page < r.pagination.total_pages})
+    return pagedText(table, {
+      page: r.pagination.page,
+      shown: r.voices.length,
+      total: r.pagination.total,
+      hasMore: r.pagination.page < r.pagination.total_pages,
+    })
   }
 }

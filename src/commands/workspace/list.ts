@@ -17,7 +17,12 @@ The service's active workspace is saved locally; switch with \`workspace switch 
     const {list} = await this.syncWorkspaces()
     return {
       activeWorkspaceId: list.active_workspace_id,
-      workspaces: list.workspaces.map((w) => ({workspace_id: w.workspace_id, name: w.name, role: w.role, member_count: Number(w.member_count)})),
+      workspaces: list.workspaces.map((w) => ({
+        workspace_id: w.workspace_id,
+        name: w.name,
+        role: w.role,
+        member_count: Number(w.member_count),
+      })),
     }
   }
 

@@ -16,7 +16,12 @@ export default class WorkspaceStatus extends WorkspaceCommand<typeof WorkspaceSt
     const {list, active} = await this.syncWorkspaces()
     if (active === 0) return {workspaceId: 0, name: 'Personal', role: null, memberCount: null}
     const entry = list.workspaces.find((w) => w.workspace_id === active)
-    return {workspaceId: active, name: entry?.name ?? null, role: entry?.role ?? null, memberCount: entry ? Number(entry.member_count) : null}
+    return {
+      workspaceId: active,
+      name: entry?.name ?? null,
+      role: entry?.role ?? null,
+      memberCount: entry ? Number(entry.member_count) : null,
+    }
   }
 
   protected renderHuman(result: unknown): string {

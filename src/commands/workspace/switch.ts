@@ -37,7 +37,10 @@ The choice is saved; --workspace-id overrides it for a single command. Without a
   protected async pickWorkspace(): Promise<number> {
     const {canPrompt} = await import('../../util/person.js')
     if (!canPrompt(process, {json: this.out.json})) {
-      throw validationError('Missing argument: workspace-id', 'Run `pixverse workspace list` and pass an id (0 = personal).')
+      throw validationError(
+        'Missing argument: workspace-id',
+        'Run `pixverse workspace list` and pass an id (0 = personal).',
+      )
     }
 
     const {list} = await this.syncWorkspaces()
@@ -47,7 +50,9 @@ The choice is saved; --workspace-id overrides it for a single command. Without a
 
   protected renderHuman(result: unknown): string {
     const r = result as Switched
-    return r.workspaceId === 0 ? 'Switched to the personal workspace (0)' : `Switched to ${r.name ?? 'workspace'} (${r.workspaceId}, ${r.role ?? '-'})`
+    return r.workspaceId === 0
+      ? 'Switched to the personal workspace (0)'
+      : `Switched to ${r.name ?? 'workspace'} (${r.workspaceId}, ${r.role ?? '-'})`
   }
 }
 

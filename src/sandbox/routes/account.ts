@@ -30,7 +30,16 @@ function utcStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 }
 
-const ACQUIRED_LABEL: Record<number, string> = {1: 'Generation', 2: 'Refund', 3: 'Renewal', 4: 'Expired', 5: 'Task Reward', 6: 'Bonus', 7: 'Gift Code', 8: 'Referral'}
+const ACQUIRED_LABEL: Record<number, string> = {
+  1: 'Generation',
+  2: 'Refund',
+  3: 'Renewal',
+  4: 'Expired',
+  5: 'Task Reward',
+  6: 'Bonus',
+  7: 'Gift Code',
+  8: 'Referral',
+}
 
 export const accountRoutes: RouteTable = {
   getUserInfo: {
@@ -50,8 +59,16 @@ export const accountRoutes: RouteTable = {
         is_creator: false,
       })),
   },
-  'user/credits': {method: 'GET', auth: true, handler: (ctx) => ctx.store.update((state) => creditsResp(settleRefunds(state, ctx.now)))},
-  'user/credits/concurrency': {method: 'GET', auth: true, handler: (ctx) => ctx.store.read((s) => concurrencyResp(s, ctx.now))},
+  'user/credits': {
+    method: 'GET',
+    auth: true,
+    handler: (ctx) => ctx.store.update((state) => creditsResp(settleRefunds(state, ctx.now))),
+  },
+  'user/credits/concurrency': {
+    method: 'GET',
+    auth: true,
+    handler: (ctx) => ctx.store.read((s) => concurrencyResp(s, ctx.now)),
+  },
   'user/credits/records/v2': {
     method: 'POST',
     auth: true,
@@ -60,8 +77,8 @@ export const accountRoutes: RouteTable = {
       const limit = int(ctx.body, 'Limit', {min: 1, max: 100}) ?? 20
       const type = int(ctx.body, 'type', {min: 0, max: 2}) ?? 0 // 0 all, 1 earned, 2 used
       return ctx.store.update((state) => {
-        const records = settleRefunds(state, ctx.now).creditRecords
-          .filter((r) => r.workspace_id === 0)
+        const records = settleRefunds(state, ctx.now)
+          .creditRecords.filter((r) => r.workspace_id === 0)
           .filter((r) => (type === 1 ? r.credits > 0 : type === 2 ? r.credits < 0 : true))
           .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
         return {
@@ -84,7 +101,12 @@ export const accountRoutes: RouteTable = {
     handler: (ctx) =>
       ctx.store.read((state) => ({
         active_workspace_id: state.account.activeWorkspaceId,
-        workspaces: memberWorkspaces(state.account.leftWorkspaces).map((w) => ({workspace_id: w.workspace_id, name: w.name, role: w.role, member_count: w.member_count})),
+        workspaces: memberWorkspaces(state.account.leftWorkspaces).map((w) => ({
+          workspace_id: w.workspace_id,
+          name: w.name,
+          role: w.role,
+          member_count: w.member_count,
+        })),
       })),
   },
   'team/workspace/switch': {
@@ -95,7 +117,8 @@ export const accountRoutes: RouteTable = {
       const id = raw === 0 || raw === '0' ? 0 : idParam(raw, 'workspace_id')
       return ctx.store.update((state) => {
         const ws = id === 0 ? undefined : findWorkspace(id, state.account.leftWorkspaces)
-        if (id !== 0 && !ws) throw new ApiError(ERR.workspaceDenied, `Workspace ${id} does not exist or you are not a member of it`)
+        if (id !== 0 && !ws)
+          throw new ApiError(ERR.workspaceDenied, `Workspace ${id} does not exist or you are not a member of it`)
         state.account.activeWorkspaceId = id
         return {active_workspace_id: id, workspace_id: id, name: ws?.name ?? 'Personal', role: ws?.role ?? 'owner'}
       })
@@ -110,8 +133,17 @@ export const accountRoutes: RouteTable = {
         const ws = findWorkspace(id, state.account.leftWorkspaces)
         if (!ws) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
         // Charges less refunds.
-        const used = -settleRefunds(state, ctx.now).creditRecords.filter((r) => r.workspace_id === id).reduce((n, r) => n + r.credits, 0)
-        return {workspace_id: id, name: ws.name, total_credits: ws.total_credits, used_credits: used, remaining_credits: ws.total_credits - used, seat_count: ws.seat_count}
+        const used = -settleRefunds(state, ctx.now)
+          .creditRecords.filter((r) => r.workspace_id === id)
+          .reduce((n, r) => n + r.credits, 0)
+        return {
+          workspace_id: id,
+          name: ws.name,
+          total_credits: ws.total_credits,
+          used_credits: used,
+          remaining_credits: ws.total_credits - used,
+          seat_count: ws.seat_count,
+        }
       }),
   },
   'team/usage/history': {
@@ -122,8 +154,11 @@ export const accountRoutes: RouteTable = {
       const pageSize = Math.min(100, Math.max(1, Number(ctx.query.get('page_size') ?? 20) || 20))
       return ctx.store.read((state) => {
         const id = ctx.auth?.workspaceId || state.account.activeWorkspaceId
-        if (!findWorkspace(id, state.account.leftWorkspaces)) throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
-        const records = state.creditRecords.filter((r) => r.workspace_id === id && r.credits < 0).sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+        if (!findWorkspace(id, state.account.leftWorkspaces))
+          throw new ApiError(ERR.workspaceDenied, 'Not in a team workspace')
+        const records = state.creditRecords
+          .filter((r) => r.workspace_id === id && r.credits < 0)
+          .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
         return {
           total: records.length,
           page,

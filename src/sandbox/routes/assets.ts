@@ -23,12 +23,23 @@ function sourceOf(body: Record<string, unknown>): number {
 }
 
 /** One library entry as list and folder endpoints show it, or undefined if gone. */
-function assetEntry(state: State, kind: Kind, source: number, id: number, origin: string, now: number): Record<string, unknown> | undefined {
+function assetEntry(
+  state: State,
+  kind: Kind,
+  source: number,
+  id: number,
+  origin: string,
+  now: number,
+): Record<string, unknown> | undefined {
   if (source === 1) {
     const task = state.tasks[String(id)]
     if (!task || task.kind !== kind || task.deleted) return undefined
     const base =
-      kind === 'video' ? videoDetail(task, origin, now) : kind === 'image' ? imageDetail(task, origin, now) : audioDetail(task, origin, now, mp3Size(), 2)
+      kind === 'video'
+        ? videoDetail(task, origin, now)
+        : kind === 'image'
+          ? imageDetail(task, origin, now)
+          : audioDetail(task, origin, now, mp3Size(), 2)
     return {...base, asset_id: task.id, asset_type: TYPE_OF[kind], asset_source: 1}
   }
   const m = state.media[String(id)]
@@ -63,7 +74,8 @@ function allAssets(state: State, kind: Kind, source: number): Array<{id: number;
 
 function items(body: Record<string, unknown>): Array<Record<string, unknown>> {
   const list = body.items
-  if (!Array.isArray(list) || list.length === 0 || list.some((i) => !i || typeof i !== 'object')) throw invalidParam('items must be a non-empty array of objects')
+  if (!Array.isArray(list) || list.length === 0 || list.some((i) => !i || typeof i !== 'object'))
+    throw invalidParam('items must be a non-empty array of objects')
   return list as Array<Record<string, unknown>>
 }
 
@@ -94,10 +106,19 @@ export const assetRoutes: RouteTable = {
       return ctx.store.read((state) => {
         const all = allAssets(state, kind, source)
           .filter((a) => !(filter.off_peak === 1 || filter.off_peak === true) || a.offPeak === 1)
-          .sort((a, b) => (ascending ? a.createdAt - b.createdAt || a.id - b.id : b.createdAt - a.createdAt || b.id - a.id))
-        const data = all.slice(offset, offset + limit).map((a) => assetEntry(state, kind, source, a.id, ctx.origin, ctx.now)!)
+          .sort((a, b) =>
+            ascending ? a.createdAt - b.createdAt || a.id - b.id : b.createdAt - a.createdAt || b.id - a.id,
+          )
+        const data = all
+          .slice(offset, offset + limit)
+          .map((a) => assetEntry(state, kind, source, a.id, ctx.origin, ctx.now)!)
         const hasMore = offset + data.length < all.length
-        return {data, total: all.length, has_more: hasMore, ...(kind === 'audio' ? {next_offset: offset + data.length} : {})}
+        return {
+          data,
+          total: all.length,
+          has_more: hasMore,
+          ...(kind === 'audio' ? {next_offset: offset + data.length} : {}),
+        }
       })
     },
   },
@@ -138,9 +159,14 @@ export const assetRoutes: RouteTable = {
         const task = state.tasks[String(ref.id)]
         if (!task || task.kind !== ref.kind || task.deleted) throw new ApiError(ERR.notFound, 'Asset not found')
         if (taskClock(task, ctx.now).status !== 1) throw new ApiError(ERR.notReady, 'Asset is not ready for download')
-        const p = ref.kind === 'video' ? videoPath(task.id) : ref.kind === 'image' ? imagePath(task.id) : audioPath(task.id)
+        const p =
+          ref.kind === 'video' ? videoPath(task.id) : ref.kind === 'image' ? imagePath(task.id) : audioPath(task.id)
         const ext = p.slice(p.lastIndexOf('.'))
-        const stem = (task.prompt || task.mode).replace(/\[sandbox:[^\]]*\]/g, '').trim().slice(0, 40) || `pixverse_${ref.kind}_${task.id}`
+        const stem =
+          (task.prompt || task.mode)
+            .replace(/\[sandbox:[^\]]*\]/g, '')
+            .trim()
+            .slice(0, 40) || `pixverse_${ref.kind}_${task.id}`
         return {url: mediaUrl(ctx.origin, p), download_name: `${stem}${ext}`}
       })
     },
@@ -152,8 +178,16 @@ export const assetRoutes: RouteTable = {
       ctx.store.read((state) => {
         const asc = ctx.query.get('sort_order') === 'asc'
         const folders = Object.values(state.folders)
-          .sort((a, b) => (asc ? a.created_at - b.created_at : b.created_at - a.created_at) || a.folder_id - b.folder_id)
-          .map((f) => ({folder_id: f.folder_id, name: f.name, asset_count: f.items.length, created_at: new Date(f.created_at).toISOString(), is_default: f.folder_id === DEFAULT_FOLDER_ID}))
+          .sort(
+            (a, b) => (asc ? a.created_at - b.created_at : b.created_at - a.created_at) || a.folder_id - b.folder_id,
+          )
+          .map((f) => ({
+            folder_id: f.folder_id,
+            name: f.name,
+            asset_count: f.items.length,
+            created_at: new Date(f.created_at).toISOString(),
+            is_default: f.folder_id === DEFAULT_FOLDER_ID,
+          }))
         return {folders, total: folders.length}
       }),
   },
@@ -164,7 +198,8 @@ export const assetRoutes: RouteTable = {
       const name = str(ctx.body, 'name', {required: true, nonEmpty: true})!.trim()
       if (name.length > 50) throw invalidParam('name must be at most 50 characters')
       return ctx.store.update((state) => {
-        if (Object.values(state.folders).some((f) => f.name === name)) throw invalidParam(`a folder named "${name}" already exists`)
+        if (Object.values(state.folders).some((f) => f.name === name))
+          throw invalidParam(`a folder named "${name}" already exists`)
         const id = state.nextId++
         state.folders[String(id)] = {folder_id: id, name, created_at: ctx.now, items: []}
         return {folder_id: id, name, created_at: new Date(ctx.now).toISOString()}
@@ -192,7 +227,8 @@ export const assetRoutes: RouteTable = {
       if (!Array.isArray(ids) || ids.length === 0) throw invalidParam('folder_ids must be a non-empty array')
       return ctx.store.update((state) => {
         const folders = ids.map((raw) => folderOf(state, raw))
-        if (folders.some((f) => f.folder_id === DEFAULT_FOLDER_ID)) throw invalidParam('the default folder cannot be deleted')
+        if (folders.some((f) => f.folder_id === DEFAULT_FOLDER_ID))
+          throw invalidParam('the default folder cannot be deleted')
         for (const f of folders) delete state.folders[String(f.folder_id)]
         return {deleted_ids: folders.map((f) => f.folder_id)}
       })
@@ -209,7 +245,11 @@ export const assetRoutes: RouteTable = {
       return ctx.store.read((state) => {
         const folder = folderOf(state, ctx.body.folder_id)
         const entries = folder.items
-          .filter((i) => (type === -1 || i.asset_type === type) && (source === undefined || source === -1 || i.asset_source === source))
+          .filter(
+            (i) =>
+              (type === -1 || i.asset_type === type) &&
+              (source === undefined || source === -1 || i.asset_source === source),
+          )
           .sort((a, b) => b.added_at - a.added_at)
           .map((i) => assetEntry(state, KIND_OF[i.asset_type], i.asset_source, i.asset_id, ctx.origin, ctx.now))
           .filter((e): e is Record<string, unknown> => e !== undefined)
@@ -228,9 +268,15 @@ export const assetRoutes: RouteTable = {
         for (const item of list) {
           const ref = itemRef(item)
           const folder = folderOf(state, item.folder_id ?? ctx.body.folder_id ?? DEFAULT_FOLDER_ID)
-          if (!assetEntry(state, ref.kind, ref.source, ref.id, ctx.origin, ctx.now)) throw new ApiError(ERR.notFound, `Asset ${ref.id} not found`)
+          if (!assetEntry(state, ref.kind, ref.source, ref.id, ctx.origin, ctx.now))
+            throw new ApiError(ERR.notFound, `Asset ${ref.id} not found`)
           if (!folder.items.some((i) => i.asset_id === ref.id)) {
-            folder.items.push({asset_id: ref.id, asset_type: TYPE_OF[ref.kind], asset_source: ref.source, added_at: ctx.now})
+            folder.items.push({
+              asset_id: ref.id,
+              asset_type: TYPE_OF[ref.kind],
+              asset_source: ref.source,
+              added_at: ctx.now,
+            })
           }
           added.push(ref.id)
         }

@@ -48,15 +48,31 @@ export const audioRoutes: RouteTable = {
       const b = ctx.body
       const text = str(b, 'text', {required: true, nonEmpty: true})!
       const model = str(b, 'model', {required: true, nonEmpty: true})!
-      if (b.voice_id === undefined && b.provider_voice_id === undefined) throw invalidParam('voice_id or provider_voice_id is required')
+      if (b.voice_id === undefined && b.provider_voice_id === undefined)
+        throw invalidParam('voice_id or provider_voice_id is required')
       const cost = FLAT_COST.tts + Math.floor(text.length / 500)
-      return submit(ctx, 'speech/tts/generate', {kind: 'audio', mode: 'tts', prompt: text, model, quality: '', duration: 0, aspectRatio: '1:1', costEach: cost, count: 1}, (ids) => ({
-        audio_id: ids[0],
-        asset_id: ids[0],
-        status: 'pending',
-        audio_status: 5,
-        credits: cost,
-      }))
+      return submit(
+        ctx,
+        'speech/tts/generate',
+        {
+          kind: 'audio',
+          mode: 'tts',
+          prompt: text,
+          model,
+          quality: '',
+          duration: 0,
+          aspectRatio: '1:1',
+          costEach: cost,
+          count: 1,
+        },
+        (ids) => ({
+          audio_id: ids[0],
+          asset_id: ids[0],
+          status: 'pending',
+          audio_status: 5,
+          credits: cost,
+        }),
+      )
     },
   },
   'music/generate': {
@@ -71,16 +87,31 @@ export const audioRoutes: RouteTable = {
       for (const f of ['instrumental', 'auto_lyrics', 'duration_auto']) {
         if (b[f] !== undefined && typeof b[f] !== 'boolean') throw invalidParam(`${f} must be a boolean`)
       }
-      return submit(ctx, 'music/generate', {kind: 'audio', mode: 'music', prompt, model, quality: '', duration: 0, aspectRatio: '1:1', costEach: FLAT_COST.music, count: 1}, (ids) => ({
-        audio_id: ids[0],
-        asset_id: ids[0],
-        asset_type: 2,
-        asset_source: 1,
-        create_mode: 'music',
-        status: 'pending',
-        audio_status: 5,
-        credits: FLAT_COST.music,
-      }))
+      return submit(
+        ctx,
+        'music/generate',
+        {
+          kind: 'audio',
+          mode: 'music',
+          prompt,
+          model,
+          quality: '',
+          duration: 0,
+          aspectRatio: '1:1',
+          costEach: FLAT_COST.music,
+          count: 1,
+        },
+        (ids) => ({
+          audio_id: ids[0],
+          asset_id: ids[0],
+          asset_type: 2,
+          asset_source: 1,
+          create_mode: 'music',
+          status: 'pending',
+          audio_status: 5,
+          credits: FLAT_COST.music,
+        }),
+      )
     },
   },
   'audio/detail': {
@@ -89,7 +120,12 @@ export const audioRoutes: RouteTable = {
     handler: (ctx: Ctx) => {
       const source = ctx.query.get('asset_source') ?? '1'
       return ctx.store.read((state) => {
-        if (source === '0') return uploadedAudio(state, idParam(ctx.query.get('asset_id') ?? ctx.query.get('audio_id'), 'asset_id'), ctx.origin)
+        if (source === '0')
+          return uploadedAudio(
+            state,
+            idParam(ctx.query.get('asset_id') ?? ctx.query.get('audio_id'), 'asset_id'),
+            ctx.origin,
+          )
         const id = idParam(ctx.query.get('audio_id') ?? ctx.query.get('asset_id'), 'audio_id')
         const facts = mp3Facts()
         return {audio: audioDetail(findTask(state, id, 'audio'), ctx.origin, ctx.now, facts.size, facts.seconds)}

@@ -20,7 +20,7 @@ function userCode(): string {
 
 function header(req: IncomingMessage, name: string): string {
   const v = req.headers[name]
-  return (Array.isArray(v) ? v[0] : v ?? '').trim()
+  return (Array.isArray(v) ? v[0] : (v ?? '')).trim()
 }
 
 /** Throws the auth error the real service gives, or returns how the caller authenticated. */

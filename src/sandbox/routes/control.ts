@@ -44,7 +44,8 @@ export function stateSummary(state: State, now: number) {
 class BadRequest extends Error {}
 
 function nonNegative(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new BadRequest(`${what} must be a non-negative number`)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new BadRequest(`${what} must be a non-negative number`)
   return value
 }
 
@@ -56,7 +57,11 @@ export function applyConfig(state: State, body: Record<string, unknown>): void {
       state.credits = {credit_daily: 0, credit_monthly: nonNegative(credits, 'credits'), credit_package: 0}
     } else if (credits && typeof credits === 'object') {
       const c = credits as Record<string, unknown>
-      for (const [field, alias] of [['credit_daily', 'daily'], ['credit_monthly', 'monthly'], ['credit_package', 'package']] as const) {
+      for (const [field, alias] of [
+        ['credit_daily', 'daily'],
+        ['credit_monthly', 'monthly'],
+        ['credit_package', 'package'],
+      ] as const) {
         const v = c[field] ?? c[alias]
         if (v !== undefined) state.credits[field] = nonNegative(v, `credits.${field}`)
       }
@@ -83,7 +88,12 @@ export function applyConfig(state: State, body: Record<string, unknown>): void {
   }
 }
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, store: Store, route: string): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  route: string,
+): Promise<void> {
   const now = Date.now()
   const key = `${req.method} ${route}`
   try {
@@ -97,7 +107,12 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
       case 'GET state': {
         const summary = await store.update((s) => stateSummary(settleRefunds(s, now), now))
         const faults = new Faults(store.dataDir).summary()
-        return sendJson(res, 200, {...summary, faults_injected: faults.injected, faults_injected_total: faults.injected_total, fault_requests_seen: faults.requests_seen})
+        return sendJson(res, 200, {
+          ...summary,
+          faults_injected: faults.injected,
+          faults_injected_total: faults.injected_total,
+          fault_requests_seen: faults.requests_seen,
+        })
       }
       case 'GET faults':
         return sendJson(res, 200, new Faults(store.dataDir).summary())
@@ -106,23 +121,39 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
       case 'DELETE faults':
         return sendJson(res, 200, await new Faults(store.dataDir).clear())
       case 'GET secrets':
-        return sendJson(res, 200, await store.read((s) => ({tokens: Object.keys(s.tokens), access_keys: Object.keys(s.accessKeys)})))
+        return sendJson(
+          res,
+          200,
+          await store.read((s) => ({tokens: Object.keys(s.tokens), access_keys: Object.keys(s.accessKeys)})),
+        )
       case 'POST config':
-        return sendJson(res, 200, await store.update((s) => {
-          applyConfig(s, body)
-          return stateSummary(s, now)
-        }))
+        return sendJson(
+          res,
+          200,
+          await store.update((s) => {
+            applyConfig(s, body)
+            return stateSummary(s, now)
+          }),
+        )
       case 'POST expire-tokens':
-        return sendJson(res, 200, await store.update((s) => {
-          for (const t of Object.values(s.tokens)) t.expiresAt = Math.min(t.expiresAt, now - 1)
-          return {expired: Object.keys(s.tokens).length}
-        }))
+        return sendJson(
+          res,
+          200,
+          await store.update((s) => {
+            for (const t of Object.values(s.tokens)) t.expiresAt = Math.min(t.expiresAt, now - 1)
+            return {expired: Object.keys(s.tokens).length}
+          }),
+        )
       case 'POST access-keys':
-        return sendJson(res, 200, await store.update((s) => {
-          const accessKey = `ak-${crypto.randomBytes(24).toString('base64url')}`
-          s.accessKeys[accessKey] = {createdAt: now}
-          return {access_key: accessKey}
-        }))
+        return sendJson(
+          res,
+          200,
+          await store.update((s) => {
+            const accessKey = `ak-${crypto.randomBytes(24).toString('base64url')}`
+            s.accessKeys[accessKey] = {createdAt: now}
+            return {access_key: accessKey}
+          }),
+        )
       case 'POST approve': {
         const code = typeof body.user_code === 'string' ? body.user_code : ''
         const ok = await store.update((s) => approveUserCode(s, code, now))
@@ -134,7 +165,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
         return sendJson(res, 404, {error: `no control endpoint ${key}`})
     }
   } catch (error) {
-    if (error instanceof BadRequest || error instanceof BadFaultRequest || error instanceof SyntaxError) return sendJson(res, 400, {error: error.message})
+    if (error instanceof BadRequest || error instanceof BadFaultRequest || error instanceof SyntaxError)
+      return sendJson(res, 400, {error: error.message})
     const message = error instanceof Error ? error.message : String(error)
     return sendJson(res, 400, {error: message})
   }
@@ -143,7 +175,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
 /** Removes the user from (or adds them back to) a seeded team workspace; losing the active one resets it. */
 function setMembership(state: State, body: Record<string, unknown>) {
   const id = body.workspace_id
-  if (typeof id !== 'number' || !WORKSPACES.some((w) => w.workspace_id === id)) throw new BadRequest('workspace_id must be a seeded team workspace id')
+  if (typeof id !== 'number' || !WORKSPACES.some((w) => w.workspace_id === id))
+    throw new BadRequest('workspace_id must be a seeded team workspace id')
   if (typeof body.member !== 'boolean') throw new BadRequest('member must be a boolean')
   const left = new Set(state.account.leftWorkspaces ?? [])
   if (body.member) left.delete(id)

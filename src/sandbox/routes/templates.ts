@@ -3,10 +3,14 @@ import {ApiError, ERR, type Ctx, type RouteTable, idParam, mediaUrl} from '../ht
 import {TEMPLATE_CATEGORIES, TEMPLATES, type SeedTemplate} from '../catalog-data.js'
 
 const i18n = (name: string, prompt?: string) =>
-  JSON.stringify({'en-US': {display_name: name, ...(prompt ? {display_prompt: prompt} : {})}, en: {display_name: name, ...(prompt ? {display_prompt: prompt} : {})}})
+  JSON.stringify({
+    'en-US': {display_name: name, ...(prompt ? {display_prompt: prompt} : {})},
+    en: {display_name: name, ...(prompt ? {display_prompt: prompt} : {})},
+  })
 
 function templateResp(t: SeedTemplate, origin: string): Record<string, unknown> {
-  const preview = t.template_type === 2 ? `static/templates/${t.template_id}.jpg` : `static/templates/${t.template_id}.mp4`
+  const preview =
+    t.template_type === 2 ? `static/templates/${t.template_id}.jpg` : `static/templates/${t.template_id}.mp4`
   return {
     template_id: t.template_id,
     display_name: t.display_name,
@@ -37,7 +41,8 @@ export const templateRoutes: RouteTable = {
   'content/categories/secondary': {
     method: 'GET',
     auth: true,
-    handler: () => TEMPLATE_CATEGORIES.map((c) => ({id: c.id, category_name: c.category_name, i18n_json: i18n(c.i18n)})),
+    handler: () =>
+      TEMPLATE_CATEGORIES.map((c) => ({id: c.id, category_name: c.category_name, i18n_json: i18n(c.i18n)})),
   },
   'content/template/list': {
     method: 'GET',
@@ -46,7 +51,10 @@ export const templateRoutes: RouteTable = {
       const {limit, offset} = pageArgs(ctx)
       const secondary = ctx.query.get('secondary_category')
       const matching = secondary ? TEMPLATES.filter((t) => String(t.category_id) === secondary) : TEMPLATES
-      return {data: matching.slice(offset, offset + limit).map((t) => templateResp(t, ctx.origin)), total: matching.length}
+      return {
+        data: matching.slice(offset, offset + limit).map((t) => templateResp(t, ctx.origin)),
+        total: matching.length,
+      }
     },
   },
   'search/web/effect': {

@@ -62,7 +62,8 @@ export const uploadRoutes: RouteTable = {
       return ctx.store.update((state) => ({
         result: items.map((item) => {
           const object = state.objects[item.path]
-          if (!object) return {name: item.name, path: item.path, size: item.size, err_msg: `object ${item.path} was not uploaded`}
+          if (!object)
+            return {name: item.name, path: item.path, size: item.size, err_msg: `object ${item.path} was not uploaded`}
           const media: RegisteredMedia = {
             id: Store.nextId(state),
             kind: 'image',

@@ -1,6 +1,18 @@
 /** Video generation, detail, download and frame endpoints (docs/protocol.md §3.1, §3.3–3.12, §4.5, §5.3). */
 import {VIDEO_QUALITIES} from '../catalog-data.js'
-import {ApiError, ERR, type Ctx, type RouteTable, idParam, int, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
+import {
+  ApiError,
+  ERR,
+  type Ctx,
+  type RouteTable,
+  idParam,
+  int,
+  invalidParam,
+  isMediaPath,
+  mediaUrl,
+  str,
+  strArray,
+} from '../http.js'
 import {submit, videoResp, type Prepared} from '../creations.js'
 import {framePath, videoDetail, videoPath} from '../details.js'
 import type {State, Task} from '../store.js'
@@ -32,29 +44,48 @@ function aspect(body: Record<string, unknown>): string {
 
 function mediaPathField(body: Record<string, unknown>, field: string, required = true): string | undefined {
   const value = str(body, field, {required, nonEmpty: required})
-  if (value !== undefined && !isMediaPath(value)) throw invalidParam(`${field} "${value}" is not a media path (upload the file first)`)
+  if (value !== undefined && !isMediaPath(value))
+    throw invalidParam(`${field} "${value}" is not a media path (upload the file first)`)
   return value
 }
 
 /** Video-input bundle (§3.0): a media path, or original_video_id of a sandbox video. */
 function videoInput(body: Record<string, unknown>): void {
   if (body.original_video_id !== undefined) idParam(body.original_video_id, 'original_video_id')
-  if (body.customer_video_path === undefined && body.original_video_id === undefined) throw invalidParam('customer_video_path is required')
+  if (body.customer_video_path === undefined && body.original_video_id === undefined)
+    throw invalidParam('customer_video_path is required')
   if (body.customer_video_path !== undefined) mediaPathField(body, 'customer_video_path')
 }
 
-function video(mode: string, body: Record<string, unknown>, opts: {prompt?: 'required' | 'optional'; model?: boolean; defaultQuality?: string; cost?: number} = {}): Prepared {
+function video(
+  mode: string,
+  body: Record<string, unknown>,
+  opts: {prompt?: 'required' | 'optional'; model?: boolean; defaultQuality?: string; cost?: number} = {},
+): Prepared {
   const prompt = str(body, 'prompt', {required: opts.prompt === 'required', nonEmpty: opts.prompt === 'required'}) ?? ''
   const model = str(body, 'model', {required: opts.model !== false, nonEmpty: opts.model !== false}) ?? 'v5.6'
   const q = quality(body, opts.defaultQuality ?? '720p')
   const d = duration(body)
-  return {kind: 'video', mode, prompt, model, quality: q, duration: d, aspectRatio: aspect(body), costEach: opts.cost ?? videoCost(q, d)}
+  return {
+    kind: 'video',
+    mode,
+    prompt,
+    model,
+    quality: q,
+    duration: d,
+    aspectRatio: aspect(body),
+    costEach: opts.cost ?? videoCost(q, d),
+  }
 }
 
 const templateMode = (body: Record<string, unknown>, mode: string) => (body.template_id === undefined ? mode : 'effect')
 
 function submitRoute(endpoint: string, prepare: (body: Record<string, unknown>) => Prepared) {
-  return {method: 'POST' as const, auth: true, handler: (ctx: Ctx) => submit(ctx, endpoint, prepare(ctx.body), videoResp)}
+  return {
+    method: 'POST' as const,
+    auth: true,
+    handler: (ctx: Ctx) => submit(ctx, endpoint, prepare(ctx.body), videoResp),
+  }
 }
 
 /** Frame endpoints return fixture-backed frames named after the source, for any video. */
@@ -67,9 +98,11 @@ function frameSource(body: Record<string, unknown>): string {
 export const videoRoutes: RouteTable = {
   'video/t2v': submitRoute('video/t2v', (b) => video(templateMode(b, 'text_video'), b, {prompt: 'required'})),
   'video/i2v': submitRoute('video/i2v', (b) => {
-    if (b.customer_img_path === undefined && typeof b.customer_img_url === 'string') return video('image_text', b, {prompt: 'optional'})
+    if (b.customer_img_path === undefined && typeof b.customer_img_url === 'string')
+      return video('image_text', b, {prompt: 'optional'})
     // Templates of N images send customer_img_paths (docs/protocol.md §3.13).
-    if (b.template_id !== undefined && Array.isArray(b.customer_img_paths)) strArray(b, 'customer_img_paths', {required: true, min: 1})
+    if (b.template_id !== undefined && Array.isArray(b.customer_img_paths))
+      strArray(b, 'customer_img_paths', {required: true, min: 1})
     else mediaPathField(b, 'customer_img_path')
     return video(templateMode(b, 'image_text'), b, {prompt: 'optional'})
   }),
@@ -156,7 +189,12 @@ export const videoRoutes: RouteTable = {
     handler: (ctx) => {
       const source = frameSource(ctx.body)
       const p = source.startsWith('v') ? framePath(Number(source.slice(1)), 'last') : `frames/${source}_last.jpg`
-      return {last_frame: mediaUrl(ctx.origin, p), last_frame_path: p, frame_url: mediaUrl(ctx.origin, p), frame_path: p}
+      return {
+        last_frame: mediaUrl(ctx.origin, p),
+        last_frame_path: p,
+        frame_url: mediaUrl(ctx.origin, p),
+        frame_path: p,
+      }
     },
   },
 }

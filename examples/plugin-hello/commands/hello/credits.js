@@ -25,6 +25,8 @@ export default class HelloCredits extends AuthedCommand {
   }
 
   renderHuman(result) {
-    return result.daily === undefined ? String(result.total) : `${result.total} credits (daily ${result.daily}, monthly ${result.monthly}, bonus ${result.bonus})`
+    return result.daily === undefined
+      ? String(result.total)
+      : `${result.total} credits (daily ${result.daily}, monthly ${result.monthly}, bonus ${result.bonus})`
   }
 }

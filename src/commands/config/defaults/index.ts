@@ -21,7 +21,10 @@ Same as \`config defaults show\`. Change one with \`config defaults set <mode> <
 }
 
 /** All modes `{video: {...}, image: {...}}`, or `{mode, defaults}` for one. */
-export function showDefaults(stored: Record<string, Record<string, unknown>>, modeArg?: string): Record<string, unknown> {
+export function showDefaults(
+  stored: Record<string, Record<string, unknown>>,
+  modeArg?: string,
+): Record<string, unknown> {
   if (modeArg !== undefined) {
     const mode = parseMode(modeArg)
     return {mode, defaults: effectiveDefaults(mode, stored)}

@@ -5,7 +5,7 @@ import {defaultModes} from '../../../catalog/index.js'
 import {effectiveDefaults, parseMode} from '../../../config/mode-defaults.js'
 
 export default class ConfigDefaultsReset extends ConfigCommand<typeof ConfigDefaultsReset> {
-  static description = 'Forget your creation defaults: all of them, or one mode\'s (back to the built-in values).'
+  static description = "Forget your creation defaults: all of them, or one mode's (back to the built-in values)."
 
   static examples = ['<%= config.bin %> config defaults reset --json', '<%= config.bin %> config defaults reset video']
 

@@ -54,12 +54,14 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
         const name = /^--([\w-]+)/.exec(word)?.[1]
         if (name === undefined || OWN_FLAGS.has(name)) {
           kept.push(word)
-          if (name !== undefined && VALUED.has(name) && !word.includes('=') && i + 1 < this.argv.length) kept.push(this.argv[++i])
+          if (name !== undefined && VALUED.has(name) && !word.includes('=') && i + 1 < this.argv.length)
+            kept.push(this.argv[++i])
           continue
         }
 
         this.aliasWords.push(word)
-        if (!word.includes('=') && i + 1 < this.argv.length && !this.argv[i + 1].startsWith('--')) this.aliasWords.push(this.argv[++i])
+        if (!word.includes('=') && i + 1 < this.argv.length && !this.argv[i + 1].startsWith('--'))
+          this.aliasWords.push(this.argv[++i])
       }
 
       this.argv = kept
@@ -86,12 +88,14 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
   private request(): {mode: ReturnType<typeof parseMode>; pairs: Array<[string, string]>} {
     const words = [this.args.mode, this.args.key, this.args.value].filter((word): word is string => word !== undefined)
     if (this.flags.mode === undefined) {
-      if (words.length !== 3) throw validationError('Usage: config defaults set <mode> <key> <value> (or --mode <mode> --<key> <value>…)')
+      if (words.length !== 3)
+        throw validationError('Usage: config defaults set <mode> <key> <value> (or --mode <mode> --<key> <value>…)')
       return {mode: parseMode(words[0]), pairs: [[words[1], words[2]]]}
     }
 
     const mode = parseMode(this.flags.mode, '--mode')
-    if (words.length > 0) throw validationError(`Unexpected argument "${words[0]}" (with --mode, pass --<key> <value> pairs)`)
+    if (words.length > 0)
+      throw validationError(`Unexpected argument "${words[0]}" (with --mode, pass --<key> <value> pairs)`)
     const pairs: Array<[string, string]> = []
     const alias = this.aliasWords
     for (let i = 0; i < alias.length; i++) {

@@ -7,7 +7,10 @@ import {showDefaults} from './index.js'
 export default class ConfigDefaultsShow extends ConfigCommand<typeof ConfigDefaultsShow> {
   static description = 'Show the creation defaults of every mode, or of one (built-in values merged with yours).'
 
-  static examples = ['<%= config.bin %> config defaults show --json', '<%= config.bin %> config defaults show video --json']
+  static examples = [
+    '<%= config.bin %> config defaults show --json',
+    '<%= config.bin %> config defaults show video --json',
+  ]
 
   static args = {
     mode: Args.string({description: `Only this mode (${defaultModes().join(', ')}).`}),

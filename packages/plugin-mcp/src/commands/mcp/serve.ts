@@ -18,17 +18,28 @@ stdio by default (stdout carries only MCP messages; logs go to stderr), or strea
 
   static flags = {
     http: Flags.boolean({description: 'Serve streamable HTTP on 127.0.0.1 instead of stdio.'}),
-    port: Flags.integer({description: 'Port for --http (0 picks a free one; the address is printed on stderr).', default: 8765, min: 0, max: 65_535}),
+    port: Flags.integer({
+      description: 'Port for --http (0 picks a free one; the address is printed on stderr).',
+      default: 8765,
+      min: 0,
+      max: 65_535,
+    }),
     token: Flags.string({
-      description: 'Bearer token HTTP clients must send (prefer the environment variable: a flag is visible to other local users). [default: generated at start]',
+      description:
+        'Bearer token HTTP clients must send (prefer the environment variable: a flag is visible to other local users). [default: generated at start]',
       env: 'PIXVERSE_MCP_TOKEN',
     }),
-    'allow-dir': Flags.string({description: 'Folder tool calls may read text and media files from (nothing is read otherwise).'}),
+    'allow-dir': Flags.string({
+      description: 'Folder tool calls may read text and media files from (nothing is read otherwise).',
+    }),
     'output-dir': Flags.string({description: 'Folder tool calls may download into (nothing is written otherwise).'}),
   }
 
   async run(): Promise<undefined> {
-    if (!this.credential()) this.out.warn('Not logged in: tools will fail with exit_code 3 until you run `pixverse auth login` (or set PIXVERSE_TOKEN).')
+    if (!this.credential())
+      this.out.warn(
+        'Not logged in: tools will fail with exit_code 3 until you run `pixverse auth login` (or set PIXVERSE_TOKEN).',
+      )
     // Tool calls come from an agent, not from the person who started the server: its folders only.
     this.files = mcpPolicy({readDir: this.flags['allow-dir'], writeDir: this.flags['output-dir']})
     const {serve} = await import('../../server.js')
