@@ -143,12 +143,17 @@ function referenceType(
   return type
 }
 
-/** What an output not made yet looks like while checking: a media path or an id, which pass the same checks. */
+/**
+ * What an output not made yet looks like while checking: a service media path (`upload/…`, the form a
+ * media flag accepts without a local file) or an id, which pass the same checks. Never sent.
+ */
+const PENDING_OUTPUT = 'upload/pipeline-pending-output'
+
 function standIn(type: OutputType): unknown {
   if (type === 'id') return '1'
   if (type === 'ids') return ['1']
-  if (type === 'files') return ['pipeline/pending-output']
-  return 'pipeline/pending-output'
+  if (type === 'files') return [PENDING_OUTPUT]
+  return PENDING_OUTPUT
 }
 
 async function checkCreation(
@@ -228,7 +233,7 @@ export function localInput(
 
 function localValue(where: string, field: LocalField, value: unknown, checking: boolean): unknown {
   const isFile = (v: unknown) =>
-    typeof v === 'string' && ((checking && v === 'pipeline/pending-output') || (existsSync(v) && statSync(v).isFile()))
+    typeof v === 'string' && ((checking && v === PENDING_OUTPUT) || (existsSync(v) && statSync(v).isFile()))
   switch (field.type) {
     case 'file':
       if (Array.isArray(value)) throw validationError(`${where} takes one file, not a list`)

@@ -2,7 +2,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import {extname, resolve} from 'node:path'
 
 import {flagKey} from '../batch/manifest.js'
-import {validationError} from '../errors.js'
+import {isCliError, validationError} from '../errors.js'
+import {type FileAccessPolicy, assertReadable, commandLinePolicy} from '../util/file-access.js'
 import {builtinPipelines} from './builtins.js'
 
 /** One step as written: an id, a mode (a creation mode or a local media step), its fields. */
@@ -34,14 +35,23 @@ const STEP_ID = /^[a-z][a-z0-9_-]{0,39}$/i
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/i
 
 /** A pipeline by built-in name or by file (YAML or JSON); exit 6 with the reason when it is malformed. */
-export async function loadPipeline(nameOrFile: string): Promise<PipelineDefinition> {
+/**
+ * A built-in by name, or a file the caller's policy may read (an MCP tool call: only inside the
+ * folder `mcp serve` was given; never the login or a dot-folder).
+ */
+export async function loadPipeline(
+  nameOrFile: string,
+  files: FileAccessPolicy = commandLinePolicy(),
+): Promise<PipelineDefinition> {
   const builtin = Object.hasOwn(builtinPipelines, nameOrFile) ? builtinPipelines[nameOrFile] : undefined
   if (builtin && !existsSync(nameOrFile)) return parsePipeline(builtin, `builtin:${nameOrFile}`, true)
-  const file = resolve(nameOrFile)
+  let file = resolve(files.base, nameOrFile)
   let text: string
   try {
+    file = assertReadable(files, nameOrFile, 'pipeline')
     text = readFileSync(file, 'utf8')
   } catch (error) {
+    if (isCliError(error)) throw error
     const names = Object.keys(builtinPipelines).join(', ')
     throw validationError(
       `Cannot read pipeline ${nameOrFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (built-ins: ${names})`,

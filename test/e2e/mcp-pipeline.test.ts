@@ -1,7 +1,7 @@
 import {Client} from '@modelcontextprotocol/sdk/client/index.js'
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {expect} from 'chai'
-import {existsSync, mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -16,6 +16,8 @@ describe('MCP pipeline_run and pipeline_status', function () {
   this.timeout(120_000)
   const ctx = useSandbox()
   let client: Client
+  // The only folder the server may read pipelines from and write runs to (--allow-dir, --output-dir).
+  const root = mkdtempSync(join(tmpdir(), 'pixverse-mcp-pipeline-'))
 
   before(async function () {
     const env = {
@@ -27,7 +29,7 @@ describe('MCP pipeline_run and pipeline_status', function () {
     }
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve'],
+      args: ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--allow-dir', root, '--output-dir', root],
       env,
       stderr: 'pipe',
     })
@@ -45,7 +47,7 @@ describe('MCP pipeline_run and pipeline_status', function () {
     expect(Object.keys(run.inputSchema.properties ?? {})).to.include.members(['pipeline', 'var', 'out', 'dry-run'])
     expect(Object.keys(run.inputSchema.properties ?? {})).not.to.include.members(['detach', 'open', 'jsonl'])
 
-    const out = join(mkdtempSync(join(tmpdir(), 'pixverse-mcp-pipeline-')), 'out')
+    const out = join(root, 'out')
     const started = Date.now()
     const result = (await client.callTool({
       name: 'pipeline_run',
@@ -81,11 +83,35 @@ describe('MCP pipeline_run and pipeline_status', function () {
     await ctx.sandbox.clearRequests()
     const result = (await client.callTool({
       name: 'pipeline_run',
-      arguments: {pipeline: 'storyboard', out: join(tmpdir(), 'never-created-by-pixverse')},
+      arguments: {pipeline: 'storyboard', out: join(root, 'never-created-by-pixverse')},
     })) as ToolResult
     expect(result.isError).to.equal(true)
     expect(result.structuredContent).to.include({exit_code: 6})
-    expect(existsSync(join(tmpdir(), 'never-created-by-pixverse'))).to.equal(false)
+    expect(existsSync(join(root, 'never-created-by-pixverse'))).to.equal(false)
+    expect(await ctx.sandbox.requests()).to.deep.equal([])
+  })
+
+  it('pipeline_run reads pipeline files and writes runs only inside the folders the server was given', async function () {
+    await ctx.sandbox.clearRequests()
+    const elsewhere = mkdtempSync(join(tmpdir(), 'pixverse-mcp-elsewhere-'))
+    const outside = (await client.callTool({
+      name: 'pipeline_run',
+      arguments: {pipeline: 'text-image-video', var: ['prompt=a lighthouse'], out: join(elsewhere, 'out')},
+    })) as ToolResult
+    expect(outside.isError).to.equal(true)
+    expect(outside.structuredContent).to.include({exit_code: 6})
+    expect(String(outside.structuredContent?.error)).to.match(/outside/)
+    expect(existsSync(join(elsewhere, 'out'))).to.equal(false)
+
+    const file = join(elsewhere, 'film.json')
+    writeFileSync(file, JSON.stringify({name: 'film', steps: [{id: 'shot', mode: 'video', prompt: 'a cat'}]}))
+    const unreadable = (await client.callTool({
+      name: 'pipeline_run',
+      arguments: {pipeline: file, out: join(root, 'film')},
+    })) as ToolResult
+    expect(unreadable.isError).to.equal(true)
+    expect(unreadable.structuredContent).to.include({exit_code: 6})
+    expect(String(unreadable.structuredContent?.error)).to.match(/outside/)
     expect(await ctx.sandbox.requests()).to.deep.equal([])
   })
 })

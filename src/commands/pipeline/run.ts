@@ -6,7 +6,7 @@ import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
 import {CliError, ExitCode, validationError} from '../../errors.js'
-import {type FileAccessPolicy, commandLinePolicy, manifestPolicy} from '../../util/file-access.js'
+import {type FileAccessPolicy, commandLinePolicy, manifestPolicy, outputPath} from '../../util/file-access.js'
 import {resolveTextInput} from '../../util/text-input.js'
 
 export default class PipelineRun extends AuthedCommand<typeof PipelineRun> {
@@ -54,9 +54,13 @@ Every step is checked before the first request (exit 6 names the step and field)
         import('../../pipeline/check.js'),
         import('../../pipeline/out-dir.js'),
       ])
-    const definition = await loadPipeline(this.args.pipeline)
+    const definition = await loadPipeline(this.args.pipeline, this.files)
     const vars = bindVars(definition, this.flags.var ?? [])
-    const outDir = outDirOf(definition.name, this.flags.out)
+    // Over MCP the output folder is confined to the one `mcp serve` was given (outDirOf: `pixverse-<name>`).
+    const outDir = outDirOf(
+      definition.name,
+      outputPath(this.files, this.flags.out ?? `pixverse-${definition.name}`, () => '', '--out'),
+    )
     assertOutDirUsable(outDir, this.flags.out ?? outDir)
     const stored = (mode: string) => (this.settings.defaults()[mode] ?? {}) as Record<string, unknown>
     // A pipeline file may come from someone else: like a batch manifest, it reads text files only

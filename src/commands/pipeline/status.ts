@@ -5,8 +5,12 @@ import {join} from 'node:path'
 
 import {BaseCommand} from '../../base/base-command.js'
 import {validationError} from '../../errors.js'
+import {type FileAccessPolicy, commandLinePolicy, outputPath} from '../../util/file-access.js'
 
 export default class PipelineStatus extends BaseCommand<typeof PipelineStatus> {
+  /** Which pipeline files and folders it may read (the MCP server gives its own; see util/file-access.ts). */
+  files: FileAccessPolicy = commandLinePolicy()
+
   static description = `Show where a pipeline run stands, from its state file (no request is sent).
 
 Lists each step with its status (pending, running, done, failed, blocked), ids, credits and error. \`running\` says whether a run is going in that folder now. Steps still running or submitted are continued by the next \`pipeline run\` of the same pipeline and --out.`
@@ -33,8 +37,12 @@ Lists each step with its status (pending, running, done, failed, blocked), ids, 
       import('../../pipeline/out-dir.js'),
       import('../../pipeline/state.js'),
     ])
-    const definition = await loadPipeline(this.args.pipeline)
-    const outDir = outDirOf(definition.name, this.flags.out)
+    const definition = await loadPipeline(this.args.pipeline, this.files)
+    // Over MCP the output folder is confined to the one `mcp serve` was given (outDirOf: `pixverse-<name>`).
+    const outDir = outDirOf(
+      definition.name,
+      outputPath(this.files, this.flags.out ?? `pixverse-${definition.name}`, () => '', '--out'),
+    )
     const stateFile = join(outDir, STATE_FILE)
     if (!existsSync(stateFile))
       throw validationError(
