@@ -13,6 +13,7 @@ import {
   readHead,
   sniffKind,
 } from '../util/media-file.js'
+import {incompleteImage} from '../util/image-structure.js'
 import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {loadGot} from './http.js'
@@ -99,6 +100,8 @@ function checkImageHeader(flag: string, file: string, sniffed: MediaKind | undef
       `${flag} file "${file}" is ${dims.width}x${dims.height} pixels, more than ${MAX_PIXELS} in all`,
     )
   }
+  const problem = incompleteImage(file)
+  if (problem) throw validationError(`${flag} file "${file}" is not a complete image: ${problem}`)
 }
 
 /**
