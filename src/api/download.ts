@@ -133,7 +133,7 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
         if (received > options.cap) stream.destroy(tooLarge(received, options.cap))
         else options.onProgress?.(received, total)
       })
-      await pipeline(stream, createWriteStream(part, {flags: resuming ? 'a' : 'w', mode: 0o600}))
+      await pipeline(stream, createWriteStream(part, {flags: resuming ? 'a' : 'w'}))
     } catch (error) {
       stream.destroy()
       if (error instanceof CliError || options.signal.aborted) throw error

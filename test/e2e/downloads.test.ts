@@ -85,6 +85,8 @@ describe('downloads: never replace a file, refuse what is not media, clean up or
     expect(readFileSync(taken, 'utf8')).to.equal('my own edit of this video')
     expect(readFileSync(file).equals(fixture)).to.equal(true)
     expect(readdirSync(dest).sort()).to.have.length(2)
+    // Media are the user's files, not secrets: they get the umask's mode, as any other download tool's.
+    expect(statSync(file).mode & 0o777).to.equal(0o666 & ~process.umask())
   })
 
   it('a server-chosen audio name that is already taken keeps the existing file', async function () {
