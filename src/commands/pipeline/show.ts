@@ -26,10 +26,14 @@ export default class PipelineShow extends BaseCommand<typeof PipelineShow> {
       throw validationError(
         `No built-in pipeline "${this.args.name}" (built-ins: ${Object.keys(builtinPipelines).join(', ')})`,
       )
+    this.builtinText = text
     return {name: this.args.name, yaml: text, definition: await parsePipeline(text, `builtin:${this.args.name}`, true)}
   }
 
-  protected renderHuman(result: unknown): string {
-    return (result as {yaml: string}).yaml
+  /** Our own built-in text, printed as it is: the renderer's copy has its line breaks folded (Output). */
+  private builtinText = ''
+
+  protected renderHuman(): string {
+    return this.builtinText
   }
 }
