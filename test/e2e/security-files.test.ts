@@ -1,8 +1,9 @@
 import {expect} from 'chai'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
+import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
 
 /** Local files reached through text arguments (issue 14 item 2), on the command line and in manifests. */
@@ -27,8 +28,10 @@ describe('security: files named by text inputs', function () {
     for (const args of [
       ['--prompt', join(ctx.cli.home, 'internal.json')],
       ['--prompt', join(folder, '.ssh', 'id_ed25519')],
-      ['--prompt', 'x', '--image', join(ctx.cli.home, 'internal.json')],
+      // A real image inside PIXVERSE_HOME: it passes the media checks, so the refusal is the policy's.
+      ['--prompt', 'x', '--image', join(ctx.cli.home, 'stolen.png')],
     ]) {
+      copyFileSync(join(ROOT, 'fixtures', 'media', 'sample.png'), join(ctx.cli.home, 'stolen.png'))
       await ctx.sandbox.clearRequests()
       const result = await ctx.cli(['create', 'video', ...args, '--no-wait', '--json'])
       expect(result.exitCode, `${args.join(' ')}: ${result.stderr}`).to.equal(6)
