@@ -1,7 +1,8 @@
 import {type CreationModelSpec, type Mode, modeSpec, modelSpec, modelsFor, displayName} from '../catalog/index.js'
 import {asking, cancelled} from './cancel.js'
 import {answerArgv, modelChoices, paramQuestions} from './choices.js'
-import {flagPair, shellQuote} from './flag-words.js'
+import {shellQuote} from '../util/shell-quote.js'
+import {flagPair} from './flag-words.js'
 import {askMedia, mediaKindOf} from './media-question.js'
 import type {WizardService} from './service.js'
 

@@ -2,8 +2,3 @@
 export function flagPair(flag: string, value: string): string[] {
   return value.startsWith('-') ? [`--${flag}=${value}`] : [`--${flag}`, value]
 }
-
-/** One argv word as a POSIX shell needs it, for the "equivalent" command line a person can copy. */
-export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
-}
