@@ -38,7 +38,8 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
     const kind = checkLocalMedia('asset upload', file)
     this.out.info(`Uploading ${kind}…`)
     const {progressMode} = await import('../../progress/progress.js')
-    const bar = progressMode(this.out.json) === 'terminal' ? await byteBarOnStderr() : undefined
+    const bar =
+      progressMode(this.out.json, this.ctx.streams.stderr) === 'terminal' ? await byteBarOnStderr() : undefined
     const uploaded = await new Uploader(this.api).upload(file, kind, bar?.update)
     bar?.end()
     return {...uploaded.raw, type: kind, ...(uploaded.transform ? {transform: uploaded.transform} : {})}

@@ -5,9 +5,9 @@ import {type TaskKind, fetchTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {statusView} from '../../base/results.js'
-import {taskText, tasksText} from '../../base/task-text.js'
+import {taskText, tasksText} from '../../util/task-text.js'
 import {ExitCode, isCliError, validationError} from '../../errors.js'
-import {toCliError} from '../../base/to-cli-error.js'
+import {toCliError} from '../../util/to-cli-error.js'
 import {renderHuman} from '../../output.js'
 
 /** Which per-id failure decides the exit code of a batch (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
