@@ -1,5 +1,6 @@
 import {Config} from '@oclif/core'
 import {expect} from 'chai'
+import {randomUUID} from 'node:crypto'
 
 import {ApiClient} from '../../src/api/client.js'
 import TemplateList from '../../src/commands/template/list.js'
@@ -133,5 +134,16 @@ describe('the command context (streams, JSON mode, service) a host hands to a co
     expect(call.json).to.equal(true)
     expect(call.canPrompt()).to.equal(false)
     expect(hostOut.text + hostErr.text).to.equal('')
+
+    // A per-call trace id needs a client of its own: the host's sends its own trace ids.
+    const traceId = randomUUID()
+    const own = await runInProcess(TemplateList, ['--limit', '1', '--trace-id', traceId], config, host.inProcess())
+    expect((own.result as {items: unknown[]}).items).to.have.length(1)
+    expect(clients, 'no second client from the host').to.equal(1)
+    const last = (await ctx.sandbox.requests()).at(-1)
+    expect(last?.path).to.include('content/template/list')
+    expect(Object.entries(last?.headers ?? {}).find(([name]) => name.toLowerCase() === 'ai-trace-id')?.[1]).to.equal(
+      traceId,
+    )
   })
 })
