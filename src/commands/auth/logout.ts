@@ -15,7 +15,18 @@ export default class AuthLogout extends BaseCommand<typeof AuthLogout> {
 
   async run(): Promise<{success: true; message: string}> {
     const store = new InternalStore(storePaths({sandbox: this.flags.sandbox}).internal)
+    this.hadToken = Boolean(store.token)
     store.update({token: undefined, tokenApiBase: undefined, activeWorkspaceId: 0})
     return {success: true, message: 'Token removed'}
+  }
+
+  /** Whether there was a session to remove (the JSON result is the same either way, as the reference client's). */
+  private hadToken = false
+
+  protected renderHuman(): string {
+    const sandbox = this.flags.sandbox ? ' --sandbox' : ''
+    const what = this.flags.sandbox ? 'the sandbox session' : 'the stored token'
+    const head = this.hadToken ? `Logged out: ${what} was removed.` : `Not logged in (no ${what.slice(4)} to remove).`
+    return `${head}\nLog in: ${this.config.bin} auth login${sandbox}`
   }
 }
