@@ -49,8 +49,9 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
     const r = result as UploadResult
     const size = Number(r.size) > 0 ? ` (${formatBytes(Number(r.size))})` : ''
     const lines = [`Uploaded ${r.type}${r.id ? ` ${r.id}` : ''}${size}: ${r.path ?? r.url ?? '-'}`]
-    const to = r.transform?.final_dimensions
-    if (to) lines.push(`  downscaled to ${to.width}×${to.height} first (your file is untouched)`)
+    const {original_dimensions: from, final_dimensions: to} = r.transform ?? {}
+    const was = from ? ` from ${from.width}×${from.height}` : ''
+    if (to) lines.push(`  downscaled${was} to ${to.width}×${to.height} first (your file is untouched)`)
     // The id is a media input as good as the path, and short enough for an 80-column line.
     const input = r.id ? String(r.id) : r.path
     if (input) lines.push(`Use it: ${this.config.bin} ${USE_WITH[r.type].replace('<path>', input)}`)
@@ -64,7 +65,10 @@ interface UploadResult {
   path?: string
   url?: string
   size?: number
-  transform?: {final_dimensions?: {width: number; height: number}}
+  transform?: {
+    original_dimensions?: {width: number; height: number} | null
+    final_dimensions?: {width: number; height: number}
+  }
 }
 
 /** A create command that takes each kind, for the hint after an upload. */
