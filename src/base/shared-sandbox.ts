@@ -60,21 +60,29 @@ export async function findSharedSandbox(dataDir: string): Promise<SharedSandbox 
   return describe(record)
 }
 
-/** The shared sandbox of `dataDir`, started in the background if none is running. */
+/**
+ * The shared sandbox of `dataDir`, started in the background if none is running. While this
+ * process lives it keeps the sandbox from its idle stop (an MCP server, a wizard waiting for answers).
+ */
 export async function useSharedSandbox(dataDir: string, options: {taskSeconds?: number} = {}): Promise<SharedSandbox> {
-  const running = await findSharedSandbox(dataDir)
-  if (running) {
-    // The command's task time becomes the shared state's, as it did when each command had its own.
-    if (options.taskSeconds) await postConfig(running, {taskSeconds: options.taskSeconds})
-    return running
-  }
-
-  return withStartLock(dataDir, async () => {
+  const sandbox =
+    (await findSharedSandbox(dataDir)) ??
     // Another command may have started it while this one waited for the lock.
-    const started = (await findSharedSandbox(dataDir)) ?? (await startShared(dataDir, options))
-    if (options.taskSeconds) await postConfig(started, {taskSeconds: options.taskSeconds})
-    return started
-  })
+    (await withStartLock(dataDir, async () => (await findSharedSandbox(dataDir)) ?? startShared(dataDir, options)))
+  // The command's task time becomes the shared state's, as it did when each command had its own.
+  if (options.taskSeconds) await postConfig(sandbox, {taskSeconds: options.taskSeconds})
+  keepAlive(sandbox)
+  return sandbox
+}
+
+const kept = new Set<string>()
+
+/** A request every third of the idle time; the timer never holds a finished command open. */
+function keepAlive(sandbox: SharedSandbox): void {
+  if (kept.has(sandbox.origin)) return
+  kept.add(sandbox.origin)
+  const every = Math.min((sharedIdleSeconds() * 1000) / 3, 60_000)
+  setInterval(() => void getJson(`${sandbox.origin}/healthz`), every).unref()
 }
 
 /** Stops the shared sandbox of `dataDir`; a stale record is removed. Returns what was stopped. */

@@ -1,11 +1,11 @@
 import {expect} from 'chai'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {readFileSync, statSync, writeFileSync} from 'node:fs'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
 
-import {LOOPBACK_GUARD, ROOT, runCli, tempHome} from '../helpers/cli.js'
+import {BIN, LOOPBACK_GUARD, ROOT, runCli, tempHome} from '../helpers/cli.js'
 import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
 
 const isAlive = (pid: number) => {
@@ -117,6 +117,40 @@ describe('--sandbox shares one background sandbox per PIXVERSE_HOME', function (
     for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await sleep(100)
     expect(isAlive(pid)).to.equal(false)
     expect((await cli(['sandbox', 'status', '--json'])).json()).to.include({running: false})
+  })
+
+  it('a long-lived command (mcp serve --sandbox) keeps it past its idle time; it stops once that ends', async function () {
+    const home = track(tempHome())
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PIXVERSE_HOME: home,
+      PIXVERSE_SANDBOX_IDLE_SECONDS: '1',
+    }
+    const server = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, 'mcp', 'serve', '--sandbox'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let text = ''
+        server.stderr.on('data', (chunk) => {
+          text += chunk
+          if (text.includes('MCP server ready')) resolve()
+        })
+        server.on('exit', (code) => reject(new Error(`mcp serve exited ${code}: ${text}`)))
+      })
+      const {pid} = JSON.parse(readFileSync(join(home, 'sandbox', 'shared.json'), 'utf8')) as {pid: number}
+      await sleep(3500) // three idle times without a tool call
+      expect(isAlive(pid), 'the sandbox outlives its idle time while the server runs').to.equal(true)
+      const exited = new Promise((resolve) => server.once('exit', resolve))
+      server.kill('SIGTERM')
+      await exited
+      for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) await sleep(100)
+      expect(isAlive(pid), 'and stops by itself once nothing uses it').to.equal(false)
+    } finally {
+      server.kill('SIGKILL')
+    }
   })
 
   it('`npm run demo` on a fresh home works and leaves no sandbox running', async function () {
