@@ -85,7 +85,7 @@ describe('text output for people', function () {
     expect(result.stdout).to.match(/^Hug Your Past \(template 315003\) · image/)
     expect(result.stdout).to.match(/^Needs: +exactly 3 images \(--image\)$/m)
     expect(result.stdout).to.match(
-      /^Use: +pixverse create template --template-id 315003 --image \S+ --image \S+ --image \S+$/m,
+      /^Use: +pixverse create template --template-id 315003 --image a\.png b\.png c\.png$/m,
     )
     expect(result.stdout).not.to.match(/i18n_json|template_type|effect_type/)
     const json = await ctx.cli(['template', 'info', '315003', '--json'])
@@ -229,6 +229,7 @@ describe('text output for people', function () {
       ['saved', 'list'],
       ['template', 'categories'],
       ['template', 'list', '--limit', '5'],
+      ['template', 'info', '315003'],
       ['task', 'status', ...ids.map(String)],
       ['config', 'list'],
       ['config', 'defaults'],
