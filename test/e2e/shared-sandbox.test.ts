@@ -109,6 +109,22 @@ describe('--sandbox shares one background sandbox per PIXVERSE_HOME', function (
     }
   })
 
+  it('a sandbox killed without a chance to clean up is replaced by the next command', async function () {
+    const home = track(tempHome())
+    const cli = cliIn(home)
+    expect((await cli(['auth', 'login', '--sandbox', '--json'])).exitCode).to.equal(0)
+    const record = join(home, 'sandbox', 'shared.json')
+    const killed = JSON.parse(readFileSync(record, 'utf8')) as {pid: number}
+    process.kill(killed.pid, 'SIGKILL')
+    for (let waited = 0; waited < 5000 && isAlive(killed.pid); waited += 50) await sleep(50)
+    const status = await cli(['auth', 'status', '--sandbox', '--json'])
+    expect(status.exitCode, status.stderr).to.equal(0)
+    expect(status.json()).to.include({authenticated: true})
+    const now = JSON.parse(readFileSync(record, 'utf8')) as {pid: number}
+    expect(now.pid).to.not.equal(killed.pid)
+    expect(isAlive(now.pid)).to.equal(true)
+  })
+
   it('stops itself after PIXVERSE_SANDBOX_IDLE_SECONDS without a request', async function () {
     const home = track(tempHome())
     const cli = cliIn(home, {PIXVERSE_SANDBOX_IDLE_SECONDS: '1'})
