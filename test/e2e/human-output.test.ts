@@ -166,6 +166,8 @@ describe('text output for people', function () {
     const id = /^Uploaded image (\d+)/.exec(head)?.[1]
     expect(use).to.equal(`Use it: pixverse create video --image ${id} --prompt "…"`)
     expect(upload.stdout).not.to.match(/^(url|size|name)\s/m)
+    const verbose = await ctx.cli(['asset', 'upload', join(ROOT, 'fixtures', 'media', 'sample.png'), '--verbose'])
+    expect(verbose.stdout).to.match(/^url\s+http:\/\/127\.0\.0\.1:\d+\/media\/upload\//m)
 
     const download = await ctx.cli(['asset', 'download', String(ids[0]), '--dest', join(ctx.cli.home, 'saved')])
     expect(download.exitCode, download.stderr).to.equal(0)

@@ -3,6 +3,7 @@ import * as Args from '@oclif/core/args'
 import {classifyMediaInput} from '../../api/media-input.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {validationError} from '../../errors.js'
+import {renderHuman} from '../../output.js'
 import {formatBytes} from '../../progress/format.js'
 import {EXTENSIONS, type MediaKind, extensionOf, kindOfExtension} from '../../util/media-file.js'
 
@@ -46,6 +47,7 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
   }
 
   protected renderHuman(result: unknown): string {
+    if (this.out.verbose) return renderHuman(result)
     const r = result as UploadResult
     const size = Number(r.size) > 0 ? ` (${formatBytes(Number(r.size))})` : ''
     const lines = [`Uploaded ${r.type}${r.id ? ` ${r.id}` : ''}${size}: ${r.path ?? r.url ?? '-'}`]
