@@ -8,7 +8,7 @@
  */
 import {spawn} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {closeSync, existsSync, openSync, rmSync} from 'node:fs'
+import {closeSync, constants, existsSync, openSync, rmSync} from 'node:fs'
 import http from 'node:http'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -215,14 +215,14 @@ async function startShared(dataDir: string, options: {taskSeconds?: number}): Pr
   const secret = randomBytes(32).toString('hex')
   const settings = {dataDir, secret, recordFile, idleSeconds: sharedIdleSeconds(), taskSeconds: options.taskSeconds}
   const {file, execArgv} = serverEntry()
-  const logFd = openSync(log, 'a', 0o600)
+  const logFd = openLog(log)
   const child = spawn(process.execPath, [...execArgv, file], {
     detached: true,
     // No handle on this process's stdout/stderr: whoever waits for them (a pipe, CI) is not held up.
     stdio: ['ignore', 'pipe', logFd],
     env: {...withoutSecrets(process.env), PIXVERSE_SHARED_SANDBOX: JSON.stringify(settings)},
   })
-  closeSync(logFd)
+  if (typeof logFd === 'number') closeSync(logFd)
   const ready = await readyLine(child)
   child.stdout?.destroy()
   child.unref()
@@ -237,6 +237,16 @@ async function startShared(dataDir: string, options: {taskSeconds?: number}): Pr
 
   writeJsonObject(recordFile, record as unknown as Record<string, unknown>)
   return describe(record)
+}
+
+/** The child's stderr: never through a planted symlink (the log is ours or it is not written). */
+function openLog(file: string): number | 'ignore' {
+  const {O_APPEND, O_CREAT, O_NOFOLLOW, O_WRONLY} = constants
+  try {
+    return openSync(file, O_APPEND | O_CREAT | O_NOFOLLOW | O_WRONLY, 0o600)
+  } catch {
+    return 'ignore'
+  }
 }
 
 function readyLine(child: ReturnType<typeof spawn>): Promise<{port: number; pid: number}> {

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import {spawn, spawnSync} from 'node:child_process'
-import {readFileSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
@@ -123,6 +123,18 @@ describe('--sandbox shares one background sandbox per PIXVERSE_HOME', function (
     const now = JSON.parse(readFileSync(record, 'utf8')) as {pid: number}
     expect(now.pid).to.not.equal(killed.pid)
     expect(isAlive(now.pid)).to.equal(true)
+  })
+
+  it('never writes its log through a symlink planted in the sandbox folder', async function () {
+    const home = track(tempHome())
+    const target = join(tempHome(), 'not-ours.txt')
+    writeFileSync(target, 'untouched\n')
+    mkdirSync(join(home, 'sandbox'), {recursive: true})
+    symlinkSync(target, join(home, 'sandbox', 'shared.log'))
+    // NODE_DEBUG makes the sandbox write to its stderr, the log, at once.
+    const result = await cliIn(home, {NODE_DEBUG: 'http'})(['auth', 'login', '--sandbox', '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(readFileSync(target, 'utf8')).to.equal('untouched\n')
   })
 
   it('stops itself after PIXVERSE_SANDBOX_IDLE_SECONDS without a request', async function () {
