@@ -59,6 +59,11 @@ describe('--sandbox shares one background sandbox per PIXVERSE_HOME', function (
     expect(status.running).to.equal(true)
     expect(new URL(status.url).origin).to.equal(origin(first))
     expect(isAlive(status.pid)).to.equal(true)
+    const text = (await cli(['sandbox', 'status'])).stdout
+    expect(text).to.equal(
+      `Sandbox running at ${status.url}\n  pid ${status.pid}, started just now, stops after 900 s without a request\n` +
+        'Stop it: pixverse sandbox stop\n',
+    )
 
     const stopped = await cli(['sandbox', 'stop'])
     expect(stopped.exitCode, stopped.stderr).to.equal(0)

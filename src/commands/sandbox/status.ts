@@ -29,7 +29,10 @@ It starts with the first --sandbox command and stops after PIXVERSE_SANDBOX_IDLE
   protected renderHuman(result: unknown): string {
     const status = result as SandboxStatus
     if (!status.running) return 'No sandbox running; the next --sandbox command starts one.'
-    const started = relativeTime(status.started_at)
-    return `Sandbox running at ${status.url} (pid ${status.pid}, started ${started}).\nStop it: pixverse sandbox stop`
+    return [
+      `Sandbox running at ${status.url}`,
+      `  pid ${status.pid}, started ${relativeTime(status.started_at)}, stops after ${status.idle_seconds} s without a request`,
+      `Stop it: ${this.config.bin} sandbox stop`,
+    ].join('\n')
   }
 }
