@@ -37,7 +37,7 @@ const DEFAULT_IDLE_SECONDS = 900
 /** Starting takes a second or two; a lock older than this was left by a starter that died. */
 const LOCK_STALE_MS = 60_000
 const READY_TIMEOUT_MS = 30_000
-const HEALTH_TIMEOUT_MS = 2000
+const HEALTH_TIMEOUTS_MS = [2000, 8000]
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -129,13 +129,20 @@ function readRecord(file: string): SandboxRecord | undefined {
 /** Alive and really the recorded process: a fresh nonce answered with the recorded secret and pid. */
 async function isOurs(record: SandboxRecord): Promise<boolean> {
   if (!isAlive(record.pid)) return false
-  const nonce = randomBytes(16).toString('hex')
-  const answer = await getJson(`http://127.0.0.1:${record.port}/healthz?nonce=${nonce}`)
-  return (
-    answer?.service === 'pixverse-sandbox' &&
-    answer.pid === record.pid &&
-    answer.proof === sharedSandboxProof(record.secret, nonce, record.pid)
-  )
+  // No answer in time from a live pid may be a machine under load: one longer try before a second
+  // sandbox is started beside it (the first would run on until its idle stop).
+  for (const timeoutMs of HEALTH_TIMEOUTS_MS) {
+    const nonce = randomBytes(16).toString('hex')
+    const answer = await getJson(`http://127.0.0.1:${record.port}/healthz?nonce=${nonce}`, timeoutMs)
+    if (answer === undefined) continue
+    return (
+      answer.service === 'pixverse-sandbox' &&
+      answer.pid === record.pid &&
+      answer.proof === sharedSandboxProof(record.secret, nonce, record.pid)
+    )
+  }
+
+  return false
 }
 
 function isAlive(pid: number): boolean {
@@ -147,9 +154,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function getJson(url: string): Promise<Record<string, unknown> | undefined> {
+function getJson(url: string, timeoutMs = HEALTH_TIMEOUTS_MS[0]): Promise<Record<string, unknown> | undefined> {
   return new Promise((resolve) => {
-    const request = http.get(url, {timeout: HEALTH_TIMEOUT_MS, agent: false}, (response) => {
+    const request = http.get(url, {timeout: timeoutMs, agent: false}, (response) => {
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {

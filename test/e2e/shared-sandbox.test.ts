@@ -1,12 +1,13 @@
 import {expect} from 'chai'
 import {spawn, spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {join} from 'node:path'
 
 import {BIN, LOOPBACK_GUARD, ROOT, runCli, tempHome} from '../helpers/cli.js'
 import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
+import {sharedSandboxProof} from '../../src/sandbox/shared-proof.js'
 
 const isAlive = (pid: number) => {
   try {
@@ -111,6 +112,29 @@ describe('--sandbox shares one background sandbox per PIXVERSE_HOME', function (
       expect(now.pid).to.not.equal(process.pid)
     } finally {
       impostor.close()
+    }
+  })
+
+  it('a sandbox slow to answer (a busy machine) is waited for, not replaced', async function () {
+    const home = track(tempHome())
+    const secret = 'a-test-secret'
+    // Stands in for a live sandbox that answers its health check late but correctly.
+    const slow = http.createServer((req, res) => {
+      const nonce = new URL(req.url ?? '/', 'http://x').searchParams.get('nonce') ?? ''
+      const proof = sharedSandboxProof(secret, nonce, process.pid)
+      setTimeout(() => res.end(JSON.stringify({service: 'pixverse-sandbox', pid: process.pid, proof})), 3000)
+    })
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve))
+    const port = (slow.address() as AddressInfo).port
+    mkdirSync(join(home, 'sandbox'), {recursive: true})
+    writeFileSync(join(home, 'sandbox', 'shared.json'), JSON.stringify({pid: process.pid, port, secret}), {mode: 0o600})
+    try {
+      const status = await cliIn(home)(['sandbox', 'status', '--json'])
+      expect(status.json()).to.include({running: true, url: `http://127.0.0.1:${port}/creative_platform`})
+    } finally {
+      rmSync(join(home, 'sandbox', 'shared.json'), {force: true}) // nothing for the cleanup to signal
+      slow.closeAllConnections()
+      slow.close()
     }
   })
 
