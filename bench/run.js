@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [startup|polling|transfers|concurrency|batch|fan-out|pipeline …]`: figures measured side by side in one
+// `npm run bench [startup|polling|transfers|concurrency|batch|fan-out|pipeline|sandbox …]`: figures measured side by side in one
 // run, medians over repeated runs, ratios against a baseline measured in the same run.
 import {cpus, totalmem} from 'node:os'
 
@@ -8,6 +8,7 @@ import {concurrencyBench} from './concurrency.js'
 import {fanOutBench} from './fan-out.js'
 import {pipelineBench} from './pipeline.js'
 import {pollingBench} from './polling.js'
+import {sharedSandboxBench} from './shared-sandbox.js'
 import {startupBench} from './startup.js'
 import {transfersBench} from './transfers.js'
 
@@ -19,6 +20,7 @@ const SECTIONS = {
   batch: batchBench,
   'fan-out': fanOutBench,
   pipeline: pipelineBench,
+  sandbox: sharedSandboxBench,
 }
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SECTIONS)
 process.stdout.write(

@@ -41,6 +41,12 @@ process.stderr.write(
     ? 'No PixVerse account configured: using the local sandbox (no credits spent).\n'
     : 'Using your PixVerse account (this spends credits).\n',
 )
+// `--sandbox` leaves its sandbox running in the background (it stops when idle); one the demo
+// started is stopped at the end, so nothing outlives the demo (a CI job waits for no process).
+const sandboxWasRunning = sandbox.length > 0 && pixverse(['sandbox', 'status', '--json']).running
+process.on('exit', () => {
+  if (sandbox.length && !sandboxWasRunning) spawnSync(process.execPath, [bin, 'sandbox', 'stop'], {stdio: 'ignore'})
+})
 if (sandbox.length) pixverse(['auth', 'login', '--json', ...sandbox])
 const video = pixverse([
   'create',

@@ -16,16 +16,10 @@ import {defaultSandboxDir} from '../sandbox/defaults.js'
 import {BaseCommand} from './base-command.js'
 import {pickCredential, tokenOrigin} from '../api/credentials.js'
 
-interface RunningSandbox {
-  origin: string
-  baseUrl: string
-  close(): Promise<void>
-}
-
 const WORKSPACE_NOTICE = ' — switched to personal workspace. Please retry your command.'
 
 /**
- * A command that talks to the service: resolves the endpoint (or starts the in-process sandbox),
+ * A command that talks to the service: resolves the endpoint (or finds the shared sandbox),
  * picks the credential, and builds the API client on first use.
  */
 export abstract class AuthedCommand<T extends typeof Command> extends BaseCommand<T> {
@@ -33,7 +27,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     ...BaseCommand.baseFlags,
     sandbox: Flags.boolean({
       description:
-        'Run against a local sandbox backend started for this command (no account, no credits spent). Also PIXVERSE_SANDBOX=1.',
+        'Run against the local sandbox backend, started in the background on first use (no account, no credits spent). Also PIXVERSE_SANDBOX=1.',
       helpGroup: 'GLOBAL',
     }),
   }
@@ -43,7 +37,6 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   /** In sandbox mode, log in to the sandbox automatically when there is no session yet. */
   protected static autoSandboxLogin = true
 
-  private sandbox?: RunningSandbox
   /** This command's own client: one with a deadline (`keepDeadline`), or for a per-call workspace or trace id. */
   private client?: ApiClient
 
@@ -111,7 +104,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   }
 
   protected credential(): Credential | undefined {
-    // The in-process sandbox uses only its own session: an env token is meant for a real account.
+    // The sandbox uses only its own session: an env token is meant for a real account.
     if (this.sandboxMode) {
       const token = this.session.token
       return token ? {kind: 'token', value: token} : undefined
@@ -170,11 +163,6 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     this.resetClient()
   }
 
-  public async finally(error: Error | undefined): Promise<void> {
-    await this.sandbox?.close()
-    await super.finally(error)
-  }
-
   /** docs/protocol.md §8: a lost team workspace falls back to personal, unless the user chose one explicitly. */
   private fallBackToPersonal(path: string): string | undefined {
     if (this.workspaceOverride !== undefined) return undefined
@@ -184,15 +172,15 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     return WORKSPACE_NOTICE
   }
 
+  /** The shared sandbox of this PIXVERSE_HOME (base/shared-sandbox.ts), started on first use. */
   private async startSandbox(): Promise<ServiceEndpoint> {
-    const {startSandbox} = await import('../sandbox/index.js')
-    const taskSeconds = Number(process.env.PIXVERSE_SANDBOX_TASK_SECONDS)
-    this.sandbox = await startSandbox({
-      dataDir: defaultSandboxDir(pixverseHome()),
-      autoApprove: true,
-      ...(taskSeconds > 0 ? {taskSeconds} : {}),
-    })
-    return {apiBase: this.sandbox.baseUrl, webBase: this.sandbox.origin, local: true}
+    const {useSharedSandbox} = await import('./shared-sandbox.js')
+    const taskSeconds = Number(this.ctx.env.PIXVERSE_SANDBOX_TASK_SECONDS)
+    const sandbox = await useSharedSandbox(
+      defaultSandboxDir(pixverseHome(this.ctx.env)),
+      taskSeconds > 0 ? {taskSeconds} : {},
+    )
+    return {apiBase: sandbox.baseUrl, webBase: sandbox.origin, local: true}
   }
 
   private async loginToSandbox(): Promise<void> {

@@ -66,7 +66,7 @@ export function updateJsonObject(
 }
 
 /** Creates `dir` and any missing parents as 0700, whatever the umask; existing folders stay as they are. */
-function makePrivateFolders(dir: string): void {
+export function makePrivateFolders(dir: string): void {
   const created = mkdirSync(dir, {recursive: true, mode: 0o700})
   if (created === undefined) return
   // mkdir's mode is masked by the umask (a umask of 0222 would leave 0500): set each created folder.

@@ -17,3 +17,8 @@ export function configKey(input: string, existing: Record<string, unknown>): str
     'Known keys: output-dir. Creation defaults: `pixverse config defaults set <mode> <key> <value>`.',
   )
 }
+
+/** The CLI spelling of a stored key, for people: `outputDir` → `output-dir`. */
+export function settingName(stored: string): string {
+  return Object.keys(KNOWN).find((cli) => KNOWN[cli] === stored) ?? stored
+}

@@ -1,9 +1,11 @@
 import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
 import {formatBytes, formatElapsed, taskPhase} from './format.js'
 import type {Progress, ProgressStep, TaskWatch} from './progress.js'
+import {terminalText} from '../util/terminal-text.js'
 
 /**
- * Progress for a pipe or a log file: one timestamped line per change, never a control character.
+ * Progress for a pipe or a log file: one timestamped line per change, never a control character
+ * (titles carry server text: a file name the service chose, see CONTRIBUTING "Output rules").
  * Byte counts are reported at each quarter so a log shows a slow upload without flooding.
  */
 export class LineProgress implements Progress {
@@ -60,6 +62,6 @@ export class LineProgress implements Progress {
   async close(): Promise<void> {}
 
   private line(text: string): void {
-    this.write(`${new Date(this.now()).toISOString()} ${text}`)
+    this.write(`${new Date(this.now()).toISOString()} ${terminalText(text)}`)
   }
 }

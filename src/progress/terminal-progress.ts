@@ -2,6 +2,7 @@ import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
 import type {OutputStream} from '../context/streams.js'
 import {byteBar, formatBytes, formatElapsed, taskPhase} from './format.js'
 import type {Progress, ProgressStep, TaskWatch} from './progress.js'
+import {terminalText} from '../util/terminal-text.js'
 
 /** `stopped`: we stopped watching a task that is still running (Ctrl-C, --timeout). */
 type Phase = 'running' | 'done' | 'failed' | 'stopped'
@@ -12,6 +13,9 @@ interface Line {
   title(): string
   output(): string | undefined
 }
+
+/** What the screen shows of a line: its title may hold server text (a file name the service chose). */
+const shownTitle = (line: Line) => terminalText(line.title())
 
 /**
  * The live display at a terminal: listr2's spinner list drawn on stderr (never stdout), one list per
@@ -123,20 +127,20 @@ async function render(lines: Line[], stderr: OutputStream): Promise<void> {
 
   const list = new Listr(
     lines.map((line) => ({
-      title: line.title(),
+      title: shownTitle(line),
       task: (_: unknown, task: {title: string; output: string; skip(message?: string): void}) =>
         new Promise<void>((resolve, reject) => {
           const tick = () => {
-            task.title = line.title()
+            task.title = shownTitle(line)
             const output = line.output()
-            if (output) task.output = output
+            if (output) task.output = terminalText(output)
             if (line.phase === 'running') return
             clearInterval(timer)
             if (line.phase === 'done') resolve()
             else if (line.phase === 'stopped') {
-              task.skip(line.title())
+              task.skip(shownTitle(line))
               resolve()
-            } else reject(new Error(line.title()))
+            } else reject(new Error(shownTitle(line)))
           }
 
           const timer = setInterval(tick, 100)

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-/** Where `sandbox serve` and in-process sandboxes keep their shared state by default. */
+/** Where `sandbox serve` and the shared `--sandbox` sandbox keep their state by default. */
 export function defaultSandboxDir(home: string): string {
   return path.join(home, 'sandbox')
 }

@@ -27,6 +27,10 @@ export interface SandboxOptions {
    * hosts.ts: a client whose resolver maps them here runs with its production defaults, unchanged.
    */
   tls?: {cert: string; key: string; port?: number}
+  /** Answer `/healthz?nonce=` with a proof of this secret (shared-proof.ts): the shared sandbox's identity. */
+  secret?: string
+  /** Called on every request, before it is handled (the shared sandbox's idle timer). */
+  onRequest?(): void
 }
 
 export interface RunningSandbox {
@@ -77,8 +81,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     origin: plainOrigin,
     webOrigin: plainOrigin,
     role: (req) => hostRole(req, plainPort, wildcard),
+    secret: options.secret,
   })
   const server = http.createServer((req, res) => {
+    options.onRequest?.()
     void plainHandler(req, res)
   })
   plainPort = await listen(server, options.port ?? 0, host)
@@ -95,6 +101,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       role: (req) => hostRole(req, tlsPort ?? 0, false),
     })
     tlsServer = https.createServer({cert: options.tls.cert, key: options.tls.key}, (req, res) => {
+      options.onRequest?.()
       void tlsHandler(req, res)
     })
     tlsPort = await listen(tlsServer, options.tls.port ?? 0, '127.0.0.1')

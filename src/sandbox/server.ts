@@ -28,6 +28,7 @@ import {contentTypeFor, fixturePath, serveFile} from './media.js'
 import type {HostRole} from './hosts.js'
 import {handleOssPut, objectFile, safeKey} from './oss.js'
 import {appendRequest, redactHeaders} from './request-log.js'
+import {sharedSandboxProof} from './shared-proof.js'
 import {accountRoutes} from './routes/account.js'
 import {assetRoutes} from './routes/assets.js'
 import {audioRoutes} from './routes/audio.js'
@@ -65,6 +66,8 @@ export interface HandlerOptions {
   webOrigin(req: IncomingMessage): string
   /** What the request's Host names; undefined for a name this server does not serve. */
   role(req: IncomingMessage): HostRole | undefined
+  /** With a secret, `/healthz?nonce=` also answers `pid` and `proof` (shared-proof.ts). */
+  secret?: string
 }
 
 export function createHandler(store: Store, options: HandlerOptions) {
@@ -110,6 +113,7 @@ export function createHandler(store: Store, options: HandlerOptions) {
           ok: true,
           service: 'pixverse-sandbox',
           api: `${options.origin(req)}/creative_platform`,
+          ...identity(options.secret, url.searchParams.get('nonce')),
         })
       return sendJson(res, 404, {error: `not found: ${pathname}`})
     } catch (error) {
@@ -117,6 +121,12 @@ export function createHandler(store: Store, options: HandlerOptions) {
       else res.destroy()
     }
   }
+}
+
+/** The shared sandbox's answer to a nonce: its pid and a proof that it holds the secret it was started with. */
+function identity(secret: string | undefined, nonce: string | null): Record<string, unknown> {
+  if (!secret || !nonce) return {}
+  return {pid: process.pid, proof: sharedSandboxProof(secret, nonce, process.pid)}
 }
 
 /** Which fault rules can apply to a request (the control API and the device page never fail). */

@@ -16,7 +16,8 @@ const mediaUrl = (view: View) => view.video_url ?? view.image_url ?? view.audio_
 export function taskText(view: View, bin: string): string {
   const head = [
     `${view.type} ${view.id}`,
-    statusWord(String(view.status)),
+    // `task wait` reports `completed` (docs/cli.md), `task status` the label: a person sees one word.
+    statusWord(capitalised(String(view.status))),
     view.model,
     view.created_at ? relativeTime(view.created_at) : undefined,
   ]
@@ -51,3 +52,4 @@ function nextSteps(views: View[], bin: string): string[] {
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)

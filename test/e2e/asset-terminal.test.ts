@@ -69,7 +69,7 @@ describe('asset upload at a terminal', function () {
       expect(await term.exitCode(), term.screen()).to.equal(0)
       expect(term.screen()).to.match(/^Uploading \[█{24}\] 100% [\d.]+ (KB|MB) \/ [\d.]+ (KB|MB)$/m)
       expect(readFileSync(stdout, 'utf8'))
-        .to.match(/path\s+upload\//)
+        .to.match(/^Uploaded video \d+: upload\//)
         .and.not.include('█')
     } finally {
       term.kill()

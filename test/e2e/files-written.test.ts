@@ -5,6 +5,7 @@ import {join} from 'node:path'
 
 import {runCli, tempHome} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
 
 const modeOf = (path: string) => statSync(path).mode & 0o7777
 
@@ -21,6 +22,7 @@ async function withUmask<T>(mask: number, fn: () => Promise<T>): Promise<T> {
 describe('files the CLI writes: modes, folders that are not ours, concurrent writers', function () {
   this.timeout(120_000)
   const ctx = useSandbox()
+  const track = useSharedSandboxCleanup()
 
   it('a batch state file beside a manifest in a shared 1777 folder leaves the folder as it was', async function () {
     const shared = mkdtempSync(join(tmpdir(), 'pixverse-shared-'))
@@ -43,7 +45,7 @@ describe('files the CLI writes: modes, folders that are not ours, concurrent wri
   })
 
   it('under umask 000 the token, settings and sandbox data folders are 0700 and their files 0600', async function () {
-    const home = join(tempHome(), 'nested', 'home')
+    const home = track(join(tempHome(), 'nested', 'home'))
     const env = {PIXVERSE_HOME: home, PIXVERSE_API_BASE: undefined}
     await withUmask(0, async () => {
       const login = await runCli(['auth', 'login', '--sandbox', '--json'], {env})

@@ -4,9 +4,11 @@ import {join} from 'node:path'
 
 import {ROOT, tempHome} from '../helpers/cli.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
+import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
 
 describe('the main journey against `pixverse sandbox serve`', function () {
   const ctx = useSandbox({login: false})
+  const track = useSharedSandboxCleanup()
 
   it('logs in with the device flow and stores the token privately', async function () {
     const result = await ctx.cli(['auth', 'login', '--json'])
@@ -132,8 +134,8 @@ describe('the main journey against `pixverse sandbox serve`', function () {
     expect(late.json()).to.have.keys('dir', 'config')
   })
 
-  it('uses the sandbox in-process with --sandbox and no account', async function () {
-    const home = tempHome()
+  it('uses the background sandbox with --sandbox and no account', async function () {
+    const home = track(tempHome())
     const env = {PIXVERSE_HOME: home, PIXVERSE_SANDBOX_TASK_SECONDS: '1', PIXVERSE_API_BASE: undefined}
     const created = await cliFor(ctx.sandbox, home)(['create', 'video', '--sandbox', '--prompt', 'offline', '--json'], {
       env,
@@ -148,8 +150,8 @@ describe('the main journey against `pixverse sandbox serve`', function () {
     expect(readFileSync(downloaded.json<{file: string}>().file).subarray(4, 8).toString()).to.equal('ftyp')
   })
 
-  it('uploads to the in-process sandbox with --sandbox (no network name involved)', async function () {
-    const home = tempHome()
+  it('uploads to the --sandbox sandbox (no network name involved)', async function () {
+    const home = track(tempHome())
     // No name map for the preload: the upload must go to the local sandbox, not to the OSS host.
     const env = {
       PIXVERSE_HOME: home,

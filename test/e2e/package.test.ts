@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT, runCli, tempHome} from '../helpers/cli.js'
+import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
 
 /**
  * The official client once shipped six releases whose installed `pixverse` did not start (docs/lessons.md):
@@ -18,6 +19,7 @@ describe('the packed package, installed', function () {
   let work: string
   let installed: string
   let packedFiles: string[]
+  const track = useSharedSandboxCleanup()
 
   after(function () {
     if (work) rmSync(work, {recursive: true, force: true})
@@ -73,7 +75,7 @@ describe('the packed package, installed', function () {
 
   it('the installed CLI creates, waits for and downloads a video from its own sandbox', async function () {
     const bin = join(installed, 'bin', 'run.js')
-    const home = tempHome()
+    const home = track(tempHome())
     const created = await runCli(['create', 'video', '--sandbox', '--prompt', 'installed from the tarball', '--json'], {
       bin,
       env: {PIXVERSE_HOME: home},

@@ -3,13 +3,17 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {ROOT} from '../helpers/cli.js'
+import {ROOT, runCli, tempHome} from '../helpers/cli.js'
+import {type HostileServer, envelope, startHostileServer} from '../helpers/hostile-server.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
 
 const PROGRESS_WORDS =
   /Uploading|Submitting|In queue|Generating|Downloading|Waiting for approval|^\d{4}-\d\d-\d\dT[\d:.]+Z |[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖█░]|\p{Cc}\[/mu
 const ISO_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /
+/** Escape sequences (ESC, CSI) and the bidi marks and overrides a hostile name could carry. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u001b\u009b\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
 
 describe('progress on stderr, never on stdout', function () {
   this.timeout(90_000)
@@ -138,5 +142,56 @@ describe('progress on stderr, never on stdout', function () {
     expect(screen).to.match(/Authorize at: http:\/\/127\.0\.0\.1:\d+\/device\?user_code=(\S+) \(code: \1\)/)
     expect(screen).to.match(/✔ Waiting for approval in the browser — approved \(0:\d\d\)/)
     expect(screen).to.include('Logged in as')
+  })
+})
+
+describe('progress shows server text only through terminalText()', function () {
+  this.timeout(60_000)
+  const HOSTILE_NAME = 'song\u202Egpj.\u001b[2Jmp3'
+  let hostile: HostileServer
+  let term: Terminal | undefined
+
+  before(async function () {
+    const mp3 = readFileSync(join(ROOT, 'fixtures', 'media', 'sample.mp3'))
+    hostile = await startHostileServer((path) => {
+      if (path === 'audio/detail')
+        return {body: envelope({audio: {audio_id: 7, asset_id: 7, audio_status: 1, status: 'finish', title: 'x'}})}
+      if (path === 'asset/download')
+        return {
+          body: envelope({
+            url: `${hostile.url.replace('/creative_platform', '')}/song.mp3`,
+            download_name: HOSTILE_NAME,
+          }),
+        }
+      if (path === '/song.mp3') return {body: mp3, headers: {'content-type': 'audio/mpeg'}}
+      return {body: envelope({})}
+    })
+  })
+
+  after(async function () {
+    term?.kill()
+    await hostile.close()
+  })
+
+  const env = (home: string) => ({PIXVERSE_HOME: home, PIXVERSE_API_BASE: hostile.url, PIXVERSE_TOKEN: 'hostile-test'})
+
+  it('a download named by the service: the progress lines carry no escape or bidi character', async function () {
+    const home = tempHome()
+    const result = await runCli(['asset', 'download', '7', '--type', 'audio', '--dest', join(home, 'out')], {
+      env: env(home),
+    })
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stderr).to.match(ISO_LINE)
+    expect(result.stderr).to.match(/Downloading audio 7: done/)
+    expect(result.stderr).not.to.match(UNSAFE)
+    expect(result.stdout).not.to.match(UNSAFE)
+  })
+
+  it('the same at a terminal: the live display has no bidi override', async function () {
+    const home = tempHome()
+    term = Terminal.start(['asset', 'download', '7', '--type', 'audio', '--dest', join(home, 'out')], env(home))
+    expect(await term.exitCode(), term.screen()).to.equal(0)
+    expect(term.screen()).to.match(/✔ Downloading audio 7/)
+    expect(term.screen()).not.to.match(UNSAFE)
   })
 })

@@ -52,6 +52,7 @@ describe('account info/usage/slots and subscribe', function () {
     const human = await ctx.cli(['account', 'info'])
     expect(human.stdout).to.match(/^Account {4}Sandbox User <sandbox@example\.com>/)
     expect(human.stdout).to.include(`Credits    ${body.credits.total} (daily`)
+    expect(human.stdout).to.match(/\nCredit history: pixverse account usage\n$/)
     expect(human.stderr).to.equal('')
   })
 

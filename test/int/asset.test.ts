@@ -122,6 +122,9 @@ describe('asset list/upload/delete', function () {
     const body = result.json<{transform: {to: {width: number; height: number}}}>()
     expectSchema('asset-upload', body)
     expect(body.transform.to).to.include({width: 1920, height: 960})
+    const text = await ctx.cli(['asset', 'upload', file])
+    expect(text.stdout).to.match(/^Uploaded image \d+ \([\d.]+ KB\): upload\/\S+\.png\n/)
+    expect(text.stdout).to.include('  downscaled from 2400×1200 to 1920×960 first (your file is untouched)\n')
   })
 
   it('refuses bad upload inputs before any request', async function () {

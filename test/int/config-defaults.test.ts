@@ -69,7 +69,7 @@ describe('config defaults show/set/reset', function () {
       },
     })
     const human = await cli(['config', 'defaults', 'show', 'video'])
-    expect(human.stdout).to.match(/^mode +video\ndefaults:\n {2}model +v6\n {2}duration +8\n/)
+    expect(human.stdout).to.match(/^video: v6 · 8 s · 720p · 16:9 · audio · multi-shot · count 1\n/)
   })
 
   it('accepts the documented --mode form with several keys', async function () {

@@ -73,7 +73,9 @@ describe('saved folders', function () {
     }>()
     expect(images.total).to.equal(0)
     const human = await ctx.cli(['saved', 'list'])
+    expect(human.stdout).to.match(/^FOLDER\s+NAME\s+ASSETS\s+CREATED_AT\n/)
     expect(human.stdout).to.match(new RegExp(`${folder}\\s+Client B\\s+3\\s`))
+    expect(human.stdout).to.match(/\nOpen one: pixverse saved items <folder>\n$/)
   })
 
   it('removes items and the default folder is the default target', async function () {

@@ -18,6 +18,7 @@ describe('template categories/list/search/info', function () {
     const human = await ctx.cli(['template', 'categories'])
     expect(human.stdout.split('\n')[0]).to.match(/^ID\s+CATEGORY_NAME$/)
     expect(human.stdout).to.include(body.categories[0].category_name)
+    expect(human.stdout).to.match(/\nTemplates in one: pixverse template list --category <id>\n$/)
     expect(human.stderr).to.equal('')
   })
 
@@ -50,7 +51,10 @@ describe('template categories/list/search/info', function () {
     const human = await ctx.cli(['template', 'list', '--limit', '5'])
     expect(human.exitCode).to.equal(0)
     expect(human.stdout).to.match(/^TEMPLATE_ID\s+DISPLAY_NAME\s+KIND\n/)
-    expect(human.stdout.trim().split('\n').at(-1)).to.equal('page 1 · 5 of 36 · next: --page 2')
+    expect(human.stdout.trim().split('\n').slice(-2)).to.deep.equal([
+      'page 1 · 5 of 36 · next: --page 2',
+      'Details: pixverse template info <template_id>',
+    ])
   })
 
   it('searches and shows one template', async function () {
@@ -65,6 +69,9 @@ describe('template categories/list/search/info', function () {
     expect(info.json()).to.include({template_id: body.items[0].template_id, display_name: body.items[0].display_name})
     const none = await ctx.cli(['template', 'search', 'zzzzunknown', '--json'])
     expect(none.json()).to.deep.equal({items: [], total: 0})
+    const human = await ctx.cli(['template', 'search', 'dance'])
+    expect(human.stdout).to.match(/\n\d+ found\nDetails: pixverse template info <template_id>\n$/)
+    expect((await ctx.cli(['template', 'search', 'zzzzunknown'])).stdout).to.equal('(no match)\n0 found\n')
   })
 
   it('rejects bad paging and ids before any request (exit 6)', async function () {

@@ -21,6 +21,7 @@ describe('workspace list/status/switch/manage and the fall back to personal', fu
     expect(body.workspaces.map((w) => w.workspace_id)).to.deep.equal([880001, 880002])
     const human = await ctx.cli(['workspace', 'list'])
     expect(human.stdout).to.match(/^ACTIVE\s+WORKSPACE_ID\s+NAME\s+ROLE\s+MEMBER_COUNT\n\*\s+0\s+Personal/)
+    expect(human.stdout).to.match(/\nSwitch: pixverse workspace switch <workspace_id>\n$/)
   })
 
   it('switches, reports status and keeps the choice for later commands', async function () {
@@ -37,7 +38,7 @@ describe('workspace list/status/switch/manage and the fall back to personal', fu
     const request = (await ctx.sandbox.requests()).find((r) => r.path.endsWith('asset/library/list'))
     expect(request?.headers['workspace-id']).to.equal('880001')
     const human = await ctx.cli(['workspace', 'status'])
-    expect(human.stdout).to.equal('Sandbox Studio (880001), owner, 3 members\n')
+    expect(human.stdout).to.equal('Sandbox Studio (880001), owner, 3 members\nAll of them: pixverse workspace list\n')
   })
 
   it('--workspace-id overrides for one command without being saved', async function () {

@@ -125,6 +125,7 @@ In a team workspace the credits are the team's pool (total and used); the person
         `Credits    ${c.total} team credits, ${c.used} used`,
         `Seats      ${r.workspace.seats ?? '-'}, members ${r.workspace.memberCount ?? '-'}`,
       )
+    lines.push(`Credit history: ${this.config.bin} account usage`)
     return lines.join('\n')
   }
 }

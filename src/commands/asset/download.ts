@@ -57,4 +57,9 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     await emit(this.config, 'file-downloaded', {id, type: asset.type, file}, (m) => this.out.warn(m))
     return {id, type: asset.type, file}
   }
+
+  protected renderHuman(result: unknown): string {
+    const {id, type, file} = result as {id: number; type: AssetType; file: string}
+    return `Saved ${type} ${id} to ${file}`
+  }
 }

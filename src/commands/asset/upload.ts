@@ -4,6 +4,8 @@ import {classifyMediaInput} from '../../api/media-input.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import type {OutputStream} from '../../context/streams.js'
 import {validationError} from '../../errors.js'
+import {renderHuman} from '../../output.js'
+import {formatBytes} from '../../progress/format.js'
 import {EXTENSIONS, type MediaKind, extensionOf, kindOfExtension} from '../../util/media-file.js'
 
 export default class AssetUpload extends AuthedCommand<typeof AssetUpload> {
@@ -43,6 +45,39 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
     bar?.end()
     return {...uploaded.raw, type: kind, ...(uploaded.transform ? {transform: uploaded.transform} : {})}
   }
+
+  protected renderHuman(result: unknown): string {
+    if (this.out.verbose) return renderHuman(result)
+    const r = result as UploadResult
+    const size = Number(r.size) > 0 ? ` (${formatBytes(Number(r.size))})` : ''
+    const lines = [`Uploaded ${r.type}${r.id ? ` ${r.id}` : ''}${size}: ${r.path ?? r.url ?? '-'}`]
+    const {original_dimensions: from, final_dimensions: to} = r.transform ?? {}
+    const was = from ? ` from ${from.width}×${from.height}` : ''
+    if (to) lines.push(`  downscaled${was} to ${to.width}×${to.height} first (your file is untouched)`)
+    // The id is a media input as good as the path, and short enough for an 80-column line.
+    const input = r.id ? String(r.id) : r.path
+    if (input) lines.push(`Use it: ${this.config.bin} ${USE_WITH[r.type].replace('<path>', input)}`)
+    return lines.join('\n')
+  }
+}
+
+interface UploadResult {
+  type: MediaKind
+  id?: number
+  path?: string
+  url?: string
+  size?: number
+  transform?: {
+    original_dimensions?: {width: number; height: number} | null
+    final_dimensions?: {width: number; height: number}
+  }
+}
+
+/** A create command that takes each kind, for the hint after an upload. */
+const USE_WITH: Record<MediaKind, string> = {
+  image: 'create video --image <path> --prompt "…"',
+  video: 'create extend --video <path> --prompt "…"',
+  audio: 'create reference --audios <path> --images <image> --prompt "…"',
 }
 
 function kindFromUrl(url: string): MediaKind {

@@ -32,4 +32,15 @@ export default class AuthStatus extends AuthedCommand<typeof AuthStatus> {
       credits: total,
     }
   }
+
+  protected renderHuman(result: unknown): string {
+    const r = result as {email?: string; nickname?: string; memberType?: string; credits: number}
+    const who = [r.nickname, r.email ? `<${r.email}>` : undefined].filter(Boolean).join(' ') || 'an account'
+    const where = this.sandboxMode ? ' (local sandbox)' : ''
+    return [
+      `Logged in as ${who} · ${r.memberType ?? '-'}${where}`,
+      `Credits: ${r.credits}`,
+      `Details: ${this.config.bin} account info${this.sandboxMode ? ' --sandbox' : ''}`,
+    ].join('\n')
+  }
 }

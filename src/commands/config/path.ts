@@ -8,4 +8,9 @@ export default class ConfigPath extends ConfigCommand<typeof ConfigPath> {
   async run(): Promise<{dir: string; config: string}> {
     return this.paths
   }
+
+  protected renderHuman(result: unknown): string {
+    const {dir, config} = result as {dir: string; config: string}
+    return `Folder    ${dir}\nSettings  ${config}`
+  }
 }

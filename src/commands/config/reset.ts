@@ -9,4 +9,8 @@ export default class ConfigReset extends ConfigCommand<typeof ConfigReset> {
     this.store.reset()
     return {success: true, message: 'Configuration reset to defaults'}
   }
+
+  protected renderHuman(): string {
+    return 'Cleared every setting and creation default (the login is kept).'
+  }
 }

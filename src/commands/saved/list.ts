@@ -31,6 +31,9 @@ export default class SavedList extends AuthedCommand<typeof SavedList> {
   }
 
   protected renderHuman(result: unknown): string {
-    return renderTable((result as Folders).folders, ['folder_label', 'name', 'asset_count', 'created_at'])
+    // The label is what `saved items` takes (an id, or "default"): the column says so.
+    const rows = (result as Folders).folders.map((f) => ({...f, folder: f.folder_label, assets: f.asset_count}))
+    const table = renderTable(rows, ['folder', 'name', 'assets', 'created_at'])
+    return table && `${table}\nOpen one: ${this.config.bin} saved items <folder>`
   }
 }

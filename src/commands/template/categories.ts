@@ -19,6 +19,7 @@ export default class TemplateCategories extends AuthedCommand<typeof TemplateCat
   }
 
   protected renderHuman(result: unknown): string {
-    return renderTable((result as Categories).categories, ['id', 'category_name'])
+    const table = renderTable((result as Categories).categories, ['id', 'category_name'])
+    return table && `${table}\nTemplates in one: ${this.config.bin} template list --category <id>`
   }
 }

@@ -33,10 +33,11 @@ export default class TemplateInfo extends AuthedCommand<typeof TemplateInfo> {
       t.template_model,
       cost > 0 ? `from ${cost} credits` : undefined,
     ]
-    const inputs = Array.from(
-      {length: effect},
-      (_, i) => ` --image ${effect === 1 ? 'photo' : `photo${i + 1}`}.png`,
-    ).join('')
+    // One --image takes them all (`--image a.png b.png c.png`): the line fits 80 columns.
+    const names = Array.from({length: effect}, (_, i) =>
+      effect === 1 ? 'photo.png' : `${String.fromCharCode(97 + i)}.png`,
+    )
+    const inputs = names.length > 0 ? ` --image ${names.join(' ')}` : ''
     const lines = [
       `${bold(String(t.display_name ?? 'Template'))} (template ${t.template_id}) · ${head.filter(Boolean).join(' · ')}`,
       ...(typeof t.display_prompt === 'string' && t.display_prompt ? [dim(`  ${t.display_prompt}`)] : []),

@@ -44,13 +44,19 @@ template_type is 1 for video templates and 2 for image templates. Find categorie
   protected renderHuman(result: unknown): string {
     const value = result as TemplatePage
     const table = renderTable(value.items.map(templateRow), ['template_id', 'display_name', 'kind'])
-    return pagedText(table, {
+    const text = pagedText(table, {
       page: value.page,
       shown: value.items.length,
       total: value.total,
       hasMore: value.page * value.limit < value.total,
     })
+    return value.items.length > 0 ? `${text}\n${templateDetailsHint(this.config.bin)}` : text
   }
+}
+
+/** The next step after a list of templates: what one needs and how to use it. */
+export function templateDetailsHint(bin: string): string {
+  return `Details: ${bin} template info <template_id>`
 }
 
 export function templateRow(item: Record<string, unknown>): Record<string, unknown> {

@@ -3,7 +3,7 @@ import * as Args from '@oclif/core/args'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {validationError} from '../../errors.js'
 import {renderTable} from '../../util/table.js'
-import {templateRow} from './list.js'
+import {templateDetailsHint, templateRow} from './list.js'
 
 interface Found {
   items: Array<Record<string, unknown>>
@@ -31,6 +31,8 @@ export default class TemplateSearch extends AuthedCommand<typeof TemplateSearch>
 
   protected renderHuman(result: unknown): string {
     const value = result as Found
-    return `${renderTable(value.items.map(templateRow), ['template_id', 'display_name', 'kind']) || '(no match)'}\n${value.total} found`
+    const table = renderTable(value.items.map(templateRow), ['template_id', 'display_name', 'kind'])
+    if (!table) return `(no match)\n${value.total} found`
+    return `${table}\n${value.total} found\n${templateDetailsHint(this.config.bin)}`
   }
 }

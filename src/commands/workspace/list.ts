@@ -32,6 +32,7 @@ The service's active workspace is saved locally; switch with \`workspace switch 
       active: w.workspace_id === r.activeWorkspaceId ? '*' : '',
       ...w,
     }))
-    return renderTable(rows, ['active', 'workspace_id', 'name', 'role', 'member_count'])
+    const table = renderTable(rows, ['active', 'workspace_id', 'name', 'role', 'member_count'])
+    return `${table}\nSwitch: ${this.config.bin} workspace switch <workspace_id>`
   }
 }

@@ -26,8 +26,9 @@ export default class WorkspaceStatus extends WorkspaceCommand<typeof WorkspaceSt
 
   protected renderHuman(result: unknown): string {
     const r = result as Status
-    if (r.workspaceId === 0) return 'Personal workspace (0)'
+    const others = `All of them: ${this.config.bin} workspace list`
+    if (r.workspaceId === 0) return `Personal workspace (0)\n${others}`
     if (r.name === null) return `Workspace ${r.workspaceId} (no access: switch with \`pixverse workspace switch 0\`)`
-    return `${r.name} (${r.workspaceId}), ${r.role}, ${r.memberCount} members`
+    return `${r.name} (${r.workspaceId}), ${r.role}, ${r.memberCount} members\n${others}`
   }
 }

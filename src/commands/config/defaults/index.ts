@@ -3,6 +3,7 @@ import * as Args from '@oclif/core/args'
 import {ConfigCommand} from '../../../base/config-command.js'
 import {defaultModes} from '../../../catalog/index.js'
 import {effectiveDefaults, parseMode} from '../../../config/mode-defaults.js'
+import {defaultsText} from '../../../base/defaults-text.js'
 
 export default class ConfigDefaults extends ConfigCommand<typeof ConfigDefaults> {
   static description = `Show the creation defaults every create command starts from (built-in values merged with yours).
@@ -17,6 +18,10 @@ Same as \`config defaults show\`. Change one with \`config defaults set <mode> <
 
   async run(): Promise<Record<string, unknown>> {
     return showDefaults(this.store.defaults(), this.args.mode)
+  }
+
+  protected renderHuman(result: unknown): string {
+    return defaultsText(result as Record<string, unknown>, this.config.bin)
   }
 }
 

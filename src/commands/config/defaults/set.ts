@@ -84,6 +84,15 @@ The documented form \`--mode <mode> --<key> <value> …\` is accepted too and ma
     return {success: true, mode, ...(entries.length === 1 ? {key: entries[0][0], value: entries[0][1]} : {}), values}
   }
 
+  protected renderHuman(result: unknown): string {
+    const {mode, values} = result as SetResult
+    const changed = Object.entries(values).map(([key, value]) => `${key.replace(/_/g, '-')} ${String(value)}`)
+    return [
+      `Set ${mode} defaults: ${changed.join(', ')}. Every later \`create ${mode.replace(/_/g, '-')}\` starts from them.`,
+      `See them all: ${this.config.bin} config defaults show ${mode}`,
+    ].join('\n')
+  }
+
   /** Either `<mode> <key> <value>` or `--mode <mode> --<key> <value>…`; everything checked before writing. */
   private request(): {mode: ReturnType<typeof parseMode>; pairs: Array<[string, string]>} {
     const words = [this.args.mode, this.args.key, this.args.value].filter((word): word is string => word !== undefined)
