@@ -7,7 +7,8 @@ import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
 import {CliError, ExitCode, authError, isCliError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
-import type {CreationPlan, CreationSpec} from '../creations/types.js'
+import type {Creation} from '../creations/define.js'
+import type {CreationPlan} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
 import {outputPath} from '../util/file-access.js'
 import {resolveTextInput} from '../util/text-input.js'
@@ -22,9 +23,9 @@ import {shellQuote} from '../util/shell-quote.js'
 import {canPrompt} from '../util/person.js'
 import {
   type FlagShape,
+  creationOfCommand,
   isBlankCreation,
   missingFlagsError,
-  modeOfCommand,
   requiredFlags,
 } from '../wizard/required-flags.js'
 
@@ -69,13 +70,15 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
    */
   public async init(): Promise<void> {
     await super.init()
-    const mode = modeOfCommand(this.id)
-    const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
-    if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
-    const flags = ctor.flags ?? {}
+    const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>}
+    if (!isBlankCreation(this.argv, ctor.baseFlags)) return
+    const found = await creationOfCommand(this.id)
+    if (!found) return
+    const {name, creation} = found
+    const {mode} = creation
     if (!canPrompt(process, {json: this.out.json})) {
-      const missing = requiredFlags(mode, flags)
-      if (missing.length > 0) throw missingFlagsError(mode, missing)
+      const missing = requiredFlags(creation)
+      if (missing.length > 0) throw missingFlagsError(name, missing)
       return
     }
 
@@ -84,9 +87,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     await this.api.get('getUserInfo')
     const {runCreateWizard} = await import('../wizard/create-wizard.js')
     const answers = await runCreateWizard({
-      mode,
+      name,
+      creation,
       defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
-      flags,
       service: this.api,
       say: (line) => this.out.info(line),
     })
@@ -125,14 +128,19 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   /**
-   * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. SIGINT and
-   * SIGTERM are this method's from before the first request: a signal never loses what was paid for.
+   * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait, and for
+   * modes with `--output` the download. SIGINT and SIGTERM are this method's from before the first
+   * request: a signal never loses what was paid for.
    */
-  protected async create<Input>(
-    spec: CreationSpec<Input>,
-    input: Input & {'idempotency-key'?: string},
-  ): Promise<CreationResult> {
-    const prepared = await spec.prepare(input, {
+  protected async create(creation: Creation, input: Record<string, unknown>): Promise<CreationResult> {
+    // `--output` is checked before anything is paid for.
+    const output = this.audioOutput(typeof input.output === 'string' ? input.output : undefined)
+    const result = await this.submitCreation(creation, input)
+    return this.saveOutput(result, output)
+  }
+
+  private async submitCreation(creation: Creation, input: Record<string, unknown>): Promise<CreationResult> {
+    const prepared = await creation.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
       text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
     })
@@ -149,7 +157,8 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
             })
           })
         : await planned
-      return await this.submit(plan, input['idempotency-key'], guard)
+      const key = input['idempotency-key']
+      return await this.submit(plan, typeof key === 'string' ? key : undefined, guard)
     } finally {
       guard?.dispose()
       await this.closeProgress()
@@ -333,19 +342,19 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     }
   }
 
-  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
   /**
    * `--output` as this command may use it (anywhere on the command line, inside the server's output
    * folder over MCP), refused with exit 6 before the creation is paid for when it cannot be written.
    */
-  protected audioOutput(requested: string | undefined): string | undefined {
+  private audioOutput(requested: string | undefined): string | undefined {
     if (requested === undefined) return undefined
     const output = outputPath(this.files, requested, () => requested, '--output')
     assertAudioOutput(output)
     return output
   }
 
-  protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
+  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
+  private async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
     if (output === undefined) return result
     if (result.status !== 'completed') {
       this.out.warn(

@@ -136,8 +136,8 @@ export const multiShot = () =>
 
 const IMAGE_FORMS = 'a local file (uploaded, resized if over 1920px), an https URL, an image id, or a media path'
 
-export const image = (options: {description: string; hidden?: boolean}) =>
-  Flags.string({description: `${options.description}: ${IMAGE_FORMS}.`, hidden: options.hidden})
+export const image = (options: {description: string; aliases?: string[]}) =>
+  Flags.string({description: `${options.description}: ${IMAGE_FORMS}.`, aliases: options.aliases})
 
 export const images = (options: {description: string}) =>
   Flags.string({description: `${options.description}, each ${IMAGE_FORMS}.`, multiple: true})

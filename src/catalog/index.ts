@@ -429,6 +429,11 @@ export function musicModel(id: string): MusicModelSpec | undefined {
 }
 
 /** Every voice parameter any provider knows, with the models that accept it (for messages/help). */
+/** Every voice setting any voice model takes (`speed`, `similarity_boost`, …). */
+export function voiceParamKeys(): string[] {
+  return [...new Set(Object.values(catalog.voice_models).flatMap((m) => m.params))]
+}
+
 export function voiceParamOwners(key: string): string[] {
   return Object.entries(catalog.voice_models)
     .filter(([, m]) => m.params.includes(key))

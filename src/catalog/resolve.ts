@@ -30,6 +30,7 @@ import {
   modes,
   musicModel,
   voiceModel,
+  voiceParamKeys,
   voiceParamOwners,
 } from './index.js'
 import {validator} from './validators.js'
@@ -52,21 +53,18 @@ export interface ResolvedModel {
   warnings: string[]
 }
 
-export interface CreationRequest {
-  quality?: string
-  duration?: number | string
-  aspectRatio?: string
-  audio?: boolean
-  multiShot?: boolean
-  offPeak?: boolean
-  count?: number | string
-  detailLevel?: string
-  /** Number of `--image`/`--images` inputs (0 when none). Input checks are skipped when undefined. */
-  imageCount?: number
-  /** Number of `--videos` inputs (reference). */
-  videoCount?: number
-  /** Number of `--audios` inputs (reference). */
-  audioCount?: number
+/**
+ * What was asked for, keyed by flag name as the command's parser gives it (`quality`, `aspect-ratio`,
+ * `multi-shot`, …): the catalogue's snake_case key with dashes. Keys the mode does not use are ignored.
+ */
+export type FlagValues = Record<string, unknown>
+
+/** How many media inputs of each kind were given, by catalogue input key (`images`, `videos`, `audios`). */
+export interface MediaCounts {
+  /** `--image`/`--images` inputs (0 when none); input checks are skipped when undefined. */
+  images?: number
+  videos?: number
+  audios?: number
 }
 
 export interface ResolveOptions {
@@ -76,6 +74,8 @@ export interface ResolveOptions {
    * defaults come from the catalogue; do not pass them here.
    */
   defaults?: Record<string, unknown>
+  /** Media inputs to check against the catalogue's counts. */
+  inputs?: MediaCounts
 }
 
 /** What to send. Booleans are present only when true (send `1`); absent = omit the field. */
@@ -103,35 +103,10 @@ export interface MediaInputs {
   audios?: {seconds?: number; bytes?: number}[]
 }
 
-export interface VoiceRequest {
-  text?: string
-  language?: string
-  speed?: number | string
-  volume?: number | string
-  pitch?: number | string
-  emotion?: string
-  stability?: number | string
-  similarityBoost?: number | string
-  style?: number | string
-  useSpeakerBoost?: boolean
-}
-
 export interface VoiceValues {
   model: string
   voice_settings: Record<string, number | boolean | string>
   language_code?: string
-}
-
-export interface MusicRequest {
-  prompt?: string
-  lyrics?: string
-  instrumental?: boolean
-  autoLyrics?: boolean
-  durationSeconds?: number | string
-  /** false for `--no-duration-auto`. */
-  durationAuto?: boolean
-  /** Number of `--image` inputs. */
-  imageCount?: number
 }
 
 export interface MusicValues {
@@ -379,15 +354,21 @@ function mb(bytes: number): number {
 // ---------------------------------------------------------------------------------------------
 // Creation parameters
 
-const REQUEST_KEYS: Record<string, keyof CreationRequest> = {
-  quality: 'quality',
-  duration: 'duration',
-  aspect_ratio: 'aspectRatio',
-  audio: 'audio',
-  multi_shot: 'multiShot',
-  off_peak: 'offPeak',
-  count: 'count',
-  detail_level: 'detailLevel',
+/** The parameters a video/image mode may take, by catalogue key; the flag is the key with dashes. */
+const CREATION_PARAMS = [
+  'quality',
+  'duration',
+  'aspect_ratio',
+  'audio',
+  'multi_shot',
+  'off_peak',
+  'count',
+  'detail_level',
+]
+
+/** `aspect_ratio` → the value of `--aspect-ratio`. */
+function flagValue(requested: FlagValues, key: string): unknown {
+  return requested[flagName(key).slice(2)]
 }
 
 function paramSchema(mode: Mode, spec: CreationModelSpec | undefined): object {
@@ -474,7 +455,7 @@ function nearest(ds: number[], value: number): number {
 export function resolveCreationParams(
   mode: Mode,
   model: string | undefined,
-  requested: CreationRequest,
+  requested: FlagValues,
   options: ResolveOptions = {},
 ): Resolved<CreationValues> {
   const m = modeSpec(mode)
@@ -502,8 +483,8 @@ export function resolveCreationParams(
   // 1. Pick each parameter's raw value and where it came from.
   const raw: Record<string, unknown> = {}
   const source: Record<string, ValueSource> = {}
-  for (const [key, reqKey] of Object.entries(REQUEST_KEYS)) {
-    const fromFlag = requested[reqKey]
+  for (const key of CREATION_PARAMS) {
+    const fromFlag = flagValue(requested, key)
     if (fromFlag !== undefined) {
       raw[key] = fromFlag
       source[key] = 'flag'
@@ -545,15 +526,16 @@ export function resolveCreationParams(
   if (!validate(raw)) {
     const error = (validate.errors ?? [])[0]
     const key = errorProperty(error)
-    throw hardError(mode, spec, key, raw[key] ?? requested[REQUEST_KEYS[key]], source[key] ?? 'flag')
+    throw hardError(mode, spec, key, raw[key] ?? flagValue(requested, key), source[key] ?? 'flag')
   }
 
+  const counts = options.inputs ?? {}
   checkCounts(mode, spec?.id, {
-    ...(imageInputKey(m.inputs) && requested.imageCount !== undefined
-      ? {[imageInputKey(m.inputs) as string]: requested.imageCount}
+    ...(imageInputKey(m.inputs) && counts.images !== undefined
+      ? {[imageInputKey(m.inputs) as string]: counts.images}
       : {}),
-    ...(requested.videoCount === undefined ? {} : {videos: requested.videoCount}),
-    ...(requested.audioCount === undefined ? {} : {audios: requested.audioCount}),
+    ...(counts.videos === undefined ? {} : {videos: counts.videos}),
+    ...(counts.audios === undefined ? {} : {audios: counts.audios}),
   })
 
   // 5. Soft coercion.
@@ -599,7 +581,7 @@ export function resolveCreationParams(
 
   if (raw.aspect_ratio !== undefined) {
     const a = raw.aspect_ratio as string
-    if (m.aspectRatioTextOnly && (requested.imageCount ?? 0) > 0) {
+    if (m.aspectRatioTextOnly && (counts.images ?? 0) > 0) {
       // i2v: the image decides; the field is not sent.
     } else if (!spec) values.aspect_ratio = a
     else if (spec.aspectRatioFromImage) {
@@ -653,17 +635,6 @@ export function resolveCreationParams(
 // ---------------------------------------------------------------------------------------------
 // Voice (TTS)
 
-const VOICE_REQUEST_KEYS: Record<string, keyof VoiceRequest> = {
-  speed: 'speed',
-  volume: 'volume',
-  pitch: 'pitch',
-  emotion: 'emotion',
-  stability: 'stability',
-  similarity_boost: 'similarityBoost',
-  style: 'style',
-  use_speaker_boost: 'useSpeakerBoost',
-}
-
 function voiceSchema(spec: VoiceModelSpec): object {
   const properties: Record<string, object> = {
     text: {type: 'string', maxLength: spec.maxChars},
@@ -691,7 +662,7 @@ function voiceParamMessage(p: VoiceParamSpec, value: unknown): string {
  * `create voice`: model whitelist, text length, provider-specific flags and their ranges (exit 6),
  * then the `voice_settings` object with the model's defaults filled in.
  */
-export function resolveVoiceParams(model: string | undefined, requested: VoiceRequest): Resolved<VoiceValues> {
+export function resolveVoiceParams(model: string | undefined, requested: FlagValues): Resolved<VoiceValues> {
   const id = model ?? (defaultModel('voice') as string)
   assertModel('voice', id)
   const spec = modelSpec('voice', id) as VoiceModelSpec
@@ -699,8 +670,8 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
 
   // Flags of another provider / model.
   const own = new Set(spec.params.map((p) => p.key))
-  for (const [key, reqKey] of Object.entries(VOICE_REQUEST_KEYS)) {
-    if (requested[reqKey] === undefined || own.has(key)) continue
+  for (const key of voiceParamKeys()) {
+    if (flagValue(requested, key) === undefined || own.has(key)) continue
     throw validationError(
       `${flagName(key)} is not supported by ${spec.providerName} model "${id}" (only: ${voiceParamOwners(key).join(', ')}).`,
     )
@@ -710,7 +681,7 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
   if (requested.text !== undefined) input.text = requested.text
   if (requested.language !== undefined) input.language = requested.language
   for (const p of spec.params) {
-    const v = requested[VOICE_REQUEST_KEYS[p.key]]
+    const v = flagValue(requested, p.key)
     if (v !== undefined) input[p.key] = p.type === 'number' || p.type === 'integer' ? numeric(v) : v
   }
 
@@ -719,7 +690,7 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
     const key = errorProperty((validate.errors ?? [])[0])
     if (key === 'text') {
       throw validationError(
-        `--text is too long for ${id}: ${codePoints(requested.text ?? '')} characters (max ${spec.maxChars}).`,
+        `--text is too long for ${id}: ${codePoints(String(requested.text ?? ''))} characters (max ${spec.maxChars}).`,
       )
     }
 
@@ -736,7 +707,7 @@ export function resolveVoiceParams(model: string | undefined, requested: VoiceRe
 
   const values: VoiceValues = {model: id, voice_settings: settings}
   const lang = requested.language
-  if (lang !== undefined && lang !== 'auto') {
+  if (typeof lang === 'string' && lang !== 'auto') {
     if (spec.language) values.language_code = lang
     else warnings.push(`Model "${id}" detects the language itself; ignoring --language.`)
   }
@@ -764,18 +735,23 @@ function musicSchema(spec: MusicModelSpec): object {
  * model takes images), then lengths and `--duration-seconds`, then the precedence
  * `--instrumental` > `--auto-lyrics` > `--lyrics` (lyrics required for lyric-capable models).
  */
-export function resolveMusicParams(model: string | undefined, requested: MusicRequest): Resolved<MusicValues> {
+export function resolveMusicParams(
+  model: string | undefined,
+  requested: FlagValues,
+  options: {inputs?: MediaCounts} = {},
+): Resolved<MusicValues> {
   const id = model ?? (defaultModel('music') as string)
   assertModel('music', id)
   const spec = modelSpec('music', id) as MusicModelSpec
   const warnings: string[] = []
-  const hasLyrics = requested.lyrics !== undefined && requested.lyrics !== ''
+  const lyrics = typeof requested.lyrics === 'string' && requested.lyrics !== '' ? requested.lyrics : undefined
+  const hasLyrics = lyrics !== undefined
 
   if (hasLyrics && !spec.lyrics) {
     throw validationError(`${spec.name} does not support --lyrics. Put lyric-like instructions in --prompt instead.`)
   }
 
-  const images = requested.imageCount ?? 0
+  const images = options.inputs?.images ?? 0
   if (images > 0 && spec.maxImages === 0) {
     const owners = modelsFor('music').filter((m) => (modelSpec('music', m) as MusicModelSpec).maxImages > 0)
     throw validationError(`--image is only supported by ${owners.join(', ')} (not ${id}).`)
@@ -786,18 +762,19 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
 
   const input: Record<string, unknown> = {}
   if (requested.prompt !== undefined) input.prompt = requested.prompt
-  if (hasLyrics) input.lyrics = requested.lyrics
-  if (requested.durationSeconds !== undefined) input.duration_seconds = numeric(requested.durationSeconds)
+  if (hasLyrics) input.lyrics = lyrics
+  const seconds = requested['duration-seconds']
+  if (seconds !== undefined) input.duration_seconds = numeric(seconds)
   const validate = validator(`music:${id}`, () => musicSchema(spec))
   if (!validate(input)) {
     const key = errorProperty((validate.errors ?? [])[0])
     if (key === 'prompt')
       throw validationError(
-        `--prompt is too long for ${id}: ${codePoints(requested.prompt ?? '')} characters (max ${spec.promptMaxChars}).`,
+        `--prompt is too long for ${id}: ${codePoints(String(requested.prompt ?? ''))} characters (max ${spec.promptMaxChars}).`,
       )
     if (key === 'lyrics') {
       throw validationError(
-        `--lyrics is too long for ${id}: ${codePoints(requested.lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`,
+        `--lyrics is too long for ${id}: ${codePoints(lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`,
       )
     }
 
@@ -807,15 +784,15 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
   }
 
   const instrumental = requested.instrumental === true
-  const autoLyrics = !instrumental && requested.autoLyrics === true
-  if (instrumental && requested.autoLyrics) warnings.push('--instrumental is set; ignoring --auto-lyrics.')
+  const autoLyrics = !instrumental && requested['auto-lyrics'] === true
+  if (instrumental && requested['auto-lyrics']) warnings.push('--instrumental is set; ignoring --auto-lyrics.')
   if (hasLyrics && instrumental) warnings.push('--instrumental is set; ignoring --lyrics.')
   else if (hasLyrics && autoLyrics) warnings.push('--auto-lyrics is set; ignoring --lyrics.')
   if (!instrumental && !autoLyrics && !hasLyrics && spec.lyrics) {
     throw validationError('--lyrics is required unless --instrumental or --auto-lyrics is used')
   }
 
-  let durationAuto = requested.durationAuto ?? true
+  let durationAuto = requested['duration-auto'] !== false
   let durationSeconds = 0
   if (input.duration_seconds !== undefined) {
     durationAuto = false
@@ -832,7 +809,7 @@ export function resolveMusicParams(model: string | undefined, requested: MusicRe
     auto_lyrics: autoLyrics,
     duration_auto: durationAuto,
     duration_seconds: durationSeconds,
-    ...(hasLyrics && !instrumental && !autoLyrics ? {lyrics: requested.lyrics} : {}),
+    ...(hasLyrics && !instrumental && !autoLyrics ? {lyrics} : {}),
   }
   return {values, warnings}
 }

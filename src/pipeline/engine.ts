@@ -12,7 +12,8 @@ import type {SlotLimits} from '../batch/slot-limits.js'
 import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
 import {completedItem} from '../base/results.js'
 import {toCliError} from '../base/to-cli-error.js'
-import {creations} from '../creations/index.js'
+import type {Creation} from '../creations/define.js'
+import {creationNamed} from '../creations/index.js'
 import type {PrepareContext} from '../creations/types.js'
 import {type CliError, ExitCode, isCliError, validationError} from '../errors.js'
 import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
@@ -217,9 +218,11 @@ async function runUnit(
   await pool.acquire(step.units ?? 1, options.signal)
   try {
     if (current.status !== 'submitted' && current.status !== 'done') {
-      const prepared = await creations[step.def.mode].prepare(input, options.prepareContext).catch((error: unknown) => {
-        throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
-      })
+      const prepared = await (creationNamed(step.def.mode) as Creation)
+        .prepare(input, options.prepareContext)
+        .catch((error: unknown) => {
+          throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
+        })
       const plan = await prepared.plan({media: options.media, api: options.api})
       const submission = await submitWhenSlotFree(options.api(), plan, current.key, {
         timeoutSec: options.timeoutSec,
