@@ -14,7 +14,7 @@ import {outputPath} from '../util/file-access.js'
 import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
-import {completedItem} from './results.js'
+import {finishedItem} from './results.js'
 import {assertAudioOutput} from './save-audio.js'
 import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from './wait-abort.js'
 import {StopGuard} from './stop-guard.js'
@@ -325,7 +325,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return {
         [idKey]: ids[0],
         trace_id: traceId,
-        ...completedItem(kind, done[0].raw),
+        ...finishedItem(kind, ids[0], done[0].raw),
         ...(cost ? {cost_credits: cost} : {}),
         ...(key ? {idempotency_key: key} : {}),
       }
@@ -335,7 +335,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     return {
       trace_id: traceId,
       status: partial ? 'partial' : 'completed',
-      items: done.map((snapshot) => ({[idKey]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+      items: done.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw)),
       ...(partial ? {failed_ids: failures.map((f) => f.id), fail_count: failures.length} : {}),
       ...(cost ? {cost_credits: cost} : {}),
       ...(key ? {idempotency_key: key} : {}),

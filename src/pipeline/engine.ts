@@ -10,7 +10,7 @@ import {rowInput} from '../batch/coerce.js'
 import {creationKey} from '../batch/keys.js'
 import type {SlotLimits} from '../batch/slot-limits.js'
 import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
-import {completedItem} from '../base/results.js'
+import {finishedItem} from '../base/results.js'
 import {toCliError} from '../base/to-cli-error.js'
 import type {Creation} from '../creations/define.js'
 import {creationNamed} from '../creations/index.js'
@@ -282,7 +282,7 @@ async function runUnit(
     files.push(
       await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw),
     )
-  const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
+  const items = snapshots.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw))
   const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
   return {unit: next, resumed: false}
 }
