@@ -95,6 +95,16 @@ export const idempotencyKey = () =>
       'Key the service deduplicates on: repeating a create with it never charges twice. Generated when omitted.',
   })
 
+/** The options of the modes that continue or join videos (extend, transition), in their help order. */
+export const continuationOptions = () => ({
+  duration: duration(),
+  seed: seed(),
+  count: count(),
+  audio: audio(),
+  'off-peak': offPeak(),
+  'idempotency-key': idempotencyKey(),
+})
+
 export const wait = () =>
   Flags.boolean({
     allowNo: true,

@@ -16,12 +16,7 @@ export const extendCreation = defineCreation({
     prompt: flag.prompt({description: 'What happens next'}),
     model: flag.model('extend'),
     quality: flag.quality('extend'),
-    duration: flag.duration(),
-    seed: flag.seed(),
-    count: flag.count(),
-    audio: flag.audio(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
+    ...flag.continuationOptions(),
   },
   required: ['video'],
   async prepare(input, ctx) {

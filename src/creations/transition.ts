@@ -13,12 +13,7 @@ export const transitionCreation = defineCreation({
     prompt: flag.prompt({description: 'How to move between the frames'}),
     model: flag.model('transition', ['transition_multi']),
     quality: flag.quality('transition'),
-    duration: flag.duration(),
-    seed: flag.seed(),
-    count: flag.count(),
-    audio: flag.audio(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
+    ...flag.continuationOptions(),
   },
   required: ['images'],
   async prepare(input, ctx) {
