@@ -3,12 +3,9 @@
  * duration / aspect ratio / audio / multi-shot / off-peak (warnings, docs/models.md and docs/protocol.md §3.0.1),
  * and the hard limits that are errors (exit 6).
  *
- * Every limit is read from the catalogue (index.ts); the numeric/enum rules are turned into JSON
- * Schemas built from that data and checked with ajv (precompiled by the build, else compiled lazily: validators.ts). Only import this
- * module inside `run()`.
+ * Every limit is read from the catalogue (index.ts) and checked directly, each message built where
+ * its check is made. Only import this module inside `run()`.
  */
-import type {ErrorObject} from 'ajv'
-
 import {type CliError, validationError} from '../errors.js'
 import {
   type CreationModelSpec,
@@ -27,13 +24,9 @@ import {
   modeSpec,
   modelSpec,
   modelsFor,
-  modes,
-  musicModel,
-  voiceModel,
   voiceParamKeys,
   voiceParamOwners,
 } from './index.js'
-import {validator} from './validators.js'
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -119,15 +112,7 @@ export interface MusicValues {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validators: precompiled at build time, else compiled lazily (validators.ts)
-
-/** The property an ajv error is about (`/count` → `count`; additionalProperties → the extra key). */
-function errorProperty(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties')
-    return String((error.params as {additionalProperty: string}).additionalProperty)
-  if (error.keyword === 'required') return String((error.params as {missingProperty: string}).missingProperty)
-  return error.instancePath.split('/')[1] ?? ''
-}
+// Helpers
 
 /** "5" → 5 for numeric strings (flags may arrive as text); anything else unchanged. */
 function numeric(value: unknown): unknown {
@@ -371,27 +356,25 @@ function flagValue(requested: FlagValues, key: string): unknown {
   return requested[flagName(key).slice(2)]
 }
 
-function paramSchema(mode: Mode, spec: CreationModelSpec | undefined): object {
-  const count = countRange()
-  const properties: Record<string, object> = {
-    quality: {type: 'string'},
-    duration: {type: 'number'},
-    aspect_ratio: {type: 'string'},
-    audio: {type: 'boolean'},
-    multi_shot: {type: 'boolean'},
-    off_peak: {type: 'boolean'},
-    count: {type: 'integer', minimum: count.min, maximum: count.max},
-  }
-  if (spec?.detailLevel) properties.detail_level = {type: 'string', enum: spec.detailLevel.values}
+/** Whether a value passes its parameter's hard rule: the right type, and a fixed choice where the mode has one. */
+function acceptable(mode: Mode, spec: CreationModelSpec | undefined, key: string, value: unknown): boolean {
   // Modes without models: their own choices are hard limits.
-  if (!spec) {
-    const choices = modeChoices(mode)
-    if (choices.qualities.length > 0) properties.quality = {type: 'string', enum: choices.qualities}
-    if (choices.aspectRatios.length > 0) properties.aspect_ratio = {type: 'string', enum: choices.aspectRatios}
-    if (choices.durations.length > 0) properties.duration = {type: 'integer', enum: choices.durations}
+  const choices = spec ? undefined : modeChoices(mode)
+  const oneOf = (list: unknown[] | undefined) => !list?.length || list.includes(value)
+  switch (key) {
+    case 'quality':
+      return typeof value === 'string' && oneOf(choices?.qualities)
+    case 'aspect_ratio':
+      return typeof value === 'string' && oneOf(choices?.aspectRatios)
+    case 'duration':
+      return choices?.durations.length ? Number.isInteger(value) && oneOf(choices.durations) : Number.isFinite(value)
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= countRange().min && (value as number) <= countRange().max
+    case 'detail_level':
+      return !spec?.detailLevel || spec.detailLevel.values.includes(value as string)
+    default:
+      return typeof value === 'boolean'
   }
-
-  return {type: 'object', properties}
 }
 
 function describeAllowed(mode: Mode, spec: CreationModelSpec | undefined, key: string): string {
@@ -521,12 +504,10 @@ export function resolveCreationParams(
 
   for (const key of ['count', 'duration']) if (raw[key] !== undefined) raw[key] = numeric(raw[key])
 
-  // 4. Types and hard ranges (ajv, schema built from the catalogue).
-  const validate = validator(`params:${mode}:${spec?.id ?? ''}`, () => paramSchema(mode, spec))
-  if (!validate(raw)) {
-    const error = (validate.errors ?? [])[0]
-    const key = errorProperty(error)
-    throw hardError(mode, spec, key, raw[key] ?? flagValue(requested, key), source[key] ?? 'flag')
+  // 4. Types and hard ranges, in the order of CREATION_PARAMS.
+  for (const key of CREATION_PARAMS) {
+    if (raw[key] !== undefined && !acceptable(mode, spec, key, raw[key]))
+      throw hardError(mode, spec, key, raw[key], source[key] ?? 'flag')
   }
 
   const counts = options.inputs ?? {}
@@ -635,20 +616,12 @@ export function resolveCreationParams(
 // ---------------------------------------------------------------------------------------------
 // Voice (TTS)
 
-function voiceSchema(spec: VoiceModelSpec): object {
-  const properties: Record<string, object> = {
-    text: {type: 'string', maxLength: spec.maxChars},
-    language: {type: 'string'},
-  }
-  for (const p of spec.params) {
-    const s: Record<string, unknown> = {type: p.type}
-    if (p.minimum !== undefined) s.minimum = p.minimum
-    if (p.maximum !== undefined) s.maximum = p.maximum
-    if (p.enum) s.enum = p.enum
-    properties[p.key] = s
-  }
-
-  return {type: 'object', additionalProperties: false, properties}
+function voiceParamAccepts(p: VoiceParamSpec, value: unknown): boolean {
+  if (p.type === 'boolean') return typeof value === 'boolean'
+  if (p.type === 'string') return typeof value === 'string' && (!p.enum || p.enum.includes(value))
+  if (p.type === 'integer' ? !Number.isInteger(value) : !Number.isFinite(value)) return false
+  const n = value as number
+  return (p.minimum === undefined || n >= p.minimum) && (p.maximum === undefined || n <= p.maximum)
 }
 
 function voiceParamMessage(p: VoiceParamSpec, value: unknown): string {
@@ -678,24 +651,17 @@ export function resolveVoiceParams(model: string | undefined, requested: FlagVal
   }
 
   const input: Record<string, unknown> = {}
-  if (requested.text !== undefined) input.text = requested.text
-  if (requested.language !== undefined) input.language = requested.language
   for (const p of spec.params) {
     const v = flagValue(requested, p.key)
     if (v !== undefined) input[p.key] = p.type === 'number' || p.type === 'integer' ? numeric(v) : v
   }
 
-  const validate = validator(`voice:${id}`, () => voiceSchema(spec))
-  if (!validate(input)) {
-    const key = errorProperty((validate.errors ?? [])[0])
-    if (key === 'text') {
-      throw validationError(
-        `--text is too long for ${id}: ${codePoints(String(requested.text ?? ''))} characters (max ${spec.maxChars}).`,
-      )
-    }
-
-    const p = spec.params.find((x) => x.key === key)
-    throw validationError(p ? voiceParamMessage(p, input[key]) : `Invalid ${flagName(key)} value`)
+  const text = String(requested.text ?? '')
+  if (codePoints(text) > spec.maxChars)
+    throw validationError(`--text is too long for ${id}: ${codePoints(text)} characters (max ${spec.maxChars}).`)
+  for (const p of spec.params) {
+    if (input[p.key] !== undefined && !voiceParamAccepts(p, input[p.key]))
+      throw validationError(voiceParamMessage(p, input[p.key]))
   }
 
   const settings: Record<string, number | boolean | string> = {}
@@ -717,18 +683,6 @@ export function resolveVoiceParams(model: string | undefined, requested: FlagVal
 
 // ---------------------------------------------------------------------------------------------
 // Music
-
-function musicSchema(spec: MusicModelSpec): object {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      prompt: {type: 'string', maxLength: spec.promptMaxChars},
-      lyrics: {type: 'string', ...(spec.lyrics ? {maxLength: spec.lyrics.maxChars} : {})},
-      duration_seconds: {type: 'integer', minimum: spec.durationSeconds.min, maximum: spec.durationSeconds.max},
-    },
-  }
-}
 
 /**
  * `create music`: model compatibility first (Lyria rejects `--lyrics`, `--image` only where the
@@ -760,28 +714,19 @@ export function resolveMusicParams(
   if (images > spec.maxImages)
     throw validationError(`Model "${id}" accepts at most ${plural(spec.maxImages, 'image')} (--image); got ${images}.`)
 
-  const input: Record<string, unknown> = {}
-  if (requested.prompt !== undefined) input.prompt = requested.prompt
-  if (hasLyrics) input.lyrics = lyrics
-  const seconds = requested['duration-seconds']
-  if (seconds !== undefined) input.duration_seconds = numeric(seconds)
-  const validate = validator(`music:${id}`, () => musicSchema(spec))
-  if (!validate(input)) {
-    const key = errorProperty((validate.errors ?? [])[0])
-    if (key === 'prompt')
-      throw validationError(
-        `--prompt is too long for ${id}: ${codePoints(String(requested.prompt ?? ''))} characters (max ${spec.promptMaxChars}).`,
-      )
-    if (key === 'lyrics') {
-      throw validationError(
-        `--lyrics is too long for ${id}: ${codePoints(lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`,
-      )
-    }
-
+  const prompt = String(requested.prompt ?? '')
+  if (codePoints(prompt) > spec.promptMaxChars)
     throw validationError(
-      `--duration-seconds must be an integer between ${spec.durationSeconds.min} and ${spec.durationSeconds.max}`,
+      `--prompt is too long for ${id}: ${codePoints(prompt)} characters (max ${spec.promptMaxChars}).`,
     )
-  }
+  if (lyrics !== undefined && spec.lyrics && codePoints(lyrics) > spec.lyrics.maxChars)
+    throw validationError(
+      `--lyrics is too long for ${id}: ${codePoints(lyrics)} characters (max ${spec.lyrics.maxChars}).`,
+    )
+  const seconds = requested['duration-seconds'] === undefined ? undefined : numeric(requested['duration-seconds'])
+  const {min, max} = spec.durationSeconds
+  if (seconds !== undefined && !(Number.isInteger(seconds) && (seconds as number) >= min && (seconds as number) <= max))
+    throw validationError(`--duration-seconds must be an integer between ${min} and ${max}`)
 
   const instrumental = requested.instrumental === true
   const autoLyrics = !instrumental && requested['auto-lyrics'] === true
@@ -794,9 +739,9 @@ export function resolveMusicParams(
 
   let durationAuto = requested['duration-auto'] !== false
   let durationSeconds = 0
-  if (input.duration_seconds !== undefined) {
+  if (seconds !== undefined) {
     durationAuto = false
-    durationSeconds = input.duration_seconds as number
+    durationSeconds = seconds as number
   } else if (!durationAuto) {
     throw validationError(
       `--no-duration-auto needs --duration-seconds (${spec.durationSeconds.min}-${spec.durationSeconds.max})`,
@@ -812,26 +757,4 @@ export function resolveMusicParams(
     ...(hasLyrics && !instrumental && !autoLyrics ? {lyrics} : {}),
   }
   return {values, warnings}
-}
-
-/** Every schema the resolvers validate against, by cache key: the build precompiles them all. */
-export function validatorSchemas(): Record<string, object> {
-  const schemas: Record<string, object> = {
-    count: {type: 'integer', minimum: countRange().min, maximum: countRange().max},
-  }
-  for (const mode of modes()) {
-    const kind = modeSpec(mode).kind
-    if (kind === 'voice') {
-      for (const id of modelsFor(mode)) schemas[`voice:${id}`] = voiceSchema(voiceModel(id) as VoiceModelSpec)
-    } else if (kind === 'music') {
-      for (const id of modelsFor(mode)) schemas[`music:${id}`] = musicSchema(musicModel(id) as MusicModelSpec)
-    } else if (modelsFor(mode).length === 0) {
-      schemas[`params:${mode}:`] = paramSchema(mode, undefined)
-    } else {
-      for (const id of modelsFor(mode))
-        schemas[`params:${mode}:${id}`] = paramSchema(mode, modelSpec(mode, id) as CreationModelSpec)
-    }
-  }
-
-  return schemas
 }
