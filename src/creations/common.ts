@@ -1,6 +1,7 @@
 import {type MediaInput, classifyMediaInput} from '../api/media-input.js'
 import type {VideoBundle} from '../api/media-resolver.js'
-import type {CreationValues, FlagValues, MediaCounts} from '../catalog/resolve.js'
+import type {MediaCounts} from '../catalog/media-limits.js'
+import type {CreationValues, FlagValues} from '../catalog/resolve.js'
 import type {Mode} from '../catalog/index.js'
 import type {PrepareContext} from './types.js'
 
@@ -28,7 +29,10 @@ export async function resolveParams(
   options: {inputs?: MediaCounts; configMode?: Mode} = {},
 ): Promise<ResolvedParams> {
   const stored = ctx.storedDefaults(options.configMode ?? mode)
-  const {resolveModel, resolveCreationParams} = await import('../catalog/resolve.js')
+  const [{resolveModel}, {resolveCreationParams}] = await Promise.all([
+    import('../catalog/resolve-model.js'),
+    import('../catalog/resolve.js'),
+  ])
   const resolved = resolveModel(mode, input.model, {stored: stored.model as string | undefined})
   const {values, warnings} = resolveCreationParams(mode, resolved.model, input, {
     defaults: stored,

@@ -34,7 +34,7 @@ export const musicCreation = defineCreation({
     const images = classifyAll('--image', input.image)
     const prompt = await ctx.text(input.prompt as string)
     const lyrics = input.lyrics === undefined ? undefined : await ctx.text(input.lyrics)
-    const {resolveMusicParams} = await import('../catalog/resolve.js')
+    const {resolveMusicParams} = await import('../catalog/resolve-audio.js')
     const {values, warnings} = resolveMusicParams(
       input.model,
       {...input, prompt, lyrics},

@@ -34,7 +34,7 @@ export const referenceCreation = defineCreation({
     const {model, values, warnings} = await resolveParams('reference', input, ctx, {
       inputs: {images: images.length, videos: videos.length, audios: audios.length},
     })
-    const {assertMediaInputs} = await import('../catalog/resolve.js')
+    const {assertMediaInputs} = await import('../catalog/media-limits.js')
     // Sizes of local audio files are known now: refuse an oversized clip before uploading anything.
     assertMediaInputs('reference', model, {
       images: images.length,

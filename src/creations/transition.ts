@@ -18,7 +18,7 @@ export const transitionCreation = defineCreation({
   required: ['images'],
   async prepare(input, ctx) {
     const inputs = classifyAll('--images', input.images)
-    const {transitionModeFor} = await import('../catalog/resolve.js')
+    const {transitionModeFor} = await import('../catalog/resolve-model.js')
     const mode = transitionModeFor(inputs.length)
     const {model, values, warnings} = await resolveParams(mode, input, ctx, {
       inputs: {images: inputs.length},

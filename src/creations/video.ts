@@ -24,7 +24,10 @@ export const videoCreation = defineCreation({
   async prepare(input, ctx) {
     const image = input.image ? classifyMediaInput('--image', input.image) : undefined
     const stored = ctx.storedDefaults('video')
-    const {resolveModel, resolveCreationParams} = await import('../catalog/resolve.js')
+    const [{resolveModel}, {resolveCreationParams}] = await Promise.all([
+      import('../catalog/resolve-model.js'),
+      import('../catalog/resolve.js'),
+    ])
     const resolved = resolveModel('video', input.model, {stored: stored.model as string | undefined})
     const model = resolved.model as string
     const {values, warnings} = resolveCreationParams('video', model, input, {

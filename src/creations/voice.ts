@@ -39,7 +39,7 @@ export const voiceCreation = defineCreation({
   required: ['text'],
   async prepare(input, ctx) {
     const text = await ctx.text(input.text as string)
-    const {resolveVoiceParams} = await import('../catalog/resolve.js')
+    const {resolveVoiceParams} = await import('../catalog/resolve-audio.js')
     const {values, warnings} = resolveVoiceParams(input.model, {...input, text})
     if (text.trim() === '') throw validationError('--text is empty')
     if (!input['voice-id'] && !input['provider-voice-id']) {

@@ -185,7 +185,7 @@ async function checkCreation(
 
 async function modelOf(mode: string, requested: unknown, ctx: PrepareContext): Promise<string | undefined> {
   if (!isMode(mode)) return undefined
-  const {resolveModel} = await import('../catalog/resolve.js')
+  const {resolveModel} = await import('../catalog/resolve-model.js')
   const stored = ctx.storedDefaults(mode).model as string | undefined
   return resolveModel(mode, typeof requested === 'string' ? requested : undefined, {stored}).model
 }

@@ -1,14 +1,9 @@
 import {expect} from 'chai'
 
-import {
-  assertMediaInputs,
-  assertModel,
-  resolveCreationParams,
-  resolveModel,
-  resolveMusicParams,
-  resolveVoiceParams,
-  transitionModeFor,
-} from '../../src/catalog/resolve.js'
+import {assertMediaInputs} from '../../src/catalog/media-limits.js'
+import {resolveMusicParams, resolveVoiceParams} from '../../src/catalog/resolve-audio.js'
+import {assertModel, resolveModel, transitionModeFor} from '../../src/catalog/resolve-model.js'
+import {resolveCreationParams} from '../../src/catalog/resolve.js'
 
 /** Runs fn, expects a validation error (exit 6), returns it. */
 function fails(fn: () => unknown): {message: string; exitCode: number; hint?: string} {
