@@ -2,8 +2,9 @@
  * Typed, cheap reader of the model catalogue (`models.json`): the one place model limits live.
  *
  * Imported by command files at load time (flag `options`, help text, completion), so this module
- * only loads the JSON and defines tiny functions — no ajv here (validation lives in resolve.ts,
- * the schema in test/helpers/catalog-schema.ts). Never copy a limit out of the data into code.
+ * only loads the JSON and defines tiny functions — no ajv here (the checks live in resolve*.ts and
+ * media-limits.ts, the data's schema in schema.ts, typed by the types below). Never copy a limit out
+ * of the data into code.
  */
 import data from './models.json' with {type: 'json'}
 
@@ -57,9 +58,9 @@ export interface ResolvedInputLimit extends InputLimit {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Raw data shapes (mirrors test/helpers/catalog-schema.ts)
+// Raw data shapes: the schema in schema.ts is typed by them (JSONSchemaType), so the two cannot drift
 
-interface RawVideoModel {
+export interface RawVideoModel {
   name: string
   qualities: string[]
   durations: DurationSet
@@ -74,7 +75,7 @@ interface RawVideoModel {
   notes?: string
 }
 
-interface RawImageModel {
+export interface RawImageModel {
   name: string
   qualities: string[]
   aspect_ratios: string[]
@@ -93,7 +94,7 @@ export interface VoiceParamDef {
   omit_if?: number | boolean | string
 }
 
-interface RawVoiceModel {
+export interface RawVoiceModel {
   name: string
   provider: string
   max_chars: number
@@ -102,7 +103,7 @@ interface RawVoiceModel {
   notes?: string
 }
 
-interface RawMusicModel {
+export interface RawMusicModel {
   name: string
   provider: string
   prompt_max_chars: number
@@ -128,7 +129,7 @@ export interface ModeDefaults {
   language?: string
 }
 
-interface RawMode {
+export interface RawMode {
   kind: ModelKind
   title: string
   era?: 'seed' | 'head'
@@ -153,7 +154,8 @@ export interface Catalog {
     video: {quality: string; aspect_ratio: string; duration: number}
     image: {quality: string; aspect_ratio: string}
   }
-  modes: Record<Mode, RawMode>
+  /** Keyed by string so the schema can type it; test/unit/catalog.test.ts checks the keys are exactly MODES. */
+  modes: Record<string, RawMode>
   video_models: Record<string, RawVideoModel>
   image_models: Record<string, RawImageModel>
   voice_providers: Record<string, {name: string; params: Record<string, VoiceParamDef>}>
