@@ -38,6 +38,13 @@ describe('defineCreation: one definition per creation mode', function () {
       for (const [key] of atLeastOne) expect(creation.required, `catalogue input ${key}`).to.include(key)
     })
 
+    it(`${name}: help says "Required" for exactly the required flags`, function () {
+      const said = Object.entries(creation.flags)
+        .filter(([, definition]) => /\bRequired\b/.test(definition.description ?? ''))
+        .map(([key]) => key)
+      expect(said.sort()).to.deep.equal([...creation.required].sort())
+    })
+
     it(`${name}: a bare call names every required flag in one exit-6 line`, function () {
       const missing = requiredFlags(creation)
       expect(missing).to.have.length(creation.required.length)
