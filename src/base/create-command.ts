@@ -15,12 +15,11 @@ import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {finishedItem} from './results.js'
-import {assertAudioOutput} from './save-audio.js'
-import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from './wait-abort.js'
-import {StopGuard} from './stop-guard.js'
+import {assertAudioOutput} from '../api/save-audio.js'
+import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from '../util/wait-abort.js'
+import {StopGuard} from '../util/stop-guard.js'
 import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
-import {canPrompt} from '../util/person.js'
 import {
   type FlagShape,
   creationOfCommand,
@@ -49,7 +48,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 
   /** Live progress on stderr (listr2 at a terminal, timestamped lines otherwise, nothing in JSON mode). */
   protected progress(): Promise<Progress> {
-    this.display ??= import('../progress/progress.js').then(({createProgress}) => createProgress(this.out.json))
+    this.display ??= import('../progress/progress.js').then(({createProgress}) => createProgress(this.ctx))
     return this.display
   }
 
@@ -76,7 +75,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     if (!found) return
     const {name, creation} = found
     const {mode} = creation
-    if (!canPrompt(process, {json: this.out.json})) {
+    if (!this.ctx.canPrompt()) {
       const missing = requiredFlags(creation)
       if (missing.length > 0) throw missingFlagsError(name, missing)
       return
@@ -142,7 +141,12 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   private async submitCreation(creation: Creation, input: Record<string, unknown>): Promise<CreationResult> {
     const prepared = await creation.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
-      text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
+      text: (value) =>
+        resolveTextInput(value, {
+          policy: this.files,
+          note: (message) => this.out.notice(message),
+          stdin: this.ctx.streams.stdin,
+        }),
     })
     this.warnAll(prepared.warnings)
     this.keepDeadline(this.waitFlags.timeout)
@@ -363,7 +367,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return result
     }
 
-    const {saveAudio} = await import('./save-audio.js')
+    const {saveAudio} = await import('../api/save-audio.js')
     return {...result, local_path: await saveAudio(result, output)}
   }
 }

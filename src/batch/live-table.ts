@@ -1,4 +1,6 @@
+import type {OutputStream} from '../context/streams.js'
 import {statusWord} from '../util/colour.js'
+import {type Screen, renderFor} from '../util/screen.js'
 import {renderTable} from '../util/table.js'
 
 export interface LiveRow {
@@ -23,7 +25,9 @@ export class LiveTable {
 
   constructor(
     rows: Array<Pick<LiveRow, 'row' | 'line' | 'mode'>>,
-    private readonly stderr: NodeJS.WriteStream = process.stderr,
+    private readonly stderr: OutputStream,
+    /** Asked on every frame: the terminal may have been resized. */
+    private readonly screen: () => Screen,
   ) {
     for (const row of rows) this.rows.set(row.row, {...row, status: 'waiting'})
   }
@@ -55,7 +59,7 @@ export class LiveTable {
         : [...all.filter((r) => !isFinal(r.status)), ...all.filter((r) => isFinal(r.status))]
             .slice(0, room)
             .sort((a, b) => a.row - b.row)
-    const table = renderTable(tableRows(shown), COLUMNS, {width: this.stderr.columns})
+    const table = renderFor(this.screen(), () => renderTable(tableRows(shown), COLUMNS))
     const frame = `${table}\n${this.counters}${all.length > shown.length ? ` (${all.length - shown.length} more rows not shown)` : ''}\n`
     const up = this.drawn > 0 ? `\u001B[${this.drawn}A\u001B[J` : ''
     this.stderr.write(up + frame)

@@ -10,7 +10,7 @@ import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import * as tableModule from '../../util/table.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
-import {type StopSignal, onStopSignal, stopExitCode, stopWord} from '../../base/wait-abort.js'
+import {type StopSignal, onStopSignal, stopExitCode, stopWord} from '../../util/wait-abort.js'
 
 interface Summary {
   manifest: string
@@ -89,8 +89,12 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     // A person at a terminal gets a live table (stderr) and a final one (stdout) instead of JSON lines.
     const {LiveTable} = await import('../../batch/live-table.js')
     const live =
-      !this.out.json && process.stdout.isTTY && process.stderr.isTTY
-        ? new LiveTable(prepared.map((r) => r.state))
+      this.ctx.canAnimate() && this.ctx.streams.stdout.isTTY
+        ? new LiveTable(
+            prepared.map((r) => r.state),
+            this.ctx.streams.stderr,
+            () => this.ctx.screen('stderr'),
+          )
         : undefined
     this.live = live
     // A row's last progress note waits for its outcome, so the counters it prints include that row.
