@@ -28,8 +28,18 @@ export const MODES = [
 export type Mode = (typeof MODES)[number]
 export type ModelKind = 'video' | 'image' | 'voice' | 'music'
 export type AudioSupport = 'none' | 'optional' | 'always'
-export type CreationParam =
-  'quality' | 'duration' | 'aspect_ratio' | 'audio' | 'multi_shot' | 'off_peak' | 'count' | 'detail_level'
+/** The parameters a video/image mode may take, in the order they are checked; the flag is the key with dashes. */
+export const CREATION_PARAMS = [
+  'quality',
+  'duration',
+  'aspect_ratio',
+  'audio',
+  'multi_shot',
+  'off_peak',
+  'count',
+  'detail_level',
+] as const
+export type CreationParam = (typeof CREATION_PARAMS)[number]
 
 export interface Range {
   min: number

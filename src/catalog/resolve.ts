@@ -8,6 +8,7 @@
  */
 import {type CliError, validationError} from '../errors.js'
 import {
+  CREATION_PARAMS,
   type CreationModelSpec,
   type Mode,
   builtInDefaults,
@@ -71,18 +72,6 @@ export function codePoints(text: string): number {
 
 // ---------------------------------------------------------------------------------------------
 // Creation parameters
-
-/** The parameters a video/image mode may take, by catalogue key; the flag is the key with dashes. */
-const CREATION_PARAMS = [
-  'quality',
-  'duration',
-  'aspect_ratio',
-  'audio',
-  'multi_shot',
-  'off_peak',
-  'count',
-  'detail_level',
-]
 
 /** `aspect_ratio` → the value of `--aspect-ratio`. */
 export function flagValue(requested: FlagValues, key: string): unknown {

@@ -8,6 +8,7 @@
 import type {JSONSchemaType} from 'ajv'
 
 import {
+  CREATION_PARAMS,
   type Catalog,
   type DurationSet,
   type InputLimit,
@@ -28,16 +29,6 @@ const NAME = {type: 'string', minLength: 1} as const
 const NOTES = {type: 'string', nullable: true} as const
 const POS_INT = {type: 'integer', minimum: 0} as const
 const OPTIONAL_POS_INT = {...POS_INT, nullable: true} as const
-const PARAMS = [
-  'quality',
-  'duration',
-  'aspect_ratio',
-  'audio',
-  'multi_shot',
-  'off_peak',
-  'count',
-  'detail_level',
-] as const
 const qualities = {type: 'array', minItems: 1, uniqueItems: true, items: QUALITY} as const
 const aspectRatios = {type: 'array', minItems: 1, uniqueItems: true, items: ASPECT} as const
 
@@ -262,7 +253,7 @@ const mode: JSONSchemaType<RawMode> = {
     /** What happens to a model outside the whitelist: exit 6 (default) or replaced by the default with a warning. */
     unsupported_model: {type: 'string', enum: ['error', 'replace'], nullable: true},
     /** Creation parameters the mode takes (the rest are ignored with a warning). */
-    params: {type: 'array', uniqueItems: true, items: {type: 'string', enum: PARAMS}},
+    params: {type: 'array', uniqueItems: true, items: {type: 'string', enum: CREATION_PARAMS}},
     /** `aspect_ratio` is only sent when no input image is given (t2v). */
     aspect_ratio_text_only: {type: 'boolean', nullable: true},
     /** Mode-level choices, for modes without a model list. */
