@@ -12,6 +12,8 @@ export interface CreationDefinition<F extends Interfaces.FlagInput> {
   flags: F
   /** Flags the mode cannot do without, in the order they are asked for and reported missing. */
   required?: ReadonlyArray<keyof F & string>
+  /** Words added to `--<flag> is required` for a required flag, e.g. where to find a value. */
+  hints?: Partial<Record<keyof F & string, string>>
   /** Checks everything without a request (exit 6 happens here); the input was parsed by `flags`. */
   prepare(input: Interfaces.InferredFlags<F>, ctx: PrepareContext): Promise<PreparedCreation>
 }
@@ -33,6 +35,7 @@ export function defineCreation<F extends Interfaces.FlagInput>(
   definition: CreationDefinition<F>,
 ): Creation & {flags: F} {
   const required = definition.required ?? []
+  const hints: Partial<Record<string, string>> = definition.hints ?? {}
   return {
     mode: definition.mode,
     flags: definition.flags,
@@ -40,7 +43,7 @@ export function defineCreation<F extends Interfaces.FlagInput>(
     async prepare(input, ctx) {
       for (const name of required) {
         if (isMissing(input[name]) && !countedByCatalogue(definition.mode, name, definition.flags[name]))
-          throw validationError(`--${name} is required`)
+          throw validationError(`--${name} is required${hints[name] ? ` (${hints[name]})` : ''}`)
       }
 
       // The only place the parsed input meets its type: it came through these very flags.

@@ -27,6 +27,7 @@ export const referenceCreation = defineCreation({
     'idempotency-key': flag.idempotencyKey(),
   },
   required: ['images', 'prompt'],
+  hints: {prompt: 'refer to the inputs as @image1, @video1, @audio1'},
   async prepare(input, ctx) {
     const images = classifyAll('--images', input.images)
     const videos = classifyAll('--videos', input.videos)

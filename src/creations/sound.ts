@@ -17,6 +17,7 @@ export const soundCreation = defineCreation({
     'idempotency-key': flag.idempotencyKey(),
   },
   required: ['video', 'prompt'],
+  hints: {prompt: 'describe the sound effect'},
   async prepare(input, ctx) {
     const video = classifyMediaInput('--video', input.video as string)
     const {model, values, warnings} = await resolveParams('sound', input, ctx)

@@ -61,6 +61,7 @@ export const templateCreation = defineCreation({
     'idempotency-key': flag.idempotencyKey(),
   },
   required: ['template-id'],
+  hints: {'template-id': 'find one with `pixverse template list`'},
   async prepare(input, ctx) {
     const id = input['template-id'] as number
     const images = classifyAll('--image', input.image)

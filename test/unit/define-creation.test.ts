@@ -70,6 +70,15 @@ describe('defineCreation: one definition per creation mode', function () {
     })
   }
 
+  it('keeps the hint a mode gives for a missing flag', async function () {
+    expect((await prepareError('template', {})).message).to.equal(
+      '--template-id is required (find one with `pixverse template list`)',
+    )
+    expect((await prepareError('sound', {video: '123'})).message).to.equal(
+      '--prompt is required (describe the sound effect)',
+    )
+  })
+
   it('counts list inputs from the catalogue: --images (2) for transition', function () {
     expect(requiredFlags(creations.transition)).to.deep.equal(['--images (2)'])
     expect(missingFlagsError('modify', requiredFlags(creations.modify)).message).to.equal(
