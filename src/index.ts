@@ -44,9 +44,10 @@ export {type TaskKind, type TaskSnapshot, type TaskState, fetchTask, statusLabel
 export * as catalog from './catalog/index.js'
 export {type Mode, modelSpec, modelsFor, modes} from './catalog/index.js'
 
-// Creations: reusable specs (check with no request, then plan uploads) for `CreateCommand#create`.
-export type {CreationPlan, CreationSpec, PlanContext, PrepareContext, PreparedCreation} from './creations/types.js'
-export {type VideoInput, videoCreation} from './creations/video.js'
+// Creations: one definition per mode (flags, required inputs, check with no request, then plan uploads).
+export type {CreationPlan, PlanContext, PrepareContext, PreparedCreation} from './creations/types.js'
+export {type Creation, type CreationDefinition, defineCreation} from './creations/define.js'
+export {videoCreation} from './creations/video.js'
 export {type CreationName, creations} from './creations/index.js'
 
 // Errors and exit codes.

@@ -7,13 +7,14 @@ import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {type Mode, builtInDefaults} from '../catalog/index.js'
 import {CliError, ExitCode, authError, isCliError} from '../errors.js'
 import {emit, finishedEvent} from '../events.js'
-import type {CreationPlan, CreationSpec} from '../creations/types.js'
+import type {Creation} from '../creations/define.js'
+import type {CreationPlan} from '../creations/types.js'
 import type {Progress} from '../progress/progress.js'
 import {outputPath} from '../util/file-access.js'
 import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
-import {completedItem} from './results.js'
+import {finishedItem} from './results.js'
 import {assertAudioOutput} from '../api/save-audio.js'
 import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from '../util/wait-abort.js'
 import {StopGuard} from '../util/stop-guard.js'
@@ -21,9 +22,9 @@ import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
 import {
   type FlagShape,
+  creationOfCommand,
   isBlankCreation,
   missingFlagsError,
-  modeOfCommand,
   requiredFlags,
 } from '../wizard/required-flags.js'
 
@@ -68,13 +69,15 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
    */
   public async init(): Promise<void> {
     await super.init()
-    const mode = modeOfCommand(this.id)
-    const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
-    if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
-    const flags = ctor.flags ?? {}
+    const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>}
+    if (!isBlankCreation(this.argv, ctor.baseFlags)) return
+    const found = await creationOfCommand(this.id)
+    if (!found) return
+    const {name, creation} = found
+    const {mode} = creation
     if (!this.ctx.canPrompt()) {
-      const missing = requiredFlags(mode, flags)
-      if (missing.length > 0) throw missingFlagsError(mode, missing)
+      const missing = requiredFlags(creation)
+      if (missing.length > 0) throw missingFlagsError(name, missing)
       return
     }
 
@@ -83,9 +86,9 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     await this.api.get('getUserInfo')
     const {runCreateWizard} = await import('../wizard/create-wizard.js')
     const answers = await runCreateWizard({
-      mode,
+      name,
+      creation,
       defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
-      flags,
       service: this.api,
       say: (line) => this.out.info(line),
     })
@@ -124,14 +127,19 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   }
 
   /**
-   * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait. SIGINT and
-   * SIGTERM are this method's from before the first request: a signal never loses what was paid for.
+   * The whole creation: check (exit 6 before any request), plan (uploads), submit, wait, and for
+   * modes with `--output` the download. SIGINT and SIGTERM are this method's from before the first
+   * request: a signal never loses what was paid for.
    */
-  protected async create<Input>(
-    spec: CreationSpec<Input>,
-    input: Input & {'idempotency-key'?: string},
-  ): Promise<CreationResult> {
-    const prepared = await spec.prepare(input, {
+  protected async create(creation: Creation, input: Record<string, unknown>): Promise<CreationResult> {
+    // `--output` is checked before anything is paid for.
+    const output = this.audioOutput(typeof input.output === 'string' ? input.output : undefined)
+    const result = await this.submitCreation(creation, input)
+    return this.saveOutput(result, output)
+  }
+
+  private async submitCreation(creation: Creation, input: Record<string, unknown>): Promise<CreationResult> {
+    const prepared = await creation.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
       text: (value) =>
         resolveTextInput(value, {
@@ -153,7 +161,8 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
             })
           })
         : await planned
-      return await this.submit(plan, input['idempotency-key'], guard)
+      const key = input['idempotency-key']
+      return await this.submit(plan, typeof key === 'string' ? key : undefined, guard)
     } finally {
       guard?.dispose()
       await this.closeProgress()
@@ -320,7 +329,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return {
         [idKey]: ids[0],
         trace_id: traceId,
-        ...completedItem(kind, done[0].raw),
+        ...finishedItem(kind, ids[0], done[0].raw),
         ...(cost ? {cost_credits: cost} : {}),
         ...(key ? {idempotency_key: key} : {}),
       }
@@ -330,26 +339,26 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     return {
       trace_id: traceId,
       status: partial ? 'partial' : 'completed',
-      items: done.map((snapshot) => ({[idKey]: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+      items: done.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw)),
       ...(partial ? {failed_ids: failures.map((f) => f.id), fail_count: failures.length} : {}),
       ...(cost ? {cost_credits: cost} : {}),
       ...(key ? {idempotency_key: key} : {}),
     }
   }
 
-  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
   /**
    * `--output` as this command may use it (anywhere on the command line, inside the server's output
    * folder over MCP), refused with exit 6 before the creation is paid for when it cannot be written.
    */
-  protected audioOutput(requested: string | undefined): string | undefined {
+  private audioOutput(requested: string | undefined): string | undefined {
     if (requested === undefined) return undefined
     const output = outputPath(this.files, requested, () => requested, '--output')
     assertAudioOutput(output)
     return output
   }
 
-  protected async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
+  /** `--output` of voice/music: download the finished audio and report where (`local_path`). */
+  private async saveOutput(result: CreationResult, output: string | undefined): Promise<CreationResult> {
     if (output === undefined) return result
     if (result.status !== 'completed') {
       this.out.warn(

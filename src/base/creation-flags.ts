@@ -95,6 +95,16 @@ export const idempotencyKey = () =>
       'Key the service deduplicates on: repeating a create with it never charges twice. Generated when omitted.',
   })
 
+/** The options of the modes that continue or join videos (extend, transition), in their help order. */
+export const continuationOptions = () => ({
+  duration: duration(),
+  seed: seed(),
+  count: count(),
+  audio: audio(),
+  'off-peak': offPeak(),
+  'idempotency-key': idempotencyKey(),
+})
+
 export const wait = () =>
   Flags.boolean({
     allowNo: true,
@@ -136,8 +146,8 @@ export const multiShot = () =>
 
 const IMAGE_FORMS = 'a local file (uploaded, resized if over 1920px), an https URL, an image id, or a media path'
 
-export const image = (options: {description: string; hidden?: boolean}) =>
-  Flags.string({description: `${options.description}: ${IMAGE_FORMS}.`, hidden: options.hidden})
+export const image = (options: {description: string; aliases?: string[]}) =>
+  Flags.string({description: `${options.description}: ${IMAGE_FORMS}.`, aliases: options.aliases})
 
 export const images = (options: {description: string}) =>
   Flags.string({description: `${options.description}, each ${IMAGE_FORMS}.`, multiple: true})

@@ -7,8 +7,8 @@ import {validationError} from '../errors.js'
 const VIDEO_FORMS = 'a video id, a local file (uploaded), an https URL, or a media path'
 const AUDIO_FORMS = 'a local file (uploaded), an https URL, an audio id, or a media path'
 
-export const video = (options: {description: string; hidden?: boolean}) =>
-  Flags.string({description: `${options.description}: ${VIDEO_FORMS}.`, hidden: options.hidden})
+export const video = (options: {description: string; aliases?: string[]}) =>
+  Flags.string({description: `${options.description}: ${VIDEO_FORMS}.`, aliases: options.aliases})
 
 export const videos = (options: {description: string}) =>
   Flags.string({description: `${options.description}, each ${VIDEO_FORMS}.`, multiple: true})

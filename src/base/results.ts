@@ -1,8 +1,16 @@
+import {idKeyFor} from '../api/submit.js'
 import type {TaskKind} from '../api/tasks.js'
 import {statusLabel} from '../api/tasks.js'
 
-/** The fields of a finished creation (docs/protocol.md §6 "waited"), from a detail object. */
-export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A finished creation as every creating path prints it (docs/protocol.md §6 "waited"): `create`
+ * (alone, or each of the `items` of `--count`), `batch run`, pipeline steps and the MCP tools.
+ */
+export function finishedItem(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
+  return {[idKeyFor(kind)]: id, ...completedFields(kind, raw)}
+}
+
+function completedFields(kind: TaskKind, raw: Record<string, unknown>): Record<string, unknown> {
   if (kind === 'audio' || kind === 'music') return completedAudio(kind, raw)
   if (kind === 'image') {
     return {
@@ -29,7 +37,7 @@ export function completedItem(kind: TaskKind, raw: Record<string, unknown>): Rec
   }
 }
 
-/** `task status` view of a detail object (docs/protocol.md §3.14). */
+/** `task status` view of a detail object; `task wait` prints the same once it is completed (docs/protocol.md §3.14). */
 export function statusView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
   const code = Number(kind === 'video' ? raw.video_status : kind === 'image' ? raw.image_status : raw.audio_status)
   // One set of labels for every kind (audio's own `status` word is not what scripts match on).
@@ -66,46 +74,6 @@ export function statusView(kind: TaskKind, id: number, raw: Record<string, unkno
     created_at: raw.created_at ?? null,
     audio_url: raw.url ?? raw.audio_url ?? null,
     duration: raw.duration ?? null,
-  }
-}
-
-/** `task wait` view (docs/protocol.md §3.14). */
-export function waitView(kind: TaskKind, id: number, raw: Record<string, unknown>): Record<string, unknown> {
-  if (kind === 'video') {
-    return {
-      id,
-      type: 'video',
-      status: 'completed',
-      video_url: raw.url ?? null,
-      cover_url: raw.first_frame ?? null,
-      prompt: raw.prompt ?? null,
-      model: raw.model ?? null,
-      duration: raw.duration ?? null,
-      created_at: raw.created_at ?? null,
-    }
-  }
-
-  if (kind === 'image') {
-    return {
-      id,
-      type: 'image',
-      status: 'completed',
-      image_url: raw.image_url ?? null,
-      prompt: raw.prompt ?? null,
-      model: raw.model ?? null,
-      created_at: raw.created_at ?? null,
-    }
-  }
-
-  return {
-    id,
-    type: 'audio',
-    status: 'completed',
-    create_mode: raw.create_mode ?? null,
-    audio_url: raw.url ?? raw.audio_url ?? null,
-    duration: raw.duration ?? null,
-    model: raw.model ?? null,
-    created_at: raw.created_at ?? null,
   }
 }
 

@@ -1,14 +1,9 @@
-import type {Command} from '@oclif/core'
+import type {Interfaces} from '@oclif/core'
 
 import {isCliError, validationError} from '../errors.js'
 import type {ManifestRow} from './manifest.js'
 
-type FlagDefinition = Command.Flag.Any & {
-  parse?: (input: string, context: unknown, flag: unknown) => Promise<unknown>
-  options?: readonly string[]
-  multiple?: boolean
-  allowNo?: boolean
-}
+type FlagDefinition = Interfaces.FlagInput[string]
 
 /** Fields a batch row may not set: they belong to the batch, not to one creation. */
 const BATCH_OWNED = new Set(['wait', 'timeout', 'poll-interval', 'json', 'sandbox', 'idempotency-key', 'output'])
@@ -64,7 +59,12 @@ async function coerce(where: string, key: string, flag: FlagDefinition, value: u
   return parseOne(where, key, flag, value)
 }
 
-async function parseOne(where: string, key: string, flag: FlagDefinition, value: unknown): Promise<unknown> {
+async function parseOne(
+  where: string,
+  key: string,
+  flag: Interfaces.OptionFlag<unknown>,
+  value: unknown,
+): Promise<unknown> {
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   if (text === '-') throw validationError(`${where}: --${key} cannot read stdin in a batch or pipeline`)
   if (text.trim() === '') throw validationError(`${where}: --${key} is empty (leave the field out for none)`)
@@ -73,7 +73,9 @@ async function parseOne(where: string, key: string, flag: FlagDefinition, value:
   }
 
   try {
-    return flag.parse ? await flag.parse(text, {}, flag) : text
+    // Our flag parsers read only the text (no parser context exists outside a command line).
+    const parse = flag.parse as ((input: string) => Promise<unknown>) | undefined
+    return parse ? await parse(text) : text
   } catch (error) {
     const message = isCliError(error) || error instanceof Error ? error.message : String(error)
     throw validationError(`${where}: ${message}`)

@@ -1,7 +1,5 @@
-import type {Config} from '@oclif/core'
-
 import {modeSpec, isMode} from '../catalog/index.js'
-import {creations} from '../creations/index.js'
+import {creationNamed, creationNames} from '../creations/index.js'
 import type {PrepareContext} from '../creations/types.js'
 import {isCliError, validationError} from '../errors.js'
 import {rowInput} from './coerce.js'
@@ -15,23 +13,20 @@ import type {BatchState} from './state.js'
  */
 export async function prepareRows(
   rows: ManifestRow[],
-  config: Config,
   state: BatchState,
   ctx: PrepareContext,
   warn: (message: string) => void,
 ): Promise<PreparedRow[]> {
   const prepared: PreparedRow[] = []
   for (const row of rows) {
-    const spec = creations[row.mode]
-    const command = spec ? config.findCommand(`create:${row.mode}`) : undefined
-    if (!spec || !command) {
+    const spec = creationNamed(row.mode)
+    if (!spec) {
       throw validationError(
-        `Manifest line ${row.line}: unknown mode "${row.mode}" (modes: ${Object.keys(creations).join(', ')})`,
+        `Manifest line ${row.line}: unknown mode "${row.mode}" (modes: ${creationNames.join(', ')})`,
       )
     }
 
-    const flags = (await command.load()).flags as Parameters<typeof rowInput>[1]
-    const input = await rowInput(row, flags)
+    const input = await rowInput(row, spec.flags)
     const creation = await spec.prepare(input, ctx).catch((error: unknown) => {
       throw isCliError(error) ? validationError(`Manifest line ${row.line}: ${error.message}`, error.hint) : error
     })

@@ -3,7 +3,7 @@ import {assetDownloadUrl} from '../api/asset-download.js'
 import {downloadFile} from '../api/download.js'
 import type {MediaResolver} from '../api/media-resolver.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
-import {completedItem} from '../base/results.js'
+import {finishedItem} from '../base/results.js'
 import {toCliError} from '../util/to-cli-error.js'
 import type {PreparedCreation} from '../creations/types.js'
 import {ExitCode} from '../errors.js'
@@ -130,7 +130,7 @@ async function finish(
     mode: row.state.mode,
     status,
     ids,
-    items: done.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)})),
+    items: done.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw)),
     ...(files ? {files} : {}),
     ...(cost ? {cost_credits: cost} : {}),
     idempotency_key: row.state.key,

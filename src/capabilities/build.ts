@@ -3,6 +3,7 @@ import type {Command, Config} from '@oclif/core'
 import {DONE, FAILED_LABELS, PENDING, scheduledInterval} from '../api/tasks.js'
 import * as flag from '../base/creation-flags.js'
 import {defaultModel, modeSpec, modelSpec, modelsFor, modes} from '../catalog/index.js'
+import {creationNamed} from '../creations/index.js'
 import {pipelineCapabilities} from '../pipeline/capabilities.js'
 import {exitCodes} from './exit-codes.js'
 
@@ -53,7 +54,7 @@ function commands(config: Config): Array<Record<string, unknown>> {
         Object.entries(command.flags ?? {})
           .filter(([, f]) => !f.hidden)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([name, f]) => [name, flagInfo(f)]),
+          .map(([name, f]) => [name, flagInfo(f, requiredInputs(command.id).includes(name))]),
       ),
     }))
 }
@@ -62,7 +63,12 @@ function summary(command: Command.Loadable): string | undefined {
   return command.summary ?? command.description?.split('\n')[0]
 }
 
-function flagInfo(f: Command.Flag.Cached): Record<string, unknown> {
+/** A creation's required inputs are its definition's (its flags are never oclif-required: the wizard asks). */
+function requiredInputs(id: string): readonly string[] {
+  return id.startsWith('create:') ? (creationNamed(id.slice('create:'.length))?.required ?? []) : []
+}
+
+function flagInfo(f: Command.Flag.Cached, requiredInput: boolean): Record<string, unknown> {
   const option = f.type === 'option' ? f : undefined
   return compact({
     type: f.type,
@@ -70,7 +76,7 @@ function flagInfo(f: Command.Flag.Cached): Record<string, unknown> {
     description: f.summary ?? f.description?.split('\n')[0],
     default: f.default,
     options: option?.options,
-    required: Boolean(f.required),
+    required: Boolean(f.required) || requiredInput,
     multiple: Boolean(option?.multiple),
     allowNo: f.type === 'boolean' ? Boolean(f.allowNo) : undefined,
     group: f.helpGroup,

@@ -2,8 +2,9 @@
  * Typed, cheap reader of the model catalogue (`models.json`): the one place model limits live.
  *
  * Imported by command files at load time (flag `options`, help text, completion), so this module
- * only loads the JSON and defines tiny functions — no ajv here (validation lives in resolve.ts,
- * the schema in test/helpers/catalog-schema.ts). Never copy a limit out of the data into code.
+ * only loads the JSON and defines tiny functions — no ajv here (the checks live in resolve*.ts and
+ * media-limits.ts, the data's schema in schema.ts, typed by the types below). Never copy a limit out
+ * of the data into code.
  */
 import data from './models.json' with {type: 'json'}
 
@@ -27,8 +28,18 @@ export const MODES = [
 export type Mode = (typeof MODES)[number]
 export type ModelKind = 'video' | 'image' | 'voice' | 'music'
 export type AudioSupport = 'none' | 'optional' | 'always'
-export type CreationParam =
-  'quality' | 'duration' | 'aspect_ratio' | 'audio' | 'multi_shot' | 'off_peak' | 'count' | 'detail_level'
+/** The parameters a video/image mode may take, in the order they are checked; the flag is the key with dashes. */
+export const CREATION_PARAMS = [
+  'quality',
+  'duration',
+  'aspect_ratio',
+  'audio',
+  'multi_shot',
+  'off_peak',
+  'count',
+  'detail_level',
+] as const
+export type CreationParam = (typeof CREATION_PARAMS)[number]
 
 export interface Range {
   min: number
@@ -57,9 +68,9 @@ export interface ResolvedInputLimit extends InputLimit {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Raw data shapes (mirrors test/helpers/catalog-schema.ts)
+// Raw data shapes: the schema in schema.ts is typed by them (JSONSchemaType), so the two cannot drift
 
-interface RawVideoModel {
+export interface RawVideoModel {
   name: string
   qualities: string[]
   durations: DurationSet
@@ -74,7 +85,7 @@ interface RawVideoModel {
   notes?: string
 }
 
-interface RawImageModel {
+export interface RawImageModel {
   name: string
   qualities: string[]
   aspect_ratios: string[]
@@ -93,7 +104,7 @@ export interface VoiceParamDef {
   omit_if?: number | boolean | string
 }
 
-interface RawVoiceModel {
+export interface RawVoiceModel {
   name: string
   provider: string
   max_chars: number
@@ -102,7 +113,7 @@ interface RawVoiceModel {
   notes?: string
 }
 
-interface RawMusicModel {
+export interface RawMusicModel {
   name: string
   provider: string
   prompt_max_chars: number
@@ -128,7 +139,7 @@ export interface ModeDefaults {
   language?: string
 }
 
-interface RawMode {
+export interface RawMode {
   kind: ModelKind
   title: string
   era?: 'seed' | 'head'
@@ -153,7 +164,8 @@ export interface Catalog {
     video: {quality: string; aspect_ratio: string; duration: number}
     image: {quality: string; aspect_ratio: string}
   }
-  modes: Record<Mode, RawMode>
+  /** Keyed by string so the schema can type it; test/unit/catalog.test.ts checks the keys are exactly MODES. */
+  modes: Record<string, RawMode>
   video_models: Record<string, RawVideoModel>
   image_models: Record<string, RawImageModel>
   voice_providers: Record<string, {name: string; params: Record<string, VoiceParamDef>}>
@@ -429,6 +441,11 @@ export function musicModel(id: string): MusicModelSpec | undefined {
 }
 
 /** Every voice parameter any provider knows, with the models that accept it (for messages/help). */
+/** Every voice setting any voice model takes (`speed`, `similarity_boost`, …). */
+export function voiceParamKeys(): string[] {
+  return [...new Set(Object.values(catalog.voice_models).flatMap((m) => m.params))]
+}
+
 export function voiceParamOwners(key: string): string[] {
   return Object.entries(catalog.voice_models)
     .filter(([, m]) => m.params.includes(key))

@@ -1,73 +1,34 @@
 /**
- * Pure pre-request checks of creation commands: model whitelist, soft coercion of quality /
+ * The parameters of a video or image creation, read from the flag values: soft coercion of quality /
  * duration / aspect ratio / audio / multi-shot / off-peak (warnings, docs/models.md and docs/protocol.md §3.0.1),
  * and the hard limits that are errors (exit 6).
  *
- * Every limit is read from the catalogue (index.ts); the numeric/enum rules are turned into JSON
- * Schemas built from that data and checked with ajv (precompiled by the build, else compiled lazily: validators.ts). Only import this
- * module inside `run()`.
+ * Every limit is read from the catalogue (index.ts) and checked directly, each message built where
+ * its check is made. Only import this module inside `run()`.
  */
-import type {ErrorObject} from 'ajv'
-
 import {type CliError, validationError} from '../errors.js'
 import {
+  CREATION_PARAMS,
   type CreationModelSpec,
   type Mode,
-  type MusicModelSpec,
-  type ResolvedInputLimit,
-  type VoiceModelSpec,
-  type VoiceParamSpec,
   builtInDefaults,
   countRange,
   defaultModel,
-  defaultModes,
   fallbacks,
   flagName,
   modeChoices,
   modeSpec,
   modelSpec,
   modelsFor,
-  modes,
-  musicModel,
-  voiceModel,
-  voiceParamOwners,
 } from './index.js'
-import {validator} from './validators.js'
+import {type MediaCounts, checkCounts, imageInputKey} from './media-limits.js'
+import {type ValueSource, assertModel, configMode, fixCommand, modeLabel, modeLabelLong, show} from './resolve-model.js'
 
-// ---------------------------------------------------------------------------------------------
-// Types
-
-/** Where a value came from. Values from the built-in defaults are coerced silently. */
-export type ValueSource = 'flag' | 'config' | 'builtin'
-
-export interface AssertModelOptions {
-  /** `'default'` (or `'config'`): the model came from the user's saved defaults — the message names the fix. */
-  source?: 'flag' | 'default' | 'config'
-}
-
-export interface ResolvedModel {
-  /** undefined for modes without a model (upscale, template). */
-  model: string | undefined
-  source: ValueSource
-  warnings: string[]
-}
-
-export interface CreationRequest {
-  quality?: string
-  duration?: number | string
-  aspectRatio?: string
-  audio?: boolean
-  multiShot?: boolean
-  offPeak?: boolean
-  count?: number | string
-  detailLevel?: string
-  /** Number of `--image`/`--images` inputs (0 when none). Input checks are skipped when undefined. */
-  imageCount?: number
-  /** Number of `--videos` inputs (reference). */
-  videoCount?: number
-  /** Number of `--audios` inputs (reference). */
-  audioCount?: number
-}
+/**
+ * What was asked for, keyed by flag name as the command's parser gives it (`quality`, `aspect-ratio`,
+ * `multi-shot`, …): the catalogue's snake_case key with dashes. Keys the mode does not use are ignored.
+ */
+export type FlagValues = Record<string, unknown>
 
 export interface ResolveOptions {
   /**
@@ -76,6 +37,8 @@ export interface ResolveOptions {
    * defaults come from the catalogue; do not pass them here.
    */
   defaults?: Record<string, unknown>
+  /** Media inputs to check against the catalogue's counts. */
+  inputs?: MediaCounts
 }
 
 /** What to send. Booleans are present only when true (send `1`); absent = omit the field. */
@@ -97,320 +60,43 @@ export interface Resolved<V> {
   warnings: string[]
 }
 
-export interface MediaInputs {
-  images?: number
-  videos?: {seconds?: number}[]
-  audios?: {seconds?: number; bytes?: number}[]
-}
-
-export interface VoiceRequest {
-  text?: string
-  language?: string
-  speed?: number | string
-  volume?: number | string
-  pitch?: number | string
-  emotion?: string
-  stability?: number | string
-  similarityBoost?: number | string
-  style?: number | string
-  useSpeakerBoost?: boolean
-}
-
-export interface VoiceValues {
-  model: string
-  voice_settings: Record<string, number | boolean | string>
-  language_code?: string
-}
-
-export interface MusicRequest {
-  prompt?: string
-  lyrics?: string
-  instrumental?: boolean
-  autoLyrics?: boolean
-  durationSeconds?: number | string
-  /** false for `--no-duration-auto`. */
-  durationAuto?: boolean
-  /** Number of `--image` inputs. */
-  imageCount?: number
-}
-
-export interface MusicValues {
-  model: string
-  instrumental: boolean
-  auto_lyrics: boolean
-  duration_auto: boolean
-  duration_seconds: number
-  lyrics?: string
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validators: precompiled at build time, else compiled lazily (validators.ts)
-
-/** The property an ajv error is about (`/count` → `count`; additionalProperties → the extra key). */
-function errorProperty(error: ErrorObject): string {
-  if (error.keyword === 'additionalProperties')
-    return String((error.params as {additionalProperty: string}).additionalProperty)
-  if (error.keyword === 'required') return String((error.params as {missingProperty: string}).missingProperty)
-  return error.instancePath.split('/')[1] ?? ''
-}
-
 /** "5" → 5 for numeric strings (flags may arrive as text); anything else unchanged. */
-function numeric(value: unknown): unknown {
+export function numeric(value: unknown): unknown {
   if (typeof value === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return Number(value)
   return value
 }
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
-
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   return [...text].length
-}
-
-// ---------------------------------------------------------------------------------------------
-// Models
-
-/** How the user-facing command names a mode (`motion_control` → `motion-control`). */
-function modeLabel(mode: Mode): string {
-  if (mode === 'transition_multi') return 'transition'
-  return mode.replace(/_/g, '-')
-}
-
-function configMode(mode: Mode): Mode | undefined {
-  const m = mode === 'transition_multi' ? 'transition' : mode
-  return defaultModes().includes(m) ? m : undefined
-}
-
-function fixCommand(mode: Mode, key: string, value: unknown): string | undefined {
-  const cm = configMode(mode)
-  return cm ? `pixverse config defaults set ${cm} ${key} ${show(value)}` : undefined
-}
-
-/**
- * Throws a validation error (exit 6) when `model` is not in the mode's whitelist. With
- * `{source: 'default'}` the message says the bad value is a saved default and names the fix.
- */
-export function assertModel(mode: Mode, model: string, options: AssertModelOptions = {}): void {
-  const allowed = modelsFor(mode)
-  const fromDefault = options.source === 'default' || options.source === 'config'
-  if (allowed.length === 0) {
-    if (fromDefault) {
-      throw validationError(
-        `Your saved ${modeLabel(mode)} defaults set model "${model}", but ${modeLabel(mode)} has no model choice. Fix it: pixverse config defaults reset ${configMode(mode) ?? mode}`,
-        `pixverse config defaults reset ${configMode(mode) ?? mode}`,
-      )
-    }
-
-    throw validationError(`${modeLabel(mode)} has no model choice (got --model "${model}").`)
-  }
-
-  if (allowed.includes(model)) return
-  const fallback = defaultModel(mode) ?? allowed[0]
-  const fix = fixCommand(mode, 'model', fallback)
-  if (fromDefault && fix) {
-    throw validationError(
-      `Model "${model}" from your saved ${configMode(mode)} defaults is not available for ${modeLabel(mode)}. Fix it: ${fix} (allowed: ${allowed.join(', ')})`,
-      fix,
-    )
-  }
-
-  throw validationError(
-    `Model "${model}" is not available for ${modeLabel(mode)}. Allowed: ${allowed.join(', ')}`,
-    fix ?? `Use --model ${fallback}`,
-  )
-}
-
-/**
- * Picks the model: `--model`, else the saved default, else the built-in default, then checks it
- * against the whitelist. Modes whose data say `unsupported_model: "replace"` (3+ image
- * transitions) swap an unsupported model for their default, with a warning when it was asked for.
- */
-export function resolveModel(mode: Mode, requested?: string, options: {stored?: string} = {}): ResolvedModel {
-  const warnings: string[] = []
-  const allowed = modelsFor(mode)
-  if (allowed.length === 0) {
-    if (requested !== undefined) assertModel(mode, requested)
-    return {model: undefined, source: 'builtin', warnings}
-  }
-
-  const source: ValueSource = requested === undefined ? (options.stored === undefined ? 'builtin' : 'config') : 'flag'
-  const model = requested ?? options.stored ?? (defaultModel(mode) as string)
-  if (!allowed.includes(model) && modeSpec(mode).unsupportedModel === 'replace') {
-    const replacement = defaultModel(mode) as string
-    if (source === 'flag')
-      warnings.push(`--model ${model} does not support ${modeLabelLong(mode)}, using ${replacement}`)
-    return {model: replacement, source, warnings}
-  }
-
-  assertModel(mode, model, {source: source === 'config' ? 'default' : 'flag'})
-  return {model, source, warnings}
-}
-
-function modeLabelLong(mode: Mode): string {
-  return mode === 'transition_multi' ? '3+ image transitions' : modeLabel(mode)
-}
-
-/** Transitions: 2 images → `transition`, 3+ → `transition_multi`; fewer → exit 6. */
-export function transitionModeFor(imageCount: number): 'transition' | 'transition_multi' {
-  const two = modeSpec('transition').inputs.images
-  if (imageCount < two.min)
-    throw validationError(`At least ${two.min} images are required for transition (use --images)`)
-  return imageCount <= (two.max ?? two.min) ? 'transition' : 'transition_multi'
-}
-
-// ---------------------------------------------------------------------------------------------
-// Media inputs
-
-const NOUNS: Record<string, string> = {image: 'image', images: 'image', videos: 'video', audios: 'audio clip'}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
-}
-
-function inputLimits(mode: Mode, model: string | undefined): Record<string, ResolvedInputLimit> {
-  const spec = model ? (modelSpec(mode, model) as CreationModelSpec | undefined) : undefined
-  return spec?.inputs ?? modeSpec(mode).inputs
-}
-
-function imageInputKey(limits: Record<string, ResolvedInputLimit>): string | undefined {
-  return ['images', 'image'].find((k) => k in limits)
-}
-
-function checkCounts(mode: Mode, model: string | undefined, counts: Record<string, number | undefined>): void {
-  const limits = inputLimits(mode, model)
-  const spec = model ? (modelSpec(mode, model) as CreationModelSpec | undefined) : undefined
-  const imageKey = imageInputKey(limits)
-  const imageCount = imageKey ? counts[imageKey] : undefined
-  if (spec?.requiresImage && imageCount === 0) {
-    throw validationError(`Model "${model}" requires an image input (use ${limits[imageKey as string].flag})`)
-  }
-
-  for (const [key, lim] of Object.entries(limits)) {
-    const n = counts[key]
-    if (n === undefined) continue
-    const noun = NOUNS[key] ?? key
-    if (n < lim.min) {
-      throw validationError(
-        `At least ${plural(lim.min, noun)} ${lim.min === 1 ? 'is' : 'are'} required for ${modeLabel(mode)} (use ${lim.flag})`,
-      )
-    }
-
-    if (lim.max !== undefined && n > lim.max) {
-      if (lim.max === 0) {
-        const owners = modelsFor(mode).filter(
-          (id) => ((modelSpec(mode, id) as CreationModelSpec).inputs[key]?.max ?? 1) > 0,
-        )
-        throw validationError(
-          `Model "${model}" does not accept ${lim.flag} for ${modeLabel(mode)} (supported by: ${owners.join(', ')})`,
-        )
-      }
-
-      throw validationError(
-        `Model "${model ?? modeLabel(mode)}" accepts at most ${plural(lim.max, noun)} (${lim.flag}); got ${n}.`,
-      )
-    }
-  }
-
-  for (const [key, lim] of Object.entries(limits)) {
-    if (!lim.requires_one_of || !counts[key]) continue
-    const others = lim.requires_one_of.map((k) => counts[k] ?? 0).reduce((a, b) => a + b, 0)
-    if (others === 0) {
-      throw validationError(
-        `${lim.flag} needs at least one ${lim.requires_one_of.map((k) => limits[k]?.flag ?? flagName(k)).join(' or ')} input.`,
-      )
-    }
-  }
-}
-
-/**
- * Checks media inputs once their metadata is known: counts, per-item and total seconds, bytes,
- * and "needs another input" rules (Seedance reference videos/audios). Throws exit 6.
- */
-export function assertMediaInputs(mode: Mode, model: string | undefined, media: MediaInputs): void {
-  const limits = inputLimits(mode, model)
-  const imageKey = imageInputKey(limits)
-  checkCounts(mode, model, {
-    ...(imageKey && media.images !== undefined ? {[imageKey]: media.images} : {}),
-    ...(media.videos ? {videos: media.videos.length} : {}),
-    ...(media.audios ? {audios: media.audios.length} : {}),
-  })
-  for (const key of ['videos', 'audios'] as const) {
-    const items = media[key]
-    const lim = limits[key]
-    if (!items || !lim) continue
-    const noun = key === 'videos' ? 'Reference video' : 'Reference audio'
-    items.forEach((item, i) => {
-      const s = item.seconds
-      if (
-        s !== undefined &&
-        ((lim.min_seconds !== undefined && s < lim.min_seconds) ||
-          (lim.max_seconds !== undefined && s > lim.max_seconds))
-      ) {
-        throw validationError(
-          `${noun} #${i + 1} is ${round(s)} s long; each must be between ${lim.min_seconds ?? 0} and ${lim.max_seconds ?? '∞'} s (${lim.flag}).`,
-        )
-      }
-
-      const b = (item as {bytes?: number}).bytes
-      if (b !== undefined && lim.max_bytes !== undefined && b > lim.max_bytes) {
-        throw validationError(
-          `${noun} #${i + 1} is ${mb(b)} MB; the limit is ${mb(lim.max_bytes)} MB each (${lim.flag}).`,
-        )
-      }
-    })
-    const total = items.reduce((sum, item) => sum + (item.seconds ?? 0), 0)
-    if (lim.max_total_seconds !== undefined && total > lim.max_total_seconds) {
-      throw validationError(
-        `${noun}s add up to ${round(total)} s; the limit is ${lim.max_total_seconds} s in total (${lim.flag}).`,
-      )
-    }
-  }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10
-}
-
-function mb(bytes: number): number {
-  return Math.round((bytes / 1024 / 1024) * 10) / 10
 }
 
 // ---------------------------------------------------------------------------------------------
 // Creation parameters
 
-const REQUEST_KEYS: Record<string, keyof CreationRequest> = {
-  quality: 'quality',
-  duration: 'duration',
-  aspect_ratio: 'aspectRatio',
-  audio: 'audio',
-  multi_shot: 'multiShot',
-  off_peak: 'offPeak',
-  count: 'count',
-  detail_level: 'detailLevel',
+/** `aspect_ratio` → the value of `--aspect-ratio`. */
+export function flagValue(requested: FlagValues, key: string): unknown {
+  return requested[flagName(key).slice(2)]
 }
 
-function paramSchema(mode: Mode, spec: CreationModelSpec | undefined): object {
-  const count = countRange()
-  const properties: Record<string, object> = {
-    quality: {type: 'string'},
-    duration: {type: 'number'},
-    aspect_ratio: {type: 'string'},
-    audio: {type: 'boolean'},
-    multi_shot: {type: 'boolean'},
-    off_peak: {type: 'boolean'},
-    count: {type: 'integer', minimum: count.min, maximum: count.max},
-  }
-  if (spec?.detailLevel) properties.detail_level = {type: 'string', enum: spec.detailLevel.values}
+/** Whether a value passes its parameter's hard rule: the right type, and a fixed choice where the mode has one. */
+function acceptable(mode: Mode, spec: CreationModelSpec | undefined, key: string, value: unknown): boolean {
   // Modes without models: their own choices are hard limits.
-  if (!spec) {
-    const choices = modeChoices(mode)
-    if (choices.qualities.length > 0) properties.quality = {type: 'string', enum: choices.qualities}
-    if (choices.aspectRatios.length > 0) properties.aspect_ratio = {type: 'string', enum: choices.aspectRatios}
-    if (choices.durations.length > 0) properties.duration = {type: 'integer', enum: choices.durations}
+  const choices = spec ? undefined : modeChoices(mode)
+  const oneOf = (list: unknown[] | undefined) => !list?.length || list.includes(value)
+  switch (key) {
+    case 'quality':
+      return typeof value === 'string' && oneOf(choices?.qualities)
+    case 'aspect_ratio':
+      return typeof value === 'string' && oneOf(choices?.aspectRatios)
+    case 'duration':
+      return choices?.durations.length ? Number.isInteger(value) && oneOf(choices.durations) : Number.isFinite(value)
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= countRange().min && (value as number) <= countRange().max
+    case 'detail_level':
+      return !spec?.detailLevel || spec.detailLevel.values.includes(value as string)
+    default:
+      return typeof value === 'boolean'
   }
-
-  return {type: 'object', properties}
 }
 
 function describeAllowed(mode: Mode, spec: CreationModelSpec | undefined, key: string): string {
@@ -474,7 +160,7 @@ function nearest(ds: number[], value: number): number {
 export function resolveCreationParams(
   mode: Mode,
   model: string | undefined,
-  requested: CreationRequest,
+  requested: FlagValues,
   options: ResolveOptions = {},
 ): Resolved<CreationValues> {
   const m = modeSpec(mode)
@@ -502,8 +188,8 @@ export function resolveCreationParams(
   // 1. Pick each parameter's raw value and where it came from.
   const raw: Record<string, unknown> = {}
   const source: Record<string, ValueSource> = {}
-  for (const [key, reqKey] of Object.entries(REQUEST_KEYS)) {
-    const fromFlag = requested[reqKey]
+  for (const key of CREATION_PARAMS) {
+    const fromFlag = flagValue(requested, key)
     if (fromFlag !== undefined) {
       raw[key] = fromFlag
       source[key] = 'flag'
@@ -540,20 +226,19 @@ export function resolveCreationParams(
 
   for (const key of ['count', 'duration']) if (raw[key] !== undefined) raw[key] = numeric(raw[key])
 
-  // 4. Types and hard ranges (ajv, schema built from the catalogue).
-  const validate = validator(`params:${mode}:${spec?.id ?? ''}`, () => paramSchema(mode, spec))
-  if (!validate(raw)) {
-    const error = (validate.errors ?? [])[0]
-    const key = errorProperty(error)
-    throw hardError(mode, spec, key, raw[key] ?? requested[REQUEST_KEYS[key]], source[key] ?? 'flag')
+  // 4. Types and hard ranges, in the order of CREATION_PARAMS.
+  for (const key of CREATION_PARAMS) {
+    if (raw[key] !== undefined && !acceptable(mode, spec, key, raw[key]))
+      throw hardError(mode, spec, key, raw[key], source[key] ?? 'flag')
   }
 
+  const counts = options.inputs ?? {}
   checkCounts(mode, spec?.id, {
-    ...(imageInputKey(m.inputs) && requested.imageCount !== undefined
-      ? {[imageInputKey(m.inputs) as string]: requested.imageCount}
+    ...(imageInputKey(m.inputs) && counts.images !== undefined
+      ? {[imageInputKey(m.inputs) as string]: counts.images}
       : {}),
-    ...(requested.videoCount === undefined ? {} : {videos: requested.videoCount}),
-    ...(requested.audioCount === undefined ? {} : {audios: requested.audioCount}),
+    ...(counts.videos === undefined ? {} : {videos: counts.videos}),
+    ...(counts.audios === undefined ? {} : {audios: counts.audios}),
   })
 
   // 5. Soft coercion.
@@ -599,7 +284,7 @@ export function resolveCreationParams(
 
   if (raw.aspect_ratio !== undefined) {
     const a = raw.aspect_ratio as string
-    if (m.aspectRatioTextOnly && (requested.imageCount ?? 0) > 0) {
+    if (m.aspectRatioTextOnly && (counts.images ?? 0) > 0) {
       // i2v: the image decides; the field is not sent.
     } else if (!spec) values.aspect_ratio = a
     else if (spec.aspectRatioFromImage) {
@@ -648,213 +333,4 @@ export function resolveCreationParams(
   if (raw.detail_level !== undefined) values.detail_level = raw.detail_level as string
 
   return {values, warnings}
-}
-
-// ---------------------------------------------------------------------------------------------
-// Voice (TTS)
-
-const VOICE_REQUEST_KEYS: Record<string, keyof VoiceRequest> = {
-  speed: 'speed',
-  volume: 'volume',
-  pitch: 'pitch',
-  emotion: 'emotion',
-  stability: 'stability',
-  similarity_boost: 'similarityBoost',
-  style: 'style',
-  use_speaker_boost: 'useSpeakerBoost',
-}
-
-function voiceSchema(spec: VoiceModelSpec): object {
-  const properties: Record<string, object> = {
-    text: {type: 'string', maxLength: spec.maxChars},
-    language: {type: 'string'},
-  }
-  for (const p of spec.params) {
-    const s: Record<string, unknown> = {type: p.type}
-    if (p.minimum !== undefined) s.minimum = p.minimum
-    if (p.maximum !== undefined) s.maximum = p.maximum
-    if (p.enum) s.enum = p.enum
-    properties[p.key] = s
-  }
-
-  return {type: 'object', additionalProperties: false, properties}
-}
-
-function voiceParamMessage(p: VoiceParamSpec, value: unknown): string {
-  if (p.type === 'number') return `${p.flag} must be between ${p.minimum} and ${p.maximum}`
-  if (p.type === 'integer') return `${p.flag} must be an integer between ${p.minimum} and ${p.maximum}`
-  if (p.type === 'boolean') return `${p.flag} must be true or false`
-  return `Invalid ${p.flag} value: "${show(value)}" (allowed: ${(p.enum ?? []).join(', ')})`
-}
-
-/**
- * `create voice`: model whitelist, text length, provider-specific flags and their ranges (exit 6),
- * then the `voice_settings` object with the model's defaults filled in.
- */
-export function resolveVoiceParams(model: string | undefined, requested: VoiceRequest): Resolved<VoiceValues> {
-  const id = model ?? (defaultModel('voice') as string)
-  assertModel('voice', id)
-  const spec = modelSpec('voice', id) as VoiceModelSpec
-  const warnings: string[] = []
-
-  // Flags of another provider / model.
-  const own = new Set(spec.params.map((p) => p.key))
-  for (const [key, reqKey] of Object.entries(VOICE_REQUEST_KEYS)) {
-    if (requested[reqKey] === undefined || own.has(key)) continue
-    throw validationError(
-      `${flagName(key)} is not supported by ${spec.providerName} model "${id}" (only: ${voiceParamOwners(key).join(', ')}).`,
-    )
-  }
-
-  const input: Record<string, unknown> = {}
-  if (requested.text !== undefined) input.text = requested.text
-  if (requested.language !== undefined) input.language = requested.language
-  for (const p of spec.params) {
-    const v = requested[VOICE_REQUEST_KEYS[p.key]]
-    if (v !== undefined) input[p.key] = p.type === 'number' || p.type === 'integer' ? numeric(v) : v
-  }
-
-  const validate = validator(`voice:${id}`, () => voiceSchema(spec))
-  if (!validate(input)) {
-    const key = errorProperty((validate.errors ?? [])[0])
-    if (key === 'text') {
-      throw validationError(
-        `--text is too long for ${id}: ${codePoints(requested.text ?? '')} characters (max ${spec.maxChars}).`,
-      )
-    }
-
-    const p = spec.params.find((x) => x.key === key)
-    throw validationError(p ? voiceParamMessage(p, input[key]) : `Invalid ${flagName(key)} value`)
-  }
-
-  const settings: Record<string, number | boolean | string> = {}
-  for (const p of spec.params) {
-    const v = (input[p.key] ?? p.default) as number | boolean | string
-    if (p.omit_if !== undefined && v === p.omit_if) continue
-    settings[p.key] = v
-  }
-
-  const values: VoiceValues = {model: id, voice_settings: settings}
-  const lang = requested.language
-  if (lang !== undefined && lang !== 'auto') {
-    if (spec.language) values.language_code = lang
-    else warnings.push(`Model "${id}" detects the language itself; ignoring --language.`)
-  }
-
-  return {values, warnings}
-}
-
-// ---------------------------------------------------------------------------------------------
-// Music
-
-function musicSchema(spec: MusicModelSpec): object {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      prompt: {type: 'string', maxLength: spec.promptMaxChars},
-      lyrics: {type: 'string', ...(spec.lyrics ? {maxLength: spec.lyrics.maxChars} : {})},
-      duration_seconds: {type: 'integer', minimum: spec.durationSeconds.min, maximum: spec.durationSeconds.max},
-    },
-  }
-}
-
-/**
- * `create music`: model compatibility first (Lyria rejects `--lyrics`, `--image` only where the
- * model takes images), then lengths and `--duration-seconds`, then the precedence
- * `--instrumental` > `--auto-lyrics` > `--lyrics` (lyrics required for lyric-capable models).
- */
-export function resolveMusicParams(model: string | undefined, requested: MusicRequest): Resolved<MusicValues> {
-  const id = model ?? (defaultModel('music') as string)
-  assertModel('music', id)
-  const spec = modelSpec('music', id) as MusicModelSpec
-  const warnings: string[] = []
-  const hasLyrics = requested.lyrics !== undefined && requested.lyrics !== ''
-
-  if (hasLyrics && !spec.lyrics) {
-    throw validationError(`${spec.name} does not support --lyrics. Put lyric-like instructions in --prompt instead.`)
-  }
-
-  const images = requested.imageCount ?? 0
-  if (images > 0 && spec.maxImages === 0) {
-    const owners = modelsFor('music').filter((m) => (modelSpec('music', m) as MusicModelSpec).maxImages > 0)
-    throw validationError(`--image is only supported by ${owners.join(', ')} (not ${id}).`)
-  }
-
-  if (images > spec.maxImages)
-    throw validationError(`Model "${id}" accepts at most ${plural(spec.maxImages, 'image')} (--image); got ${images}.`)
-
-  const input: Record<string, unknown> = {}
-  if (requested.prompt !== undefined) input.prompt = requested.prompt
-  if (hasLyrics) input.lyrics = requested.lyrics
-  if (requested.durationSeconds !== undefined) input.duration_seconds = numeric(requested.durationSeconds)
-  const validate = validator(`music:${id}`, () => musicSchema(spec))
-  if (!validate(input)) {
-    const key = errorProperty((validate.errors ?? [])[0])
-    if (key === 'prompt')
-      throw validationError(
-        `--prompt is too long for ${id}: ${codePoints(requested.prompt ?? '')} characters (max ${spec.promptMaxChars}).`,
-      )
-    if (key === 'lyrics') {
-      throw validationError(
-        `--lyrics is too long for ${id}: ${codePoints(requested.lyrics ?? '')} characters (max ${spec.lyrics ? spec.lyrics.maxChars : 0}).`,
-      )
-    }
-
-    throw validationError(
-      `--duration-seconds must be an integer between ${spec.durationSeconds.min} and ${spec.durationSeconds.max}`,
-    )
-  }
-
-  const instrumental = requested.instrumental === true
-  const autoLyrics = !instrumental && requested.autoLyrics === true
-  if (instrumental && requested.autoLyrics) warnings.push('--instrumental is set; ignoring --auto-lyrics.')
-  if (hasLyrics && instrumental) warnings.push('--instrumental is set; ignoring --lyrics.')
-  else if (hasLyrics && autoLyrics) warnings.push('--auto-lyrics is set; ignoring --lyrics.')
-  if (!instrumental && !autoLyrics && !hasLyrics && spec.lyrics) {
-    throw validationError('--lyrics is required unless --instrumental or --auto-lyrics is used')
-  }
-
-  let durationAuto = requested.durationAuto ?? true
-  let durationSeconds = 0
-  if (input.duration_seconds !== undefined) {
-    durationAuto = false
-    durationSeconds = input.duration_seconds as number
-  } else if (!durationAuto) {
-    throw validationError(
-      `--no-duration-auto needs --duration-seconds (${spec.durationSeconds.min}-${spec.durationSeconds.max})`,
-    )
-  }
-
-  const values: MusicValues = {
-    model: id,
-    instrumental,
-    auto_lyrics: autoLyrics,
-    duration_auto: durationAuto,
-    duration_seconds: durationSeconds,
-    ...(hasLyrics && !instrumental && !autoLyrics ? {lyrics: requested.lyrics} : {}),
-  }
-  return {values, warnings}
-}
-
-/** Every schema the resolvers validate against, by cache key: the build precompiles them all. */
-export function validatorSchemas(): Record<string, object> {
-  const schemas: Record<string, object> = {
-    count: {type: 'integer', minimum: countRange().min, maximum: countRange().max},
-  }
-  for (const mode of modes()) {
-    const kind = modeSpec(mode).kind
-    if (kind === 'voice') {
-      for (const id of modelsFor(mode)) schemas[`voice:${id}`] = voiceSchema(voiceModel(id) as VoiceModelSpec)
-    } else if (kind === 'music') {
-      for (const id of modelsFor(mode)) schemas[`music:${id}`] = musicSchema(musicModel(id) as MusicModelSpec)
-    } else if (modelsFor(mode).length === 0) {
-      schemas[`params:${mode}:`] = paramSchema(mode, undefined)
-    } else {
-      for (const id of modelsFor(mode))
-        schemas[`params:${mode}:${id}`] = paramSchema(mode, modelSpec(mode, id) as CreationModelSpec)
-    }
-  }
-
-  return schemas
 }

@@ -1,17 +1,11 @@
 import {type MediaInput, classifyMediaInput} from '../api/media-input.js'
 import type {VideoBundle} from '../api/media-resolver.js'
-import type {CreationRequest, CreationValues} from '../catalog/resolve.js'
+import type {MediaCounts} from '../catalog/media-limits.js'
+import type {CreationValues, FlagValues} from '../catalog/resolve.js'
 import type {Mode} from '../catalog/index.js'
-import {validationError} from '../errors.js'
 import type {PrepareContext} from './types.js'
 
 /** Shared steps of the video/image creation specs: inputs, model and parameter resolution, bundles. */
-
-export function required<V>(value: V | undefined, flag: string, hint = ''): V {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-    throw validationError(`${flag} is required${hint}`)
-  return value
-}
 
 /** Every value of a media flag, classified before any request (exit 6 on a bad one). */
 export function classifyAll(flag: string, values: string[] | undefined): MediaInput[] {
@@ -24,18 +18,26 @@ export interface ResolvedParams {
   warnings: string[]
 }
 
-/** Model (flag → saved default → built-in) then every parameter of the mode, from the catalogue. */
+/**
+ * Model (flag → saved default → built-in) then every parameter of the mode, from the catalogue,
+ * read straight from the flag values.
+ */
 export async function resolveParams(
   mode: Mode,
-  requestedModel: string | undefined,
-  request: CreationRequest,
+  input: FlagValues & {model?: string},
   ctx: PrepareContext,
-  configMode: Mode = mode,
+  options: {inputs?: MediaCounts; configMode?: Mode} = {},
 ): Promise<ResolvedParams> {
-  const stored = ctx.storedDefaults(configMode)
-  const {resolveModel, resolveCreationParams} = await import('../catalog/resolve.js')
-  const resolved = resolveModel(mode, requestedModel, {stored: stored.model as string | undefined})
-  const {values, warnings} = resolveCreationParams(mode, resolved.model, request, {defaults: stored})
+  const stored = ctx.storedDefaults(options.configMode ?? mode)
+  const [{resolveModel}, {resolveCreationParams}] = await Promise.all([
+    import('../catalog/resolve-model.js'),
+    import('../catalog/resolve.js'),
+  ])
+  const resolved = resolveModel(mode, input.model, {stored: stored.model as string | undefined})
+  const {values, warnings} = resolveCreationParams(mode, resolved.model, input, {
+    defaults: stored,
+    inputs: options.inputs,
+  })
   return {model: resolved.model, values, warnings: [...resolved.warnings, ...warnings]}
 }
 

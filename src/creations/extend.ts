@@ -2,40 +2,26 @@ import {classifyMediaInput} from '../api/media-input.js'
 import type {MediaResolver, VideoBundle} from '../api/media-resolver.js'
 import {type CreationModelSpec, modelSpec} from '../catalog/index.js'
 import {validationError} from '../errors.js'
-import {bundleFields, decodeUri, optionalFields, required, resolveParams, sourceQuality} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface ExtendInput {
-  video?: string
-  /** Hidden alias of `--video` (docs/cli.md §8: the docs use it). */
-  'video-id'?: string
-  prompt?: string
-  model?: string
-  quality?: string
-  duration?: number
-  seed?: number
-  count?: number
-  audio?: boolean
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, decodeUri, optionalFields, resolveParams, sourceQuality} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Extend a video (docs/protocol.md §3.8): `video/extend` with the video bundle and a last-frame URL. */
-export const extendCreation: CreationSpec<ExtendInput> = {
+export const extendCreation = defineCreation({
   mode: 'extend',
+  flags: {
+    // `--video-id` is the spelling docs/cli.md §8 uses.
+    video: media.video({description: 'The video to extend. Required', aliases: ['video-id']}),
+    prompt: flag.prompt({description: 'What happens next'}),
+    model: flag.model('extend'),
+    quality: flag.quality('extend'),
+    ...flag.continuationOptions(),
+  },
+  required: ['video'],
   async prepare(input, ctx) {
-    const video = classifyMediaInput('--video', required(input.video ?? input['video-id'], '--video'))
-    const {model, values, warnings} = await resolveParams(
-      'extend',
-      input.model,
-      {
-        quality: input.quality,
-        duration: input.duration,
-        audio: input.audio,
-        offPeak: input['off-peak'] || undefined,
-        count: input.count,
-      },
-      ctx,
-    )
+    const video = classifyMediaInput('--video', input.video as string)
+    const {model, values, warnings} = await resolveParams('extend', input, ctx)
     const prompt = input.prompt === undefined ? '' : await ctx.text(input.prompt)
     const spec = modelSpec('extend', model as string) as CreationModelSpec
     return {
@@ -59,7 +45,7 @@ export const extendCreation: CreationSpec<ExtendInput> = {
       },
     }
   },
-}
+})
 
 /**
  * The frame to continue from, in the reference client's order (docs/protocol.md §3.8): the bundle's last

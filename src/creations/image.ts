@@ -1,43 +1,35 @@
-import {classifyMediaInput} from '../api/media-input.js'
-import {classifyAll, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
+import * as Flags from '@oclif/core/flags'
 
-export interface ImageInput {
-  prompt?: string
-  image?: string
-  /** Seed-era hidden alias of `image`. */
-  'asset-image'?: string
-  images?: string[]
-  model?: string
-  quality?: string
-  'aspect-ratio'?: string
-  'detail-level'?: string
-  seed?: number
-  count?: number
-}
+import {classifyMediaInput} from '../api/media-input.js'
+import * as flag from '../base/creation-flags.js'
+import {classifyAll, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Text or image(s) to image (docs/protocol.md §3.2): `image/t2i`, or `image/i2i` with `--image`/`--images`. */
-export const imageCreation: CreationSpec<ImageInput> = {
+export const imageCreation = defineCreation({
   mode: 'image',
+  flags: {
+    prompt: flag.prompt({required: true}),
+    // `--asset-image` is the seed-era spelling.
+    image: flag.image({description: 'A reference image (image to image)', aliases: ['asset-image']}),
+    images: flag.images({description: 'Reference images (image to image)'}),
+    model: flag.model('image'),
+    quality: flag.quality('image'),
+    'aspect-ratio': flag.aspectRatio('image'),
+    'detail-level': Flags.string({
+      description: 'Detail level (gpt-image-2.0 only; low, medium or high). [default: low]',
+    }),
+    seed: flag.seed(),
+    count: flag.count('image'),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['prompt'],
   async prepare(input, ctx) {
-    required(input.prompt, '--prompt')
-    const single = input.image ?? input['asset-image']
     const inputs = [
-      ...(single ? [classifyMediaInput(input.image ? '--image' : '--asset-image', single)] : []),
+      ...(input.image ? [classifyMediaInput('--image', input.image)] : []),
       ...classifyAll('--images', input.images),
     ]
-    const {model, values, warnings} = await resolveParams(
-      'image',
-      input.model,
-      {
-        quality: input.quality,
-        aspectRatio: input['aspect-ratio'],
-        detailLevel: input['detail-level'],
-        count: input.count,
-        imageCount: inputs.length,
-      },
-      ctx,
-    )
+    const {model, values, warnings} = await resolveParams('image', input, ctx, {inputs: {images: inputs.length}})
     const prompt = await ctx.text(input.prompt as string)
     return {
       warnings,
@@ -54,12 +46,12 @@ export const imageCreation: CreationSpec<ImageInput> = {
         }
         if (inputs.length > 0) {
           const media = await planCtx.media()
-          const flag = (i: number) => (single && i === 0 ? '--image' : '--images')
-          body.customer_img_paths = await Promise.all(inputs.map((m, i) => media.image(flag(i), m)))
+          const flagOf = (i: number) => (input.image && i === 0 ? '--image' : '--images')
+          body.customer_img_paths = await Promise.all(inputs.map((m, i) => media.image(flagOf(i), m)))
         }
 
         return {kind: 'image', path: inputs.length > 0 ? 'image/i2i' : 'image/t2i', body, idempotent: true}
       },
     }
   },
-}
+})

@@ -1,8 +1,8 @@
 /**
- * Every creation mode by its command name (`create <name>`). Batch runs and the MCP server use the
- * same specs with the same input keys as the command's flags (kebab-case).
+ * Every creation mode by its command name (`create <name>`). Batch runs, pipelines and the MCP server
+ * use the same definitions with the same input keys as the command's flags (kebab-case).
  */
-import type {CreationSpec} from './types.js'
+import type {Creation} from './define.js'
 import {extendCreation} from './extend.js'
 import {imageCreation} from './image.js'
 import {modifyCreation} from './modify.js'
@@ -17,8 +17,7 @@ import {upscaleCreation} from './upscale.js'
 import {videoCreation} from './video.js'
 import {voiceCreation} from './voice.js'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const creations: Record<string, CreationSpec<any>> = {
+export const creations = {
   video: videoCreation,
   image: imageCreation,
   transition: transitionCreation,
@@ -32,6 +31,17 @@ export const creations: Record<string, CreationSpec<any>> = {
   sound: soundCreation,
   voice: voiceCreation,
   music: musicCreation,
-}
+} satisfies Record<string, Creation>
 
 export type CreationName = keyof typeof creations
+
+export const creationNames = Object.keys(creations) as CreationName[]
+
+export function isCreationName(name: string): name is CreationName {
+  return Object.hasOwn(creations, name)
+}
+
+/** The definition of `create <name>`, or undefined for a name that is not a creation mode. */
+export function creationNamed(name: string): Creation | undefined {
+  return isCreationName(name) ? creations[name] : undefined
+}

@@ -1,37 +1,37 @@
 import {classifyMediaInput} from '../api/media-input.js'
 import {type CreationModelSpec, modelSpec} from '../catalog/index.js'
 import {validationError} from '../errors.js'
-import {bundleFields, classifyAll, optionalFields, required, resolveParams, sourceQuality} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface ModifyInput {
-  video?: string
-  prompt?: string
-  images?: string[]
-  'keyframe-time'?: number
-  model?: string
-  quality?: string
-  seed?: number
-  count?: number
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, classifyAll, optionalFields, resolveParams, sourceQuality} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Modify a video from a key frame (docs/protocol.md §3.9): `video/modify` with `cut_time_ms` and its frame. */
-export const modifyCreation: CreationSpec<ModifyInput> = {
+export const modifyCreation = defineCreation({
   mode: 'modify',
+  flags: {
+    video: media.video({description: 'The video to modify. Required'}),
+    prompt: flag.prompt({required: true}),
+    images: flag.images({description: 'Reference images (@image1, @image2, …)'}),
+    'keyframe-time': media.integer('--keyframe-time', {
+      description: 'Key frame time in milliseconds (0 = first frame). [default: 0]',
+      min: 0,
+    }),
+    model: flag.model('modify'),
+    quality: flag.quality('modify'),
+    seed: flag.seed(),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['video', 'prompt'],
   async prepare(input, ctx) {
-    const video = classifyMediaInput('--video', required(input.video, '--video'))
-    required(input.prompt, '--prompt')
+    const video = classifyMediaInput('--video', input.video as string)
     const images = classifyAll('--images', input.images)
     const keyframe = input['keyframe-time'] ?? 0
     if (!Number.isInteger(keyframe) || keyframe < 0)
       throw validationError(`Invalid --keyframe-time value: "${keyframe}" (must be an integer ≥ 0, in milliseconds)`)
-    const {model, values, warnings} = await resolveParams(
-      'modify',
-      input.model,
-      {quality: input.quality, offPeak: input['off-peak'] || undefined, count: input.count, imageCount: images.length},
-      ctx,
-    )
+    const {model, values, warnings} = await resolveParams('modify', input, ctx, {inputs: {images: images.length}})
     const prompt = await ctx.text(input.prompt as string)
     const spec = modelSpec('modify', model as string) as CreationModelSpec
     return {
@@ -65,4 +65,4 @@ export const modifyCreation: CreationSpec<ModifyInput> = {
       },
     }
   },
-}
+})

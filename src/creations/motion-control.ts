@@ -1,32 +1,30 @@
 import {classifyMediaInput} from '../api/media-input.js'
 import {validationError} from '../errors.js'
-import {bundleFields, optionalFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface MotionControlInput {
-  image?: string
-  video?: string
-  model?: string
-  quality?: string
-  count?: number
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, optionalFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /**
  * Animate a character with the motion of a video (docs/protocol.md §3.12): the image is checked by
  * `video/mimic/precheck` first (a refusal is exit 6), then `video/mimic`.
  */
-export const motionControlCreation: CreationSpec<MotionControlInput> = {
+export const motionControlCreation = defineCreation({
   mode: 'motion_control',
+  flags: {
+    image: flag.image({description: 'The character to animate. Required'}),
+    video: media.video({description: 'The motion to copy. Required'}),
+    model: flag.model('motion_control'),
+    quality: flag.quality('motion_control'),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['image', 'video'],
   async prepare(input, ctx) {
-    const image = classifyMediaInput('--image', required(input.image, '--image'))
-    const video = classifyMediaInput('--video', required(input.video, '--video'))
-    const {model, values, warnings} = await resolveParams(
-      'motion_control',
-      input.model,
-      {quality: input.quality, offPeak: input['off-peak'] || undefined, count: input.count, imageCount: 1},
-      ctx,
-    )
+    const image = classifyMediaInput('--image', input.image as string)
+    const video = classifyMediaInput('--video', input.video as string)
+    const {model, values, warnings} = await resolveParams('motion_control', input, ctx, {inputs: {images: 1}})
     return {
       warnings,
       async plan(planCtx) {
@@ -56,4 +54,4 @@ export const motionControlCreation: CreationSpec<MotionControlInput> = {
       },
     }
   },
-}
+})

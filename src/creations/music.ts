@@ -1,39 +1,45 @@
-import {classifyAll, required} from './common.js'
-import type {CreationSpec} from './types.js'
+import * as Flags from '@oclif/core/flags'
 
-export interface MusicInput {
-  prompt?: string
-  lyrics?: string
-  model?: string
-  instrumental?: boolean
-  'auto-lyrics'?: boolean
-  'duration-auto'?: boolean
-  'duration-seconds'?: number
-  image?: string[]
-  'client-request-id'?: string
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {classifyAll} from './common.js'
+import {defineCreation} from './define.js'
 
 /**
  * Music (docs/protocol.md §3.7): `music/generate`. Model compatibility first (Lyria takes images, not
  * lyrics), then `--instrumental` > `--auto-lyrics` > `--lyrics`. Booleans are JSON true/false here.
  */
-export const musicCreation: CreationSpec<MusicInput> = {
+export const musicCreation = defineCreation({
   mode: 'music',
+  flags: {
+    prompt: flag.prompt({required: true, description: 'Style and mood of the music'}),
+    lyrics: Flags.string({description: 'Lyrics: literal text, a path to a text file, or - to read stdin.'}),
+    model: flag.model('music'),
+    instrumental: Flags.boolean({description: 'No vocals (ignores --auto-lyrics and --lyrics).'}),
+    'auto-lyrics': Flags.boolean({description: 'Let the model write the lyrics (ignores --lyrics).'}),
+    'duration-auto': Flags.boolean({
+      allowNo: true,
+      description: 'Let the model choose the length (--no-duration-auto needs --duration-seconds). [default: on]',
+    }),
+    'duration-seconds': media.integer('--duration-seconds', {
+      description: 'Length in seconds (turns --duration-auto off).',
+      min: 1,
+    }),
+    image: flag.images({description: 'Reference images (Google Lyria only)'}),
+    'client-request-id': media.clientRequestId(),
+    output: media.output(),
+  },
+  required: ['prompt'],
   async prepare(input, ctx) {
-    required(input.prompt, '--prompt')
     const images = classifyAll('--image', input.image)
     const prompt = await ctx.text(input.prompt as string)
     const lyrics = input.lyrics === undefined ? undefined : await ctx.text(input.lyrics)
-    const {resolveMusicParams} = await import('../catalog/resolve.js')
-    const {values, warnings} = resolveMusicParams(input.model, {
-      prompt,
-      lyrics,
-      instrumental: input.instrumental,
-      autoLyrics: input['auto-lyrics'],
-      durationSeconds: input['duration-seconds'],
-      durationAuto: input['duration-auto'],
-      imageCount: images.length,
-    })
+    const {resolveMusicParams} = await import('../catalog/resolve-audio.js')
+    const {values, warnings} = resolveMusicParams(
+      input.model,
+      {...input, prompt, lyrics},
+      {inputs: {images: images.length}},
+    )
     return {
       warnings,
       async plan(planCtx) {
@@ -56,4 +62,4 @@ export const musicCreation: CreationSpec<MusicInput> = {
       },
     }
   },
-}
+})

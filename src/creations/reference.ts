@@ -1,51 +1,41 @@
 import {statSync} from 'node:fs'
 
-import {classifyAll, optionalFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface ReferenceInput {
-  images?: string[]
-  videos?: string[]
-  audios?: string[]
-  prompt?: string
-  model?: string
-  quality?: string
-  duration?: number
-  'aspect-ratio'?: string
-  seed?: number
-  count?: number
-  audio?: boolean
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {classifyAll, optionalFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /**
  * Multi-subject reference, "fusion" (docs/protocol.md §3.11): `video/fusion` with images, and on the models
  * that take them (Seedance) reference videos and audio clips, each checked against the catalogue.
  */
-export const referenceCreation: CreationSpec<ReferenceInput> = {
+export const referenceCreation = defineCreation({
   mode: 'reference',
+  flags: {
+    images: flag.images({description: 'Reference images. Required'}),
+    videos: media.videos({description: 'Reference videos (Seedance 2.0 only)'}),
+    audios: media.audios({description: 'Reference audio clips (Seedance 2.0 only; needs an image or video too)'}),
+    prompt: flag.prompt({required: true}),
+    model: flag.model('reference'),
+    quality: flag.quality('reference'),
+    duration: flag.duration(),
+    'aspect-ratio': flag.aspectRatio('reference'),
+    seed: flag.seed(),
+    count: flag.count(),
+    audio: flag.audio(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['images', 'prompt'],
+  hints: {prompt: 'refer to the inputs as @image1, @video1, @audio1'},
   async prepare(input, ctx) {
     const images = classifyAll('--images', input.images)
     const videos = classifyAll('--videos', input.videos)
     const audios = classifyAll('--audios', input.audios)
-    required(input.prompt, '--prompt', ' (refer to the inputs as @image1, @video1, @audio1)')
-    const {model, values, warnings} = await resolveParams(
-      'reference',
-      input.model,
-      {
-        quality: input.quality,
-        duration: input.duration,
-        aspectRatio: input['aspect-ratio'],
-        audio: input.audio,
-        offPeak: input['off-peak'] || undefined,
-        count: input.count,
-        imageCount: images.length,
-        videoCount: videos.length,
-        audioCount: audios.length,
-      },
-      ctx,
-    )
-    const {assertMediaInputs} = await import('../catalog/resolve.js')
+    const {model, values, warnings} = await resolveParams('reference', input, ctx, {
+      inputs: {images: images.length, videos: videos.length, audios: audios.length},
+    })
+    const {assertMediaInputs} = await import('../catalog/media-limits.js')
     // Sizes of local audio files are known now: refuse an oversized clip before uploading anything.
     assertMediaInputs('reference', model, {
       images: images.length,
@@ -87,4 +77,4 @@ export const referenceCreation: CreationSpec<ReferenceInput> = {
       },
     }
   },
-}
+})

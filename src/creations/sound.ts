@@ -1,28 +1,26 @@
 import {classifyMediaInput} from '../api/media-input.js'
-import {bundleFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface SoundInput {
-  video?: string
-  prompt?: string
-  model?: string
-  'keep-original-sound'?: boolean
-  count?: number
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Seed-era sound effects onto a video (docs/protocol.md §3.5): `video/sound_effect`. */
-export const soundCreation: CreationSpec<SoundInput> = {
+export const soundCreation = defineCreation({
   mode: 'sound',
+  flags: {
+    video: media.video({description: 'The video to add sound to. Required'}),
+    prompt: flag.prompt({required: true, description: 'The sound effect'}),
+    model: flag.model('sound'),
+    'keep-original-sound': media.keepOriginalSound(),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['video', 'prompt'],
+  hints: {prompt: 'describe the sound effect'},
   async prepare(input, ctx) {
-    const video = classifyMediaInput('--video', required(input.video, '--video'))
-    required(input.prompt, '--prompt', ' (describe the sound effect)')
-    const {model, values, warnings} = await resolveParams(
-      'sound',
-      input.model,
-      {offPeak: input['off-peak'] || undefined, count: input.count},
-      ctx,
-    )
+    const video = classifyMediaInput('--video', input.video as string)
+    const {model, values, warnings} = await resolveParams('sound', input, ctx)
     const prompt = await ctx.text(input.prompt as string)
     return {
       warnings,
@@ -40,4 +38,4 @@ export const soundCreation: CreationSpec<SoundInput> = {
       },
     }
   },
-}
+})

@@ -1,37 +1,40 @@
 import {classifyMediaInput} from '../api/media-input.js'
 import {builtInDefaults} from '../catalog/index.js'
 import {validationError} from '../errors.js'
-import {bundleFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
+import * as Flags from '@oclif/core/flags'
 
-export interface SpeechInput {
-  video?: string
-  /** An audio file (or audio id / media path) to lip-sync; the alternative is `tts-text`. */
-  audio?: string
-  'tts-text'?: string
-  'tts-speaker'?: string
-  model?: string
-  'keep-original-sound'?: boolean
-  count?: number
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Seed-era lip sync onto a video (docs/protocol.md §3.4): `video/lip_sync` with an audio file or TTS text. */
-export const speechCreation: CreationSpec<SpeechInput> = {
+export const speechCreation = defineCreation({
   mode: 'speech',
+  flags: {
+    video: media.video({description: 'The video to lip-sync. Required'}),
+    audio: media.audioFile({description: 'The speech to lip-sync (instead of --tts-text)'}),
+    'tts-text': Flags.string({
+      description: 'Text to speak (instead of --audio): literal text, a path to a text file, or - to read stdin.',
+    }),
+    'tts-speaker': Flags.string({description: 'Speaker id for --tts-text. [default: Auto]'}),
+    model: flag.model('speech'),
+    'keep-original-sound': media.keepOriginalSound(),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['video'],
   async prepare(input, ctx) {
-    const video = classifyMediaInput('--video', required(input.video, '--video'))
+    const video = classifyMediaInput('--video', input.video as string)
     if (input.audio !== undefined && input['tts-text'] !== undefined)
       throw validationError('Use either --audio or --tts-text, not both')
     if (input.audio === undefined && input['tts-text'] === undefined)
       throw validationError('--audio or --tts-text is required')
     const audio = input.audio === undefined ? undefined : classifyMediaInput('--audio', input.audio)
-    const {model, values, warnings} = await resolveParams(
-      'speech',
-      input.model,
-      {offPeak: input['off-peak'] || undefined, count: input.count},
-      ctx,
-    )
+    // `--audio` here is the speech to lip-sync, not the catalogue's `audio` switch.
+    const {audio: _speech, ...params} = input
+    const {model, values, warnings} = await resolveParams('speech', params, ctx)
     const text = input['tts-text'] === undefined ? undefined : await ctx.text(input['tts-text'])
     if (text === '') throw validationError('--tts-text is empty')
     const speaker =
@@ -64,4 +67,4 @@ export const speechCreation: CreationSpec<SpeechInput> = {
       },
     }
   },
-}
+})

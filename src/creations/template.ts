@@ -2,21 +2,12 @@ import {classifyMediaInput} from '../api/media-input.js'
 import {validationError} from '../errors.js'
 import type {MediaResolver, VideoBundle} from '../api/media-resolver.js'
 import {lastFrameUrl} from './extend.js'
-import {classifyAll, decodeUri, optionalFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
+import * as Flags from '@oclif/core/flags'
 
-export interface TemplateInput {
-  'template-id'?: number
-  image?: string[]
-  video?: string
-  prompt?: string
-  quality?: string
-  duration?: number
-  'aspect-ratio'?: string
-  seed?: number
-  count?: number
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {classifyAll, decodeUri, optionalFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 interface TemplateDetail {
   template_id: number
@@ -51,10 +42,28 @@ const IMAGE_TEMPLATE_KEYS = [
  * (`effect_type`: 0 text only, 1 one image — or one video with `supported_features` 1000 —,
  * N exactly N images) and whether the result is a video or an image, so it is read first.
  */
-export const templateCreation: CreationSpec<TemplateInput> = {
+export const templateCreation = defineCreation({
   mode: 'template',
+  flags: {
+    'template-id': media.integer('--template-id', {description: 'The template to use. Required', min: 1}),
+    image: Flags.string({
+      description: 'Input images, as many as the template takes: local files, https URLs, image ids or media paths.',
+      multiple: true,
+    }),
+    video: media.video({description: 'Input video (templates that accept one)'}),
+    prompt: flag.prompt({description: "Override the template's prompt"}),
+    quality: flag.quality('template'),
+    duration: flag.duration(),
+    'aspect-ratio': flag.aspectRatio('template'),
+    seed: flag.seed(),
+    count: flag.count(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['template-id'],
+  hints: {'template-id': 'find one with `pixverse template list`'},
   async prepare(input, ctx) {
-    const id = required(input['template-id'], '--template-id', ' (find one with `pixverse template list`)')
+    const id = input['template-id'] as number
     const images = classifyAll('--image', input.image)
     const video = input.video === undefined ? undefined : classifyMediaInput('--video', input.video)
     if (video && images.length > 0) throw validationError('Use either --image or --video with a template, not both')
@@ -62,18 +71,7 @@ export const templateCreation: CreationSpec<TemplateInput> = {
     const {checkLocalMedia} = await import('../api/upload.js')
     for (const image of images) if (image.form === 'file') checkLocalMedia('--image', image.value, 'image')
     if (video?.form === 'file') checkLocalMedia('--video', video.value, 'video')
-    const {values, warnings} = await resolveParams(
-      'template',
-      undefined,
-      {
-        quality: input.quality,
-        duration: input.duration,
-        aspectRatio: input['aspect-ratio'],
-        offPeak: input['off-peak'] || undefined,
-        count: input.count,
-      },
-      ctx,
-    )
+    const {values, warnings} = await resolveParams('template', input, ctx)
     const prompt = input.prompt === undefined ? undefined : await ctx.text(input.prompt)
     return {
       warnings,
@@ -130,7 +128,7 @@ export const templateCreation: CreationSpec<TemplateInput> = {
       },
     }
   },
-}
+})
 
 /**
  * A video template continues from the video's real last frame, asked of `video/frame/last` as the

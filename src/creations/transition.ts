@@ -1,42 +1,29 @@
+import * as flag from '../base/creation-flags.js'
 import {classifyAll, optionalFields, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface TransitionInput {
-  images?: string[]
-  prompt?: string
-  model?: string
-  quality?: string
-  duration?: number
-  seed?: number
-  count?: number
-  audio?: boolean
-  'off-peak'?: boolean
-}
+import {defineCreation} from './define.js'
 
 /**
  * Key-frame transition (docs/protocol.md §3.3): `video/frames` with N images and N−1 prompts/durations.
  * 2 frames use the `transition` models; 3 or more switch to `transition_multi` (v5, with a warning).
  */
-export const transitionCreation: CreationSpec<TransitionInput> = {
+export const transitionCreation = defineCreation({
   mode: 'transition',
+  flags: {
+    images: flag.images({description: 'The key frames, in order (at least 2). Required'}),
+    prompt: flag.prompt({description: 'How to move between the frames'}),
+    model: flag.model('transition', ['transition_multi']),
+    quality: flag.quality('transition'),
+    ...flag.continuationOptions(),
+  },
+  required: ['images'],
   async prepare(input, ctx) {
     const inputs = classifyAll('--images', input.images)
-    const {transitionModeFor} = await import('../catalog/resolve.js')
+    const {transitionModeFor} = await import('../catalog/resolve-model.js')
     const mode = transitionModeFor(inputs.length)
-    const {model, values, warnings} = await resolveParams(
-      mode,
-      input.model,
-      {
-        quality: input.quality,
-        duration: input.duration,
-        audio: input.audio,
-        offPeak: input['off-peak'] || undefined,
-        count: input.count,
-        imageCount: inputs.length,
-      },
-      ctx,
-      'transition',
-    )
+    const {model, values, warnings} = await resolveParams(mode, input, ctx, {
+      inputs: {images: inputs.length},
+      configMode: 'transition',
+    })
     const prompt = input.prompt === undefined ? undefined : await ctx.text(input.prompt)
     return {
       warnings,
@@ -58,4 +45,4 @@ export const transitionCreation: CreationSpec<TransitionInput> = {
       },
     }
   },
-}
+})

@@ -2,15 +2,11 @@ import type {ApiClient} from '../api/client.js'
 import type {MediaResolver} from '../api/media-resolver.js'
 import type {Mode} from '../catalog/index.js'
 
-/**
- * A creation mode, independent of how it was asked for (CLI flags, a batch row, an MCP tool call):
- * `prepare` checks everything without a request (exit 6 happens here), then `plan` does the
- * network work a request needs (uploads, look-ups) and returns what to submit.
+/*
+ * A creation mode (define.ts), independent of how it was asked for (CLI flags, a batch row, an MCP
+ * tool call): `prepare` checks everything without a request (exit 6 happens here), then `plan` does
+ * the network work a request needs (uploads, look-ups) and returns what to submit.
  */
-export interface CreationSpec<Input> {
-  mode: Mode
-  prepare(input: Input, ctx: PrepareContext): Promise<PreparedCreation>
-}
 
 export interface PrepareContext {
   /** The user's `config defaults` for a mode (sparse, snake_case). */

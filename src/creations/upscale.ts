@@ -1,18 +1,21 @@
 import {classifyMediaInput} from '../api/media-input.js'
-import {bundleFields, required, resolveParams} from './common.js'
-import type {CreationSpec} from './types.js'
-
-export interface UpscaleInput {
-  video?: string
-  quality?: string
-}
+import * as flag from '../base/creation-flags.js'
+import * as media from '../base/media-flags.js'
+import {bundleFields, resolveParams} from './common.js'
+import {defineCreation} from './define.js'
 
 /** Upscale a video (docs/protocol.md §3.10): `video/upscale` with `upscale: 1` and the target quality. */
-export const upscaleCreation: CreationSpec<UpscaleInput> = {
+export const upscaleCreation = defineCreation({
   mode: 'upscale',
+  flags: {
+    video: media.video({description: 'The video to upscale. Required'}),
+    quality: flag.quality('upscale'),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['video'],
   async prepare(input, ctx) {
-    const video = classifyMediaInput('--video', required(input.video, '--video'))
-    const {values, warnings} = await resolveParams('upscale', undefined, {quality: input.quality}, ctx)
+    const video = classifyMediaInput('--video', input.video as string)
+    const {values, warnings} = await resolveParams('upscale', input, ctx)
     return {
       warnings,
       async plan(planCtx) {
@@ -32,4 +35,4 @@ export const upscaleCreation: CreationSpec<UpscaleInput> = {
       },
     }
   },
-}
+})

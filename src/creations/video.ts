@@ -1,50 +1,40 @@
 import {classifyMediaInput} from '../api/media-input.js'
-import {validationError} from '../errors.js'
-import type {CreationSpec} from './types.js'
-
-export interface VideoInput {
-  prompt?: string
-  image?: string
-  /** Seed-era hidden alias of `image` (docs/protocol.md §3.1). */
-  'asset-image'?: string
-  model?: string
-  duration?: number
-  quality?: string
-  'aspect-ratio'?: string
-  seed?: number
-  count?: number
-  audio?: boolean
-  'multi-shot'?: boolean
-  'off-peak'?: boolean
-}
+import * as flag from '../base/creation-flags.js'
+import {defineCreation} from './define.js'
 
 /** Text or image to video (docs/protocol.md §3.1): `video/t2v`, or `video/i2v` when an image is given. */
-export const videoCreation: CreationSpec<VideoInput> = {
+export const videoCreation = defineCreation({
   mode: 'video',
+  flags: {
+    prompt: flag.prompt({required: true}),
+    // `--asset-image` is the seed-era spelling (docs/protocol.md §3.1).
+    image: flag.image({description: 'Start from this image (image to video)', aliases: ['asset-image']}),
+    model: flag.model('video'),
+    duration: flag.duration(),
+    quality: flag.quality('video'),
+    'aspect-ratio': flag.aspectRatio('video'),
+    seed: flag.seed(),
+    count: flag.count(),
+    audio: flag.audio(),
+    'multi-shot': flag.multiShot(),
+    'off-peak': flag.offPeak(),
+    'idempotency-key': flag.idempotencyKey(),
+  },
+  required: ['prompt'],
   async prepare(input, ctx) {
-    if (!input.prompt) throw validationError('--prompt is required')
-    const imageValue = input.image ?? input['asset-image']
-    const image = imageValue ? classifyMediaInput(input.image ? '--image' : '--asset-image', imageValue) : undefined
+    const image = input.image ? classifyMediaInput('--image', input.image) : undefined
     const stored = ctx.storedDefaults('video')
-    const {resolveModel, resolveCreationParams} = await import('../catalog/resolve.js')
+    const [{resolveModel}, {resolveCreationParams}] = await Promise.all([
+      import('../catalog/resolve-model.js'),
+      import('../catalog/resolve.js'),
+    ])
     const resolved = resolveModel('video', input.model, {stored: stored.model as string | undefined})
     const model = resolved.model as string
-    const {values, warnings} = resolveCreationParams(
-      'video',
-      model,
-      {
-        quality: input.quality,
-        duration: input.duration,
-        aspectRatio: input['aspect-ratio'],
-        audio: input.audio,
-        multiShot: input['multi-shot'],
-        offPeak: input['off-peak'] || undefined,
-        count: input.count,
-        imageCount: image ? 1 : 0,
-      },
-      {defaults: stored},
-    )
-    const prompt = await ctx.text(input.prompt)
+    const {values, warnings} = resolveCreationParams('video', model, input, {
+      defaults: stored,
+      inputs: {images: image ? 1 : 0},
+    })
+    const prompt = await ctx.text(input.prompt as string)
     return {
       warnings: [...resolved.warnings, ...warnings],
       async plan(planCtx) {
@@ -65,4 +55,4 @@ export const videoCreation: CreationSpec<VideoInput> = {
       },
     }
   },
-}
+})

@@ -1,10 +1,9 @@
-import type {Config} from '@oclif/core'
 import {existsSync, statSync} from 'node:fs'
 
 import {rowInput} from '../batch/coerce.js'
 import {poolOf} from '../batch/prepare-rows.js'
 import {isMode} from '../catalog/index.js'
-import {creations} from '../creations/index.js'
+import {creationNamed, creationNames} from '../creations/index.js'
 import type {PrepareContext} from '../creations/types.js'
 import {isCliError, validationError} from '../errors.js'
 import type {PipelineDefinition, StepDefinition} from './definition.js'
@@ -52,7 +51,6 @@ export function creationOutputs(pool: 'video' | 'image' | 'audio'): Record<strin
 export async function checkPipeline(
   definition: PipelineDefinition,
   vars: Record<string, string>,
-  config: Config,
   ctx: PrepareContext,
 ): Promise<CheckedPipeline> {
   const checked = new Map<string, CheckedStep>()
@@ -74,9 +72,7 @@ export async function checkPipeline(
     const fields = withoutEmpty(substitute(def.fields, lookup))
     if (def.forEach !== undefined && isLocalStep(def.mode))
       throw validationError(`${where}: for_each is for creation steps (${def.mode} takes lists itself)`)
-    const step = isLocalStep(def.mode)
-      ? checkLocal(where, def, fields)
-      : await checkCreation(where, def, fields, config, ctx)
+    const step = isLocalStep(def.mode) ? checkLocal(where, def, fields) : await checkCreation(where, def, fields, ctx)
     step.deps = [...deps]
     checked.set(def.id, step)
     steps.push(step)
@@ -160,17 +156,15 @@ async function checkCreation(
   where: string,
   def: StepDefinition,
   fields: Record<string, unknown>,
-  config: Config,
   ctx: PrepareContext,
 ): Promise<CheckedStep> {
-  const spec = creations[def.mode]
-  const command = spec ? config.findCommand(`create:${def.mode}`) : undefined
-  if (!spec || !command) {
-    const modes = [...Object.keys(creations), ...Object.keys(localSteps)]
+  const spec = creationNamed(def.mode)
+  if (!spec) {
+    const modes = [...creationNames, ...Object.keys(localSteps)]
     throw validationError(`${where}: unknown mode "${def.mode}" (modes: ${modes.join(', ')})`)
   }
 
-  const flags = (await command.load()).flags as FlagMap
+  const {flags} = spec
   const input = await rowInput({line: 0, mode: def.mode, fields}, flags, where)
   await spec.prepare(input, ctx).catch((error: unknown) => {
     throw isCliError(error) ? validationError(`${where}: ${error.message}`, error.hint) : error
@@ -191,7 +185,7 @@ async function checkCreation(
 
 async function modelOf(mode: string, requested: unknown, ctx: PrepareContext): Promise<string | undefined> {
   if (!isMode(mode)) return undefined
-  const {resolveModel} = await import('../catalog/resolve.js')
+  const {resolveModel} = await import('../catalog/resolve-model.js')
   const stored = ctx.storedDefaults(mode).model as string | undefined
   return resolveModel(mode, typeof requested === 'string' ? requested : undefined, {stored}).model
 }

@@ -10,9 +10,10 @@ import {rowInput} from '../batch/coerce.js'
 import {creationKey} from '../batch/keys.js'
 import type {SlotLimits} from '../batch/slot-limits.js'
 import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
-import {completedItem} from '../base/results.js'
+import {finishedItem} from '../base/results.js'
 import {toCliError} from '../util/to-cli-error.js'
-import {creations} from '../creations/index.js'
+import type {Creation} from '../creations/define.js'
+import {creationNamed} from '../creations/index.js'
 import type {PrepareContext} from '../creations/types.js'
 import {type CliError, ExitCode, isCliError, validationError} from '../errors.js'
 import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
@@ -217,9 +218,11 @@ async function runUnit(
   await pool.acquire(step.units ?? 1, options.signal)
   try {
     if (current.status !== 'submitted' && current.status !== 'done') {
-      const prepared = await creations[step.def.mode].prepare(input, options.prepareContext).catch((error: unknown) => {
-        throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
-      })
+      const prepared = await (creationNamed(step.def.mode) as Creation)
+        .prepare(input, options.prepareContext)
+        .catch((error: unknown) => {
+          throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
+        })
       const plan = await prepared.plan({media: options.media, api: options.api})
       const submission = await submitWhenSlotFree(options.api(), plan, current.key, {
         timeoutSec: options.timeoutSec,
@@ -279,7 +282,7 @@ async function runUnit(
     files.push(
       await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw),
     )
-  const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
+  const items = snapshots.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw))
   const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
   return {unit: next, resumed: false}
 }

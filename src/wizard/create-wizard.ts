@@ -1,4 +1,6 @@
 import {type CreationModelSpec, type Mode, modeSpec, modelSpec, modelsFor, displayName} from '../catalog/index.js'
+import type {Creation} from '../creations/define.js'
+import type {CreationName} from '../creations/index.js'
 import {asking, cancelled} from './cancel.js'
 import {answerArgv, modelChoices, paramQuestions} from './choices.js'
 import {shellQuote} from '../util/shell-quote.js'
@@ -6,16 +8,21 @@ import {flagPair} from './flag-words.js'
 import {askMedia, mediaKindOf} from './media-question.js'
 import type {WizardService} from './service.js'
 
+/** What the wizard reads of a flag: its kind, whether it takes several values, whether it accepts --no-. */
+interface WizardFlag {
+  type: string
+  multiple?: boolean
+  allowNo?: boolean
+}
+
 /** What the wizard needs to know about the command it fills in. */
 export interface WizardContext {
-  mode: Mode
+  /** `create <name>`. */
+  name: CreationName
+  /** Its definition: the flags to fill in and the ones that are required. */
+  creation: Creation
   /** Built-in defaults merged with the user's `config defaults` (snake_case keys). */
   defaults: Record<string, unknown>
-  /** The command's own flags: name → whether it is required text, takes several values, accepts --no-. */
-  flags: Record<
-    string,
-    {type?: string; multiple?: boolean; allowNo?: boolean; required?: boolean; description?: string}
-  >
   /** The service, for the choices only it knows (templates, voices, prices); read-only calls. */
   service: WizardService
   /** Human notes on stderr (the summary). */
@@ -33,12 +40,14 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   const io = {output: process.stderr}
   const argv: string[] = []
   const summary: [string, string][] = []
-  const spec = modeSpec(ctx.mode)
+  const {mode, required} = ctx.creation
+  const flags: Record<string, WizardFlag> = ctx.creation.flags
+  const spec = modeSpec(mode)
   let hasImage = false
   let credits: number | undefined
 
   // 0. A template decides what else it takes, so it comes first.
-  if (ctx.mode === 'template') {
+  if (mode === 'template') {
     const {pickTemplate} = await import('./pick-template.js')
     const picked = await pickTemplate(ctx.service, askMedia)
     argv.push(...picked.argv)
@@ -48,14 +57,14 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
 
   // 1. The text: a prompt for most modes, `--text` for speech-like ones (music's lyrics come with its words).
   for (const name of ['prompt', 'text']) {
-    const flag = ctx.flags[name]
+    const flag = flags[name]
     if (!flag) continue
-    const required = Boolean(flag.required || flag.description?.includes('Required.'))
+    const needed = required.includes(name)
     const answer = await asking(() =>
       input(
         {
-          message: `${name[0].toUpperCase()}${name.slice(1)}${required ? '' : ' (optional)'}:`,
-          validate: (value) => (required && value.trim() === '' ? `--${name} is required` : true),
+          message: `${name[0].toUpperCase()}${name.slice(1)}${needed ? '' : ' (optional)'}:`,
+          validate: (value) => (needed && value.trim() === '' ? `--${name} is required` : true),
         },
         io,
       ),
@@ -69,16 +78,12 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   // 2. Inputs (images, videos, audios), validated as they are typed.
   const counts: Record<string, number> = {}
   for (const [key, limit] of Object.entries(spec.inputs)) {
-    const flagName = ctx.flags[key]
-      ? key
-      : key.endsWith('s') && ctx.flags[key.slice(0, -1)]
-        ? key.slice(0, -1)
-        : undefined
+    const flagName = flags[key] ? key : key.endsWith('s') && flags[key.slice(0, -1)] ? key.slice(0, -1) : undefined
     // A single-value flag takes one input whatever the catalogue allows elsewhere.
     const max =
-      flagName && !ctx.flags[flagName].multiple
-        ? Math.min(1, inputMax(ctx.mode, key, limit.max))
-        : inputMax(ctx.mode, key, limit.max)
+      flagName && !flags[flagName].multiple
+        ? Math.min(1, inputMax(mode, key, limit.max))
+        : inputMax(mode, key, limit.max)
     if (!flagName || max === 0) continue
     const kind = mediaKindOf(key)
     const values: string[] = []
@@ -98,11 +103,15 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   // The source video (and speech's audio) of the modes that work on one: the catalogue has no limit
   // for them, the command's flag says whether it is required. A template asked for its own above.
   let spoken = false
-  for (const name of ctx.mode === 'template' ? [] : ['video', 'audio']) {
-    const flag = ctx.flags[name]
+  for (const name of mode === 'template' ? [] : ['video', 'audio']) {
+    const flag = flags[name]
     if (!flag || flag.type !== 'option' || counts[name] !== undefined || counts[`${name}s`] !== undefined) continue
-    const required = Boolean(flag.required || /\bRequired\b/.test(flag.description ?? ''))
-    const answer = await askMedia({flag: name, kind: mediaKindOf(name), label: cap(name), optional: !required})
+    const answer = await askMedia({
+      flag: name,
+      kind: mediaKindOf(name),
+      label: cap(name),
+      optional: !required.includes(name),
+    })
     if (answer === '') continue
     argv.push(...flagPair(name, answer))
     summary.push([name, answer])
@@ -110,7 +119,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   }
 
   // Lip sync speaks an audio file or a text: without the one, the other.
-  if (ctx.flags['tts-text'] && !spoken) {
+  if (flags['tts-text'] && !spoken) {
     const text = await asking(() =>
       input(
         {
@@ -128,8 +137,8 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
 
   // 3. The model: only those the catalogue allows with these inputs.
   let model: string | undefined
-  if (ctx.flags.model && modelsFor(ctx.mode).length > 0) {
-    const choices = modelChoices(ctx.mode, hasImage).filter((id) => acceptsCounts(ctx.mode, id, counts))
+  if (flags.model && modelsFor(mode).length > 0) {
+    const choices = modelChoices(mode, hasImage).filter((id) => acceptsCounts(mode, id, counts))
     const preferred = choices.find((id) => id === ctx.defaults.model) ?? choices[0]
     model = await asking(() =>
       select(
@@ -163,9 +172,9 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   }
 
   // 5. The options that model accepts, defaults from `config defaults`. A template sets its own length.
-  for (const question of paramQuestions(ctx.mode, model, ctx.defaults, hasImage)) {
-    const flag = ctx.flags[question.flag]
-    if (!flag || (ctx.mode === 'template' && question.param === 'duration')) continue
+  for (const question of paramQuestions(mode, model, ctx.defaults, hasImage)) {
+    const flag = flags[question.flag]
+    if (!flag || (mode === 'template' && question.param === 'duration')) continue
     if (question.type === 'select' && question.choices.length === 1) {
       // Nothing to choose: say what it will be rather than ask.
       ctx.say(`✔ ${question.message} ${question.choices[0]} (the only choice${model ? ` for ${model}` : ''})`)
@@ -202,7 +211,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   ctx.say(
     `  ${'cost'.padEnd(width)}  ${credits === undefined ? 'not known before submitting (the service reports it once the task is created)' : `${credits} credits`}`,
   )
-  ctx.say(`  equivalent: pixverse create ${ctx.mode.replace(/_/g, '-')} ${argv.map(shellQuote).join(' ')}`)
+  ctx.say(`  equivalent: pixverse create ${ctx.name} ${argv.map(shellQuote).join(' ')}`)
   const go = await asking(() => confirm({message: 'Submit?', default: true}, io))
   if (!go) throw cancelled()
   return argv

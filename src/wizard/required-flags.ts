@@ -1,19 +1,24 @@
-import {type Mode, isMode, modeSpec} from '../catalog/index.js'
+import {modeSpec} from '../catalog/index.js'
+import type {Creation} from '../creations/define.js'
+import type {CreationName} from '../creations/index.js'
 import {type CliError, validationError} from '../errors.js'
 
 /** The little a flag definition tells about itself (oclif's flag objects have these fields). */
 export interface FlagShape {
   type?: string
-  required?: boolean
-  description?: string
-  multiple?: boolean
 }
 
-/** `create:motion-control` (or `create motion-control`) → `motion_control`; undefined for anything else. */
-export function modeOfCommand(id: string | undefined): Mode | undefined {
-  const match = /^create[: ](.+)$/.exec(id ?? '')
-  const mode = match?.[1].replace(/-/g, '_')
-  return mode && isMode(mode) ? mode : undefined
+/**
+ * `create:motion-control` (or `create motion-control`) → `motion-control` and its definition;
+ * undefined for anything else. The registry loads only here, on the rare path that needs it.
+ */
+export async function creationOfCommand(
+  id: string | undefined,
+): Promise<{name: CreationName; creation: Creation} | undefined> {
+  const name = /^create[: ](.+)$/.exec(id ?? '')?.[1]
+  if (!name) return undefined
+  const {creations, isCreationName} = await import('../creations/index.js')
+  return isCreationName(name) ? {name, creation: creations[name]} : undefined
 }
 
 /**
@@ -35,29 +40,21 @@ export function isBlankCreation(argv: string[], baseFlags: Record<string, FlagSh
 }
 
 /**
- * Every flag the mode cannot do without, as `--prompt` or `--images (2)`: the text flags the
- * command marks as required, then the inputs whose catalogue minimum is above zero.
+ * Every flag the mode cannot do without (its definition's `required`), as `--prompt`, or
+ * `--images (2)` where the catalogue asks for more than one.
  */
-export function requiredFlags(mode: Mode, flags: Record<string, FlagShape>): string[] {
-  const out: string[] = []
-  for (const name of ['prompt', 'text', 'lyrics']) {
-    const flag = flags[name]
-    if (flag && (flag.required || flag.description?.includes('Required.'))) out.push(`--${name}`)
-  }
-
-  for (const [key, limit] of Object.entries(modeSpec(mode).inputs)) {
-    if (limit.min <= 0) continue
-    const name = flags[key] ? key : key.endsWith('s') && flags[key.slice(0, -1)] ? key.slice(0, -1) : undefined
-    if (name) out.push(limit.min > 1 ? `--${name} (${limit.min})` : `--${name}`)
-  }
-
-  return out
+export function requiredFlags(creation: Creation): string[] {
+  const inputs = modeSpec(creation.mode).inputs
+  return creation.required.map((name) => {
+    const min = inputs[name]?.min ?? 0
+    return min > 1 ? `--${name} (${min})` : `--${name}`
+  })
 }
 
 /** One line naming every missing flag; exit 6. Keeps the single-flag wording `--prompt is required`. */
-export function missingFlagsError(mode: Mode, missing: string[]): CliError {
+export function missingFlagsError(name: CreationName, missing: string[]): CliError {
   const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`
-  const command = `pixverse create ${mode.replace(/_/g, '-')}`
+  const command = `pixverse create ${name}`
   return validationError(
     `${list} ${missing.length === 1 ? 'is' : 'are'} required`,
     `Pass ${missing.length === 1 ? 'it as a flag' : 'them as flags'} (see \`${command} --help\`), or run \`${command}\` at a terminal without flags for the interactive wizard.`,

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {modelsFor} from '../../src/catalog/index.js'
+import {creations} from '../../src/creations/index.js'
 import {ROOT, runCli} from '../helpers/cli.js'
 import {isolatedOclifDirs} from '../helpers/oclif-dirs.js'
 import {expectSchema} from '../helpers/schema.js'
@@ -28,6 +29,17 @@ describe('capabilities --json', function () {
     const result = await runCli(['capabilities', '--json'], {env: isolatedOclifDirs()})
     expect(result.exitCode, result.stderr).to.equal(0)
     doc = result.json<Capabilities>()
+  })
+
+  it("marks each creation's required inputs (its definition's) as required", function () {
+    const flags = (id: string) => doc.commands.find((command) => command.id === id)?.flags ?? {}
+    const required = (id: string) =>
+      Object.entries(flags(id))
+        .filter(([, flag]) => (flag as {required?: boolean}).required)
+        .map(([name]) => name)
+        .sort()
+    for (const [name, creation] of Object.entries(creations))
+      expect(required(`create ${name}`), name).to.deep.equal([...creation.required].sort())
   })
 
   it('matches its committed result schema', function () {

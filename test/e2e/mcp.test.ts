@@ -83,6 +83,11 @@ describe('pixverse mcp serve', function () {
     expect(video).to.not.have.property('asset-image') // hidden flags stay hidden
     expect(tools.get('create_image')!.properties!.model.enum).to.include.members(modelsFor('image'))
     expect(tools.get('task_status')!.properties!.type.enum).to.deep.equal(['video', 'image', 'audio'])
+    // Required inputs come from each mode's definition.
+    const required = (name: string) => (tools.get(name) as {required?: string[]}).required
+    expect(required('create_video')).to.deep.equal(['prompt'])
+    expect(required('create_motion_control')).to.deep.equal(['image', 'video'])
+    expect(required('create_transition')).to.deep.equal(['images'])
   })
 
   it('creates a video against the sandbox and returns the object `create video --json` prints', async function () {

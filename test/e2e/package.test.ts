@@ -53,7 +53,6 @@ describe('the packed package, installed', function () {
       'oclif.manifest.json',
       'capabilities.snapshot.json',
       'dist/vendor/got.js',
-      'dist/catalog/validators/index.json',
       'fixtures/media/sample.mp4',
     ]) {
       expect(packedFiles, file).to.include(file)

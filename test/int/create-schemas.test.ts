@@ -1,4 +1,7 @@
 import {expect} from 'chai'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 
 import {COMMAND_TABLE, commandWords, fillPlaceholders, manifestCommands} from '../helpers/command-table.js'
 import {useSandbox} from '../helpers/sandbox.js'
@@ -45,5 +48,19 @@ describe('result schemas of every create command', function () {
     expectSchema('create-video', video.json())
     expect(schemaAccepts('create-image', video.json())).to.equal(false)
     expect(schemaAccepts('create-voice', video.json())).to.equal(false)
+  })
+
+  it('a finished video has one shape: an item of create --count is an item of batch run', async function () {
+    const created = await ctx.cli(['create', 'video', '--prompt', 'one shape', '--count', '2', '--json'])
+    expect(created.exitCode, created.stderr).to.equal(0)
+    const manifest = join(mkdtempSync(join(tmpdir(), 'pixverse-shape-')), 'one.jsonl')
+    writeFileSync(manifest, '{"mode":"video","prompt":"one shape","count":2}\n')
+    const batch = await ctx.cli(['batch', 'run', manifest, '--json'])
+    expect(batch.exitCode, batch.stderr).to.equal(0)
+    expectSchema('batch-run', batch.json())
+    const [createItem] = created.json<{items: Record<string, unknown>[]}>().items
+    const [batchItem] = batch.json<{rows: Array<{items: Record<string, unknown>[]}>}>().rows[0].items
+    expect(Object.keys(batchItem)).to.deep.equal(Object.keys(createItem))
+    expect(batchItem.video_id).to.be.a('number')
   })
 })

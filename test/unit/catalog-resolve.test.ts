@@ -1,14 +1,9 @@
 import {expect} from 'chai'
 
-import {
-  assertMediaInputs,
-  assertModel,
-  resolveCreationParams,
-  resolveModel,
-  resolveMusicParams,
-  resolveVoiceParams,
-  transitionModeFor,
-} from '../../src/catalog/resolve.js'
+import {assertMediaInputs} from '../../src/catalog/media-limits.js'
+import {resolveMusicParams, resolveVoiceParams} from '../../src/catalog/resolve-audio.js'
+import {assertModel, resolveModel, transitionModeFor} from '../../src/catalog/resolve-model.js'
+import {resolveCreationParams} from '../../src/catalog/resolve.js'
 
 /** Runs fn, expects a validation error (exit 6), returns it. */
 function fails(fn: () => unknown): {message: string; exitCode: number; hint?: string} {
@@ -115,22 +110,24 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
   })
 
   it('aspect ratio → 16:9 (video) / 1:1 (image) or first', () => {
-    const r = resolveCreationParams('video', 'sora-2', {aspectRatio: '1:1'})
+    const r = resolveCreationParams('video', 'sora-2', {'aspect-ratio': '1:1'})
     expect(r.values.aspect_ratio).to.equal('16:9')
     expect(r.warnings[0]).to.equal(
       'Model "sora-2" does not support aspect ratio "1:1" (valid: 16:9, 9:16). Using "16:9".',
     )
-    expect(resolveCreationParams('image', 'gemini-3.0', {aspectRatio: '2:1'}).values.aspect_ratio).to.equal('1:1')
-    expect(resolveCreationParams('image', 'gpt-image-2.0', {aspectRatio: 'auto'}).values.aspect_ratio).to.equal('1:1')
-    expect(resolveCreationParams('image', 'gemini-3.0', {aspectRatio: 'auto'}).values.aspect_ratio).to.equal('auto')
+    expect(resolveCreationParams('image', 'gemini-3.0', {'aspect-ratio': '2:1'}).values.aspect_ratio).to.equal('1:1')
+    expect(resolveCreationParams('image', 'gpt-image-2.0', {'aspect-ratio': 'auto'}).values.aspect_ratio).to.equal(
+      '1:1',
+    )
+    expect(resolveCreationParams('image', 'gemini-3.0', {'aspect-ratio': 'auto'}).values.aspect_ratio).to.equal('auto')
     expect(resolveCreationParams('image', 'gpt-image-2.0', {}).values.aspect_ratio).to.equal('16:9')
   })
 
   it('aspect ratio is not sent for i2v, and ignored for grok-imagine-1.5', () => {
-    expect(resolveCreationParams('video', 'v6', {aspectRatio: '9:16', imageCount: 1}).values).to.not.have.property(
-      'aspect_ratio',
-    )
-    const r = resolveCreationParams('video', 'grok-imagine-1.5', {aspectRatio: '9:16', imageCount: 1})
+    expect(
+      resolveCreationParams('video', 'v6', {'aspect-ratio': '9:16'}, {inputs: {images: 1}}).values,
+    ).to.not.have.property('aspect_ratio')
+    const r = resolveCreationParams('video', 'grok-imagine-1.5', {'aspect-ratio': '9:16'}, {inputs: {images: 1}})
     expect(r.values).to.not.have.property('aspect_ratio')
   })
 
@@ -153,16 +150,16 @@ describe('resolve: soft coercion (warnings, never errors)', () => {
 
   it('multi-shot only where supported', () => {
     expect(resolveCreationParams('video', 'v6', {}).values.multi_shot).to.equal(true)
-    expect(resolveCreationParams('video', 'v6', {multiShot: false}).values).to.not.have.property('multi_shot')
-    const r = resolveCreationParams('video', 'pixverse-c1', {multiShot: true})
+    expect(resolveCreationParams('video', 'v6', {'multi-shot': false}).values).to.not.have.property('multi_shot')
+    const r = resolveCreationParams('video', 'pixverse-c1', {'multi-shot': true})
     expect(r.values).to.not.have.property('multi_shot')
     expect(r.warnings).to.deep.equal(['Model "pixverse-c1" does not support multi-shot; ignoring --multi-shot.'])
     expect(resolveCreationParams('video', 'pixverse-c1', {}).warnings).to.deep.equal([])
   })
 
   it('off-peak: native models only', () => {
-    expect(resolveCreationParams('video', 'v6', {offPeak: true}).values.off_peak).to.equal(true)
-    const r = resolveCreationParams('video', 'kling-3.0-pro', {offPeak: true})
+    expect(resolveCreationParams('video', 'v6', {'off-peak': true}).values.off_peak).to.equal(true)
+    const r = resolveCreationParams('video', 'kling-3.0-pro', {'off-peak': true})
     expect(r.values).to.not.have.property('off_peak')
     expect(r.warnings).to.deep.equal(['Model "kling-3.0-pro" does not support off-peak; ignoring --off-peak.'])
     expect(resolveCreationParams('modify', 'v5.5', {}, {defaults: {off_peak: true}}).values.off_peak).to.equal(true)
@@ -234,31 +231,33 @@ describe('resolve: hard limits (exit 6)', () => {
   })
 
   it('image inputs over the model maximum', () => {
-    const e = fails(() => resolveCreationParams('image', 'kling-image-v3', {imageCount: 2}))
+    const e = fails(() => resolveCreationParams('image', 'kling-image-v3', {}, {inputs: {images: 2}}))
     expect(e.message).to.equal('Model "kling-image-v3" accepts at most 1 image (--image/--images); got 2.')
-    expect(() => resolveCreationParams('image', 'gemini-3.1-flash-lite', {imageCount: 14})).to.not.throw()
-    fails(() => resolveCreationParams('image', 'qwen-image', {imageCount: 4}))
-    expect(fails(() => resolveCreationParams('modify', 'v5.5', {imageCount: 6})).message).to.contain('--images')
+    expect(() => resolveCreationParams('image', 'gemini-3.1-flash-lite', {}, {inputs: {images: 14}})).to.not.throw()
+    fails(() => resolveCreationParams('image', 'qwen-image', {}, {inputs: {images: 4}}))
+    expect(fails(() => resolveCreationParams('modify', 'v5.5', {}, {inputs: {images: 6}})).message).to.contain(
+      '--images',
+    )
   })
 
   it('reference image counts per model', () => {
-    expect(() => resolveCreationParams('reference', 'seedance-2.0-standard', {imageCount: 9})).to.not.throw()
-    expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 8})).message).to.contain(
+    expect(() => resolveCreationParams('reference', 'seedance-2.0-standard', {}, {inputs: {images: 9}})).to.not.throw()
+    expect(fails(() => resolveCreationParams('reference', 'v6', {}, {inputs: {images: 8}})).message).to.contain(
       'at most 7 images (--images)',
     )
-    expect(fails(() => resolveCreationParams('reference', 'gemini-omni-flash', {imageCount: 6})).message).to.contain(
-      'at most 5',
-    )
-    expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 0})).message).to.equal(
+    expect(
+      fails(() => resolveCreationParams('reference', 'gemini-omni-flash', {}, {inputs: {images: 6}})).message,
+    ).to.contain('at most 5')
+    expect(fails(() => resolveCreationParams('reference', 'v6', {}, {inputs: {images: 0}})).message).to.equal(
       'At least 1 image is required for reference (use --images)',
     )
   })
 
   it('reference videos/audios: Seedance only, ≤3, durations, size, needs a visual input', () => {
-    expect(fails(() => resolveCreationParams('reference', 'v6', {imageCount: 1, videoCount: 1})).message).to.contain(
-      'seedance-2.0-standard, seedance-2.0-fast, seedance-2.0-mini',
-    )
-    fails(() => resolveCreationParams('reference', 'seedance-2.0-fast', {imageCount: 1, videoCount: 4}))
+    expect(
+      fails(() => resolveCreationParams('reference', 'v6', {}, {inputs: {images: 1, videos: 1}})).message,
+    ).to.contain('seedance-2.0-standard, seedance-2.0-fast, seedance-2.0-mini')
+    fails(() => resolveCreationParams('reference', 'seedance-2.0-fast', {}, {inputs: {images: 1, videos: 4}}))
     const m = 'seedance-2.0-fast'
     expect(() => assertMediaInputs('reference', m, {images: 1, videos: [{seconds: 5}, {seconds: 10}]})).to.not.throw()
     expect(
@@ -277,18 +276,20 @@ describe('resolve: hard limits (exit 6)', () => {
   })
 
   it('grok-imagine-1.5 requires an image', () => {
-    expect(fails(() => resolveCreationParams('video', 'grok-imagine-1.5', {imageCount: 0})).message).to.equal(
+    expect(fails(() => resolveCreationParams('video', 'grok-imagine-1.5', {}, {inputs: {images: 0}})).message).to.equal(
       'Model "grok-imagine-1.5" requires an image input (use --image)',
     )
-    expect(() => resolveCreationParams('video', 'grok-imagine-1.5', {imageCount: 1})).to.not.throw()
+    expect(() => resolveCreationParams('video', 'grok-imagine-1.5', {}, {inputs: {images: 1}})).to.not.throw()
   })
 
   it('--detail-level only with gpt-image-2.0, and only its values', () => {
-    expect(resolveCreationParams('image', 'gpt-image-2.0', {detailLevel: 'high'}).values.detail_level).to.equal('high')
-    expect(fails(() => resolveCreationParams('image', 'qwen-image', {detailLevel: 'high'})).message).to.equal(
+    expect(resolveCreationParams('image', 'gpt-image-2.0', {'detail-level': 'high'}).values.detail_level).to.equal(
+      'high',
+    )
+    expect(fails(() => resolveCreationParams('image', 'qwen-image', {'detail-level': 'high'})).message).to.equal(
       '--detail-level is only supported by gpt-image-2.0 (not qwen-image).',
     )
-    expect(fails(() => resolveCreationParams('image', 'gpt-image-2.0', {detailLevel: 'ultra'})).message).to.equal(
+    expect(fails(() => resolveCreationParams('image', 'gpt-image-2.0', {'detail-level': 'ultra'})).message).to.equal(
       'Invalid --detail-level value: "ultra" (allowed: low, medium, high)',
     )
     expect(resolveCreationParams('image', 'qwen-image', {}).values).to.not.have.property('detail_level')
@@ -346,7 +347,7 @@ describe('resolve: voice', () => {
     expect(fails(() => resolveVoiceParams('eleven-v3', {style: 0.5})).message).to.equal(
       '--style is not supported by ElevenLabs model "eleven-v3" (only: eleven-multilingual-v2).',
     )
-    fails(() => resolveVoiceParams('eleven-turbo-v2.5', {useSpeakerBoost: false}))
+    fails(() => resolveVoiceParams('eleven-turbo-v2.5', {'use-speaker-boost': false}))
   })
 
   it('out-of-range numbers', () => {
@@ -395,35 +396,35 @@ describe('resolve: music', () => {
       instrumental: true,
       auto_lyrics: false,
     })
-    const r = resolveMusicParams('music-2.6', {prompt: 'x', autoLyrics: true, lyrics: 'la'})
+    const r = resolveMusicParams('music-2.6', {prompt: 'x', 'auto-lyrics': true, lyrics: 'la'})
     expect(r.values).to.include({auto_lyrics: true}).and.not.have.property('lyrics')
     expect(r.warnings).to.have.length(1)
     expect(
-      resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, autoLyrics: true}).values.auto_lyrics,
+      resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, 'auto-lyrics': true}).values.auto_lyrics,
     ).to.equal(false)
   })
 
   it('duration-seconds 10–240', () => {
-    expect(resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: '60'}).values).to.include(
-      {
-        duration_auto: false,
-        duration_seconds: 60,
-      },
-    )
     expect(
-      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: 9})).message,
+      resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, 'duration-seconds': '60'}).values,
+    ).to.include({
+      duration_auto: false,
+      duration_seconds: 60,
+    })
+    expect(
+      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, 'duration-seconds': 9})).message,
     ).to.equal('--duration-seconds must be an integer between 10 and 240')
-    fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, durationSeconds: 241}))
+    fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, 'duration-seconds': 241}))
   })
 
   it('--image only for lyria, ≤10', () => {
     expect(
-      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true, imageCount: 1})).message,
+      fails(() => resolveMusicParams('music-2.6', {prompt: 'x', instrumental: true}, {inputs: {images: 1}})).message,
     ).to.contain('--image is only supported by lyria-3-pro-preview')
-    expect(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', imageCount: 10})).to.not.throw()
-    expect(fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x', imageCount: 11})).message).to.contain(
-      'at most 10',
-    )
+    expect(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x'}, {inputs: {images: 10}})).to.not.throw()
+    expect(
+      fails(() => resolveMusicParams('lyria-3-pro-preview', {prompt: 'x'}, {inputs: {images: 11}})).message,
+    ).to.contain('at most 10')
   })
 
   it('prompt and lyrics lengths', () => {

@@ -1,7 +1,8 @@
 import {Ajv} from 'ajv'
 import {expect} from 'chai'
 
-import {catalogSchema, checkCatalogReferences} from '../helpers/catalog-schema.js'
+import {checkCatalogReferences} from '../helpers/catalog-schema.js'
+import {catalogSchema} from '../../src/catalog/schema.js'
 import {
   MODES,
   type CreationModelSpec,
@@ -39,6 +40,22 @@ describe('catalog: models.json against its schema', () => {
     const ok = validate(clone(catalog))
     expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).to.deep.equal([])
     expect(ok).to.equal(true)
+  })
+
+  it('has no null where the typed schema lets an optional field be nullable', () => {
+    const nulls: string[] = []
+    const walk = (value: unknown, path: string): void => {
+      if (value === null && !path.endsWith('/default_model')) nulls.push(path)
+      else if (typeof value === 'object' && value !== null)
+        for (const [key, child] of Object.entries(value)) walk(child, `${path}/${key}`)
+    }
+
+    walk(catalog, '')
+    expect(nulls).to.deep.equal([])
+    const validate = compile()
+    const broken = clone(catalog) as unknown as {modes: Record<string, Record<string, unknown>>}
+    broken.modes.video.default_model = 7
+    expect(validate(broken)).to.equal(false)
   })
 
   it('rejects unknown properties and wrong types', () => {

@@ -2,7 +2,6 @@ import {expect} from 'chai'
 
 import {
   type CreationModelSpec,
-  type Mode,
   builtInDefaults,
   countRange,
   modeSpec,
@@ -11,7 +10,8 @@ import {
   modes,
 } from '../../src/catalog/index.js'
 import {type ParamQuestion, answerArgv, modelChoices, paramQuestions} from '../../src/wizard/choices.js'
-import {isBlankCreation, missingFlagsError, modeOfCommand, requiredFlags} from '../../src/wizard/required-flags.js'
+import {creations} from '../../src/creations/index.js'
+import {creationOfCommand, isBlankCreation, missingFlagsError, requiredFlags} from '../../src/wizard/required-flags.js'
 
 const creationModes = modes().filter((mode) => ['video', 'image'].includes(modeSpec(mode).kind))
 
@@ -122,10 +122,13 @@ describe('wizard choices come from the catalogue', function () {
 describe('who gets the wizard, and the missing-flags error', function () {
   const base = {json: {type: 'boolean'}, sandbox: {type: 'boolean'}, timeout: {type: 'option'}, wait: {type: 'boolean'}}
 
-  it('knows the mode of each create command', function () {
-    expect(modeOfCommand('create:video')).to.equal('video')
-    expect(modeOfCommand('create:motion-control')).to.equal('motion_control')
-    expect(modeOfCommand('task:wait')).to.equal(undefined)
+  it('knows the definition of each create command', async function () {
+    expect((await creationOfCommand('create:video'))?.creation.required).to.deep.equal(['prompt'])
+    const motion = await creationOfCommand('create:motion-control')
+    expect(motion?.name).to.equal('motion-control')
+    expect(motion?.creation.mode).to.equal('motion_control')
+    expect(await creationOfCommand('task:wait')).to.equal(undefined)
+    expect(await creationOfCommand('create:nothing')).to.equal(undefined)
   })
 
   it('treats global flags alone as "no arguments"', function () {
@@ -136,12 +139,9 @@ describe('who gets the wizard, and the missing-flags error', function () {
   })
 
   it('names every required flag of the mode in one line', function () {
-    const prompt = {description: 'What to create: literal text. Required.'}
-    expect(requiredFlags('video', {prompt, image: {}})).to.deep.equal(['--prompt'])
-    expect(requiredFlags('transition' as Mode, {prompt, images: {multiple: true}})).to.deep.equal([
-      '--prompt',
-      '--images (2)',
-    ])
+    expect(requiredFlags(creations.video)).to.deep.equal(['--prompt'])
+    expect(requiredFlags(creations.transition)).to.deep.equal(['--images (2)'])
+    expect(requiredFlags(creations['motion-control'])).to.deep.equal(['--image', '--video'])
     expect(missingFlagsError('video', ['--prompt']).message).to.equal('--prompt is required')
     const several = missingFlagsError('transition', ['--prompt', '--images (2)'])
     expect(several.message).to.equal('--prompt and --images (2) are required')

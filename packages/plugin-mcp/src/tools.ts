@@ -47,19 +47,23 @@ export function toolName(commandId: string): string {
 
 /** One tool per creation mode of the registry, and one per library/account command. */
 export async function buildTools(config: Config): Promise<Tool[]> {
-  const ids = [...Object.keys(creations).map((name) => `create:${name}`), ...LIBRARY_COMMANDS, ...PIPELINE_COMMANDS]
+  // A creation's required inputs come from its definition (its flags are never oclif-required: the wizard asks).
+  const required = new Map<string, readonly string[]>(
+    Object.entries(creations).map(([name, creation]) => [`create:${name}`, creation.required]),
+  )
+  const ids = [...required.keys(), ...LIBRARY_COMMANDS, ...PIPELINE_COMMANDS]
   const tools: Tool[] = []
   for (const id of ids) {
     const found = config.findCommand(id)
     if (!found) continue
     const CommandClass = await found.load()
-    tools.push(await toolFor(id, CommandClass))
+    tools.push(await toolFor(id, CommandClass, required.get(id) ?? []))
   }
 
   return tools
 }
 
-async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
+async function toolFor(id: string, CommandClass: Command.Class, requiredInputs: readonly string[]): Promise<Tool> {
   const ctor = CommandClass as unknown as {
     description?: string
     summary?: string
@@ -81,7 +85,7 @@ async function toolFor(id: string, CommandClass: Command.Class): Promise<Tool> {
 
   for (const [name, flag] of flags) {
     properties[name] = await flagSchema(flag)
-    if (flag.required) required.push(name)
+    if (flag.required || requiredInputs.includes(name)) required.push(name)
   }
 
   const flagMap = new Map(flags)

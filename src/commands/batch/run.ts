@@ -72,9 +72,7 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     // Text fields of rows may name files beside the manifest only (someone else may have written it).
     const rowFiles = manifestPolicy(manifest)
     const text = (value: string) => textWithoutStdin(value, rowFiles, (message) => this.out.notice(message))
-    const prepared = await prepareRows(rows, this.config, state, {storedDefaults: stored, text}, (m) =>
-      this.out.warn(m),
-    )
+    const prepared = await prepareRows(rows, state, {storedDefaults: stored, text}, (m) => this.out.warn(m))
 
     // A batch that is already complete sends nothing at all.
     const pools = prepared.every((row) => row.state.status === 'done')

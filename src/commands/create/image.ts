@@ -1,7 +1,4 @@
-import * as Flags from '@oclif/core/flags'
-
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
 import {imageCreation} from '../../creations/image.js'
 
 export default class CreateImage extends CreateCommand<typeof CreateImage> {
@@ -15,21 +12,7 @@ With --image or --images it is image-to-image; how many references a model takes
     '<%= config.bin %> create image --prompt "a poster" --detail-level high --quality 2160p --count 2 --json',
   ]
 
-  static flags = {
-    prompt: flag.prompt({required: true}),
-    image: flag.image({description: 'A reference image (image to image)'}),
-    images: flag.images({description: 'Reference images (image to image)'}),
-    'asset-image': flag.image({description: 'Seed-era alias of --image', hidden: true}),
-    model: flag.model('image'),
-    quality: flag.quality('image'),
-    'aspect-ratio': flag.aspectRatio('image'),
-    'detail-level': Flags.string({
-      description: 'Detail level (gpt-image-2.0 only; low, medium or high). [default: low]',
-    }),
-    seed: flag.seed(),
-    count: flag.count('image'),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = imageCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(imageCreation, this.flags)

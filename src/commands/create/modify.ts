@@ -1,6 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
-import * as media from '../../base/media-flags.js'
 import {modifyCreation} from '../../creations/modify.js'
 
 export default class CreateModify extends CreateCommand<typeof CreateModify> {
@@ -11,21 +9,7 @@ export default class CreateModify extends CreateCommand<typeof CreateModify> {
     '<%= config.bin %> create modify --video ./clip.mp4 --prompt "give @image1 the hat" --images hat.png --keyframe-time 1500',
   ]
 
-  static flags = {
-    video: media.video({description: 'The video to modify. Required'}),
-    prompt: flag.prompt({required: true}),
-    images: flag.images({description: 'Reference images (@image1, @image2, …)'}),
-    'keyframe-time': media.integer('--keyframe-time', {
-      description: 'Key frame time in milliseconds (0 = first frame). [default: 0]',
-      min: 0,
-    }),
-    model: flag.model('modify'),
-    quality: flag.quality('modify'),
-    seed: flag.seed(),
-    count: flag.count(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = modifyCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(modifyCreation, this.flags)

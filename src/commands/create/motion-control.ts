@@ -1,6 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
-import * as media from '../../base/media-flags.js'
 import {motionControlCreation} from '../../creations/motion-control.js'
 
 export default class CreateMotionControl extends CreateCommand<typeof CreateMotionControl> {
@@ -13,15 +11,7 @@ The image is checked first: it must show one person, half or full body (exit 6 o
     '<%= config.bin %> create motion-control --image 5001 --video 123456 --quality 720p --no-wait --json',
   ]
 
-  static flags = {
-    image: flag.image({description: 'The character to animate. Required'}),
-    video: media.video({description: 'The motion to copy. Required'}),
-    model: flag.model('motion_control'),
-    quality: flag.quality('motion_control'),
-    count: flag.count(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = motionControlCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(motionControlCreation, this.flags)

@@ -1,6 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
-import * as media from '../../base/media-flags.js'
 import {referenceCreation} from '../../creations/reference.js'
 
 export default class CreateReference extends CreateCommand<typeof CreateReference> {
@@ -13,21 +11,7 @@ Refer to the inputs in the prompt as @image1, @image2, … (and @video1, @audio1
     '<%= config.bin %> create reference --model seedance-2.0-fast --images cat.png --videos dance.mp4 --audios beat.mp3 --prompt "@image1 dances like @video1 to @audio1"',
   ]
 
-  static flags = {
-    images: flag.images({description: 'Reference images. Required'}),
-    videos: media.videos({description: 'Reference videos (Seedance 2.0 only)'}),
-    audios: media.audios({description: 'Reference audio clips (Seedance 2.0 only; needs an image or video too)'}),
-    prompt: flag.prompt({required: true}),
-    model: flag.model('reference'),
-    quality: flag.quality('reference'),
-    duration: flag.duration(),
-    'aspect-ratio': flag.aspectRatio('reference'),
-    seed: flag.seed(),
-    count: flag.count(),
-    audio: flag.audio(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = referenceCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(referenceCreation, this.flags)

@@ -1,6 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
-import * as media from '../../base/media-flags.js'
 import {soundCreation} from '../../creations/sound.js'
 
 export default class CreateSound extends CreateCommand<typeof CreateSound> {
@@ -13,15 +11,7 @@ For standalone music use \`create music\`.`
     '<%= config.bin %> create sound --video ./clip.mp4 --prompt "crowd cheering" --keep-original-sound',
   ]
 
-  static flags = {
-    video: media.video({description: 'The video to add sound to. Required'}),
-    prompt: flag.prompt({required: true, description: 'The sound effect'}),
-    model: flag.model('sound'),
-    'keep-original-sound': media.keepOriginalSound(),
-    count: flag.count(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = soundCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(soundCreation, this.flags)

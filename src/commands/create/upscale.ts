@@ -1,6 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
-import * as media from '../../base/media-flags.js'
 import {upscaleCreation} from '../../creations/upscale.js'
 
 export default class CreateUpscale extends CreateCommand<typeof CreateUpscale> {
@@ -11,11 +9,7 @@ export default class CreateUpscale extends CreateCommand<typeof CreateUpscale> {
     '<%= config.bin %> create upscale --video ./clip.mp4 --quality 1080p --no-wait --json',
   ]
 
-  static flags = {
-    video: media.video({description: 'The video to upscale. Required'}),
-    quality: flag.quality('upscale'),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = upscaleCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(upscaleCreation, this.flags)

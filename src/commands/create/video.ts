@@ -1,5 +1,4 @@
 import {CreateCommand, type CreationResult} from '../../base/create-command.js'
-import * as flag from '../../base/creation-flags.js'
 import {videoCreation} from '../../creations/video.js'
 
 export default class CreateVideo extends CreateCommand<typeof CreateVideo> {
@@ -13,21 +12,7 @@ Waits for the result by default (2 s / 5 s / 10 s polling) and prints it; --no-w
     'echo "a neon city" | <%= config.bin %> create video --prompt - --no-wait --json',
   ]
 
-  static flags = {
-    prompt: flag.prompt({required: true}),
-    image: flag.image({description: 'Start from this image (image to video)'}),
-    'asset-image': flag.image({description: 'Seed-era alias of --image', hidden: true}),
-    model: flag.model('video'),
-    duration: flag.duration(),
-    quality: flag.quality('video'),
-    'aspect-ratio': flag.aspectRatio('video'),
-    seed: flag.seed(),
-    count: flag.count(),
-    audio: flag.audio(),
-    'multi-shot': flag.multiShot(),
-    'off-peak': flag.offPeak(),
-    'idempotency-key': flag.idempotencyKey(),
-  }
+  static flags = videoCreation.flags
 
   async run(): Promise<CreationResult> {
     return this.create(videoCreation, this.flags)

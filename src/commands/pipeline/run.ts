@@ -68,7 +68,7 @@ Every step is checked before the first request (exit 6 names the step and field)
     const textFiles = definition.source.startsWith('builtin:') ? commandLinePolicy() : manifestPolicy(definition.source)
     const note = (message: string) => this.out.notice(message)
     const prepareContext = {storedDefaults: stored, text: (value: string) => textWithoutStdin(value, textFiles, note)}
-    const checked = await checkPipeline(definition, vars, this.config, prepareContext)
+    const checked = await checkPipeline(definition, vars, prepareContext)
     if (this.flags['dry-run']) {
       const {dryRunPlan} = await import('../../pipeline/plan.js')
       return dryRunPlan(checked, outDir)

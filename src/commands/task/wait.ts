@@ -5,7 +5,7 @@ import {type TaskKind, type TaskSnapshot, waitForTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {parseId} from '../../base/id-arg.js'
-import {waitView} from '../../base/results.js'
+import {statusView} from '../../base/results.js'
 import {taskText} from '../../util/task-text.js'
 import {waitAbort} from '../../util/wait-abort.js'
 import {emit, finishedEvent} from '../../events.js'
@@ -51,7 +51,8 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
         },
       })
       await emit(this.config, 'task-finished', finishedEvent(snapshot), (m) => this.out.warn(m))
-      return waitView(kind, id, snapshot.raw)
+      // The `task status` object of the finished task, with the status word scripts match on (docs/protocol.md §3.14).
+      return {...statusView(kind, id, snapshot.raw), status: 'completed'}
     } catch (error) {
       // A failed task is finished too: plugins hear about it before the exit 5.
       if (last?.state === 'failed')
