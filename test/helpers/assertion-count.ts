@@ -23,11 +23,26 @@ interface FileCount {
 const perFile: Record<string, FileCount> = {}
 let currentFile: string | undefined
 
+const SPEC_FRAME = /\/test\/((?:unit|sandbox|int|e2e)\/[^:)]+\.test\.ts)/
+
+/**
+ * The spec file an assertion belongs to: the one on its stack (so an assertion in a file's `before`
+ * hook counts for that file, not for the test that ran last), else the file of the running test.
+ */
+function specFile(): string | undefined {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 100
+  const stack = new Error('where').stack ?? ''
+  Error.stackTraceLimit = limit
+  return SPEC_FRAME.exec(stack)?.[1] ?? currentFile
+}
+
 if (counting) {
   chai.use((lib) => {
     const assert = lib.Assertion.prototype.assert
     lib.Assertion.prototype.assert = function (...args: Parameters<typeof assert>) {
-      if (currentFile) perFile[currentFile].assertions++
+      const file = specFile()
+      if (file) (perFile[file] ??= {assertions: 0, tests: 0}).assertions++
       return assert.apply(this, args)
     }
   })
