@@ -6,7 +6,9 @@ import {ROOT, tempHome} from '../helpers/cli.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
 
 describe('the main journey against `pixverse sandbox serve`', function () {
-  const ctx = useSandbox({login: false})
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useSandbox({login: false, taskSeconds: 0.001})
 
   it('logs in with the device flow and stores the token privately', async function () {
     const result = await ctx.cli(['auth', 'login', '--json'])
