@@ -16,7 +16,9 @@ type Body = Record<string, unknown>
 // On the production code path (production defaults, the sandbox under the real host names), so every
 // create mode, upload kind and download kind here runs the code a user's runs (issue 15).
 describe('create: every mode end to end against the sandbox', function () {
-  const ctx = useProductionSandbox()
+  // Tasks of 1 ms: done by the first look, right after the submit, so a case rarely pays a
+  // real 2 s poll (how long a task takes is not what these cases check).
+  const ctx = useProductionSandbox({taskSeconds: 0.001})
   let videoId: number
 
   before(async function () {

@@ -13,7 +13,9 @@ const freshDest = () => mkdtempSync(join(tmpdir(), 'pixverse-dl-'))
 
 describe('downloads: never replace a file, refuse what is not media, clean up or resume', function () {
   this.timeout(120_000)
-  const ctx = useSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useSandbox({taskSeconds: 0.001})
   let hostile: HostileMedia
   let home: string
   let videoId: string

@@ -21,7 +21,9 @@ async function withUmask<T>(mask: number, fn: () => Promise<T>): Promise<T> {
 
 describe('files the CLI writes: modes, folders that are not ours, concurrent writers', function () {
   this.timeout(120_000)
-  const ctx = useSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useSandbox({taskSeconds: 0.001})
   const track = useSharedSandboxCleanup()
 
   it('a batch state file beside a manifest in a shared 1777 folder leaves the folder as it was', async function () {

@@ -9,7 +9,9 @@ import {Terminal} from '../helpers/tmux.js'
 const ESCAPE = /\u001B\[/
 
 describe('text output for people', function () {
-  const ctx = useSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useSandbox({taskSeconds: 0.001})
   const ids: number[] = []
   let term: Terminal | undefined
 

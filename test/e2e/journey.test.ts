@@ -7,7 +7,9 @@ import {cliFor, useSandbox} from '../helpers/sandbox.js'
 import {useSharedSandboxCleanup} from '../helpers/shared-sandbox.js'
 
 describe('the main journey against `pixverse sandbox serve`', function () {
-  const ctx = useSandbox({login: false})
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useSandbox({login: false, taskSeconds: 0.001})
   const track = useSharedSandboxCleanup()
 
   it('logs in with the device flow and stores the token privately', async function () {

@@ -22,7 +22,9 @@ type Logged = {method: string; host: string; path: string; body?: unknown; fault
  */
 describe('production code path: requests as the service expects them (issue 15)', function () {
   this.timeout(120_000)
-  const ctx = useProductionSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useProductionSandbox({taskSeconds: 0.001})
   const sent = async (): Promise<Logged[]> => (await ctx.sandbox.requests()) as Logged[]
   const bodyOf = async (path: string) =>
     (await sent()).filter((r) => r.path === `/creative_platform/${path}`).at(-1)?.body as Record<string, unknown>
@@ -206,7 +208,9 @@ describe('production code path: requests as the service expects them (issue 15)'
 
 describe('production code path: JSON results a script written for the reference client reads (issue 15)', function () {
   this.timeout(120_000)
-  const ctx = useProductionSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useProductionSandbox({taskSeconds: 0.001})
 
   it('logged out, auth status --json prints {authenticated: false, message} and exits 3', async () => {
     const anonymous = cliFor(ctx.sandbox, undefined, {PIXVERSE_API_BASE: undefined})
@@ -292,7 +296,9 @@ describe('production code path: JSON results a script written for the reference 
 
 describe('production code path: the main journey, every upload and download kind (issue 15)', function () {
   this.timeout(180_000)
-  const ctx = useProductionSandbox({login: false})
+  // Tasks of 1 ms: done by the first look after the submit, so a case rarely pays a real 2 s poll
+  // (how long a task takes is not what these cases check).
+  const ctx = useProductionSandbox({login: false, taskSeconds: 0.001})
   const sent = async (): Promise<Logged[]> => (await ctx.sandbox.requests()) as Logged[]
 
   it('logs in through the device flow on the production names', async () => {

@@ -25,36 +25,6 @@ describe('progress on stderr, never on stdout', function () {
     term = undefined
   })
 
-  it('JSON mode: stdout is the one result document and stderr carries no progress at all', async function () {
-    const result = await ctx.cli([
-      'create',
-      'video',
-      '--prompt',
-      '[sandbox:seconds=3] a neon city',
-      '--image',
-      'fixtures/media/sample.png',
-      '--json',
-    ])
-    expect(result.exitCode, result.stderr).to.equal(0)
-    expect(result.json()).to.include({status: 'completed'})
-    expect(result.stderr).not.to.match(PROGRESS_WORDS)
-
-    const waited = await ctx.cli(['task', 'wait', String(result.json().video_id), '--json'])
-    expect(waited.exitCode, waited.stderr).to.equal(0)
-    expect(waited.stderr).to.equal('')
-    const downloaded = await ctx.cli([
-      'asset',
-      'download',
-      String(result.json().video_id),
-      '--dest',
-      join(ctx.cli.home, 'dl'),
-      '--json',
-    ])
-    expect(downloaded.exitCode, downloaded.stderr).to.equal(0)
-    expect(downloaded.json()).to.have.property('file')
-    expect(downloaded.stderr).to.equal('')
-  })
-
   it('text with stderr piped: timestamped lines for every phase on stderr, only the result on stdout', async function () {
     const result = await ctx.cli([
       'create',

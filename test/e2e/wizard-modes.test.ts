@@ -72,7 +72,9 @@ async function walk(term: Terminal, answers: Answers = []): Promise<string> {
 
 describe('every creation mode has a wizard that finishes (tmux)', function () {
   this.timeout(120_000)
-  const ctx = useSandbox()
+  // Tasks of 1 ms: done by the first look after the submit, so a walk rarely pays a real
+  // 2 s poll (how long a task takes is not what these cases check).
+  const ctx = useSandbox({taskSeconds: 0.001})
   let term: Terminal | undefined
   const env = () => ({PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
 

@@ -3,10 +3,10 @@ import {expect} from 'chai'
 import {findLeaks, printSummary} from '../helpers/secrets-check.js'
 
 /**
- * Meant to run last (named to sort last; the full suite also runs the same check in a root
- * afterAll hook, test/helpers/root-hooks.ts): everything the CLI printed during the suite is in the
- * transcript, and every token and access key any sandbox issued is in its state file. None may
- * appear in any output, nor in any sandbox request log.
+ * Everything the CLI printed is in the run's transcripts, and every token and access key any sandbox
+ * issued is in its state file: none may appear in any output, nor in any sandbox request log. Named
+ * to sort last, so a serial run checks what the files before it printed; the run-wide check, after
+ * every file of a serial or parallel run, is the global teardown's (test/helpers/global-fixtures.ts).
  */
 describe('zz: no secret reached any output (runs last)', function () {
   it('no issued token or access key appears in the CLI transcript or the sandbox request logs', function () {

@@ -1,7 +1,9 @@
 // Preloaded into every CLI the tests start: nothing may ever reach a real host.
 // - A connection to anything but loopback is refused and recorded in test-output/network-violations.log,
-//   which the root hook turns into a failed suite. This covers tls connects too: a TLSSocket is a
-//   net.Socket, and its connect goes through the same prototype method.
+//   which the run's global teardown turns into a failed suite. The refusal is EPERM, what a firewall
+//   rule gives connect(): final, so a client does not spend its whole retry schedule on it (as it
+//   would on ECONNREFUSED, which may be a server restarting). This covers tls connects too: a
+//   TLSSocket is a net.Socket, and its connect goes through the same prototype method.
 // - With PIXVERSE_TEST_NET ({"address", "names", "port"}), the production host names in `names`
 //   resolve to `address` (a documentation address, so that host checks see a public host) and a
 //   connection to `address` (or a name) on port 443 is rewritten to 127.0.0.1:`port`, the sandbox's
@@ -18,6 +20,8 @@ import {fileURLToPath} from 'node:url'
 const DEFAULT_LOG = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'network-violations.log')
 const NET = process.env.PIXVERSE_TEST_NET ? JSON.parse(process.env.PIXVERSE_TEST_NET) : undefined
 const NAMES = new Set((NET?.names ?? []).map((name) => name.toLowerCase()))
+/** The error code of a refused connection (see above). */
+const REFUSED = 'EPERM'
 const connect = net.Socket.prototype.connect
 const lookup = dns.lookup
 const lookupPromise = dns.promises.lookup
@@ -91,7 +95,7 @@ net.Socket.prototype.connect = function (...args) {
           const outside = all.find((entry) => !isLoopback(entry.address))
           if (!error && outside) {
             violation(`${hostname} (pinned to ${outside.address}):${options.port}`)
-            callback(Object.assign(new Error(`test guard: ${outside.address} is not loopback`), {code: 'ECONNREFUSED'}))
+            callback(Object.assign(new Error(`test guard: ${outside.address} is not loopback`), {code: REFUSED}))
           } else callback(error, address, family)
         })
       },
@@ -103,7 +107,7 @@ net.Socket.prototype.connect = function (...args) {
     violation(`${options.host}:${options.port}`)
     const error = Object.assign(
       new Error(`test guard: connection to ${options.host}:${options.port} refused (not loopback)`),
-      {code: 'ECONNREFUSED'},
+      {code: REFUSED},
     )
     process.nextTick(() => this.destroy(error))
     return this

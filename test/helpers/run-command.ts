@@ -1,5 +1,7 @@
-import {Config, run, settings} from '@oclif/core'
+import {Config, type Interfaces, run, settings} from '@oclif/core'
 import {Exit, handle} from '@oclif/core/handle'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
 
 import {hoistGlobalFlags} from '../../src/argv.js'
@@ -11,10 +13,9 @@ import {recordOutput} from './transcript.js'
 /**
  * Runs `pixverse …` inside the test process, through oclif's own runner (`run(argv, config)`, what
  * bin/run.js's `execute` calls), and yields what the subprocess would have: stdout, stderr and the
- * exit code it would end with. The command classes are the real ones, but oclif loads them from the
- * build (dist/commands, whatever `enableAutoTranspile` says): build after an edit. A module-level
- * state of src/ (e.g. `useClock()` from src/util/clock.ts) is therefore not the one they see; the
- * command context and the render screen are kept on `globalThis` so they are.
+ * exit code it would end with. The command classes are the real ones, loaded from src/ (see
+ * `loadSourceConfig`), so a module-level state of src/ (e.g. `useClock()` from src/util/clock.ts) is
+ * the one they see.
  *
  * The command gets its streams through a `CommandContext` (`runWithContext`): stdin a pipe holding
  * `input`, stdout and stderr captured, terminals only when `terminal` says so; the process's own
@@ -42,11 +43,33 @@ const HELP = new Set(['--help', '-h', 'help'])
 let queue: Promise<void> = Promise.resolve()
 let loaded: Promise<Config> | undefined
 
-/** The root Config, loaded once: with auto-transpile on, oclif maps dist/commands to src/commands. */
+/** The root Config, loaded once, its commands and hooks read from src/ (see `loadSourceConfig`). */
 function rootConfig(): Promise<Config> {
-  settings.enableAutoTranspile = true
-  loaded ??= Config.load(ROOT)
+  loaded ??= loadSourceConfig()
   return loaded
+}
+
+/**
+ * The repository's Config with every command and hook of the CLI itself loaded from src/ (by tsx),
+ * so they share this process's modules, `util/clock.ts` included: a test clock reaches their polls.
+ * oclif's own dist-to-src mapping (auto-transpile) cannot be relied on: it gives up when it cannot
+ * register a TypeScript loader itself, and a command listed in oclif.manifest.json is loaded from
+ * the manifest's dist/ path whatever the mapping says. So package.json's paths are pointed at src/,
+ * and the manifest entries lose their dist/ path: oclif then looks the command up under src/.
+ */
+async function loadSourceConfig(): Promise<Config> {
+  settings.enableAutoTranspile = false
+  const pjson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Interfaces.PJSON
+  pjson.oclif = JSON.parse(
+    JSON.stringify(pjson.oclif)
+      .replaceAll(/"\.\/dist\/([^"]*)\.js"/g, '"./src/$1.ts"')
+      .replaceAll('"./dist/', '"./src/'),
+  ) as Interfaces.PJSON['oclif']
+  const config = await Config.load({root: ROOT, pjson})
+  const manifest = (config.plugins.get(pjson.name) as {manifest?: Interfaces.Manifest} | undefined)?.manifest
+  for (const command of Object.values(manifest?.commands ?? {}))
+    delete (command as {relativePath?: string[]}).relativePath
+  return config
 }
 
 async function runNow(args: string[], options: InProcessRunOptions): Promise<CliResult> {

@@ -45,7 +45,7 @@ export interface SandboxProcess {
 /** Starts `pixverse sandbox serve` as a subprocess on a free loopback port and reads its URL. */
 export async function startSandboxProcess(
   flags: string[] = [],
-  options: {dataDir?: string; env?: Record<string, string>} = {},
+  options: {dataDir?: string; env?: Record<string, string>; taskSeconds?: number} = {},
 ): Promise<SandboxProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pixverse-sandbox-'))
   mkdirSync(dirname(SANDBOX_DIRS_FILE), {recursive: true})
@@ -63,7 +63,7 @@ export async function startSandboxProcess(
       '--data-dir',
       dataDir,
       '--task-seconds',
-      '1',
+      String(options.taskSeconds ?? 1),
       '--auto-approve',
       '--tls-cert',
       certs.certFile,
@@ -171,6 +171,13 @@ export interface UseSandboxOptions {
    */
   inProcess?: boolean
   /**
+   * How long each task of the sandbox takes (its `--task-seconds`). Default: 1 s for a subprocess CLI
+   * (which polls on real time: a task must outlive the first look), 0.1 s in-process, where a
+   * skipped poll costs only `realMsPerSecond` of the test clock and a task should be done by the
+   * next one. A case about a task still running says so with `[sandbox:seconds=N]`.
+   */
+  taskSeconds?: number
+  /**
    * The CLI runs with its production defaults, unchanged: no PIXVERSE_API_BASE, so it talks to
    * https://app-api.pixverse.ai/creative_platform, which the preload sends to the sandbox.
    */
@@ -199,7 +206,10 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
   let cli: SandboxCli | undefined
 
   before(async function () {
-    sandbox = Object.assign(await startSandboxProcess(options.flags), {runner: options.inProcess ? runCommand : runCli})
+    const taskSeconds = options.taskSeconds ?? (options.inProcess ? 0.1 : 1)
+    sandbox = Object.assign(await startSandboxProcess(options.flags, {taskSeconds}), {
+      runner: options.inProcess ? runCommand : runCli,
+    })
     cli = cliFor(sandbox, undefined, options.production ? {PIXVERSE_API_BASE: undefined, ...options.env} : options.env)
     if (options.login !== false) await login(cli)
   })

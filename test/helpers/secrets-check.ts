@@ -2,8 +2,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {SANDBOX_DIRS_FILE} from './sandbox.js'
-import {SUMMARY_FILE, summaryLines} from './summary.js'
-import {TRANSCRIPT} from './transcript.js'
+import {SUMMARY_DIR, summaryLines} from './summary.js'
+import {readTranscripts} from './transcript.js'
 
 /** Every token and access key that any sandbox of the run issued (read from their state files). */
 export function issuedSecrets(): {secrets: string[]; dirs: string[]} {
@@ -25,25 +25,26 @@ export function issuedSecrets(): {secrets: string[]; dirs: string[]} {
   return {secrets: [...secrets], dirs}
 }
 
-/** Where an issued secret shows up: the CLI transcript or a sandbox request log (never, we hope). */
+/** Where an issued secret shows up: the CLI transcripts or a sandbox request log (never, we hope). */
 export function findLeaks(): {leaks: string[]; secrets: number; transcriptBytes: number} {
   const {secrets, dirs} = issuedSecrets()
-  const transcript = existsSync(TRANSCRIPT) ? readFileSync(TRANSCRIPT, 'utf8') : ''
+  const transcripts = readTranscripts()
   const logs = dirs
     .map((dir) => join(dir, 'requests.jsonl'))
     .filter((log) => existsSync(log))
     .map((log) => [log, readFileSync(log, 'utf8')] as const)
   const leaks: string[] = []
   for (const secret of secrets) {
-    if (transcript.includes(secret)) leaks.push(`${TRANSCRIPT} holds ${secret.slice(0, 6)}…`)
+    for (const [file, text] of transcripts)
+      if (text.includes(secret)) leaks.push(`${file} holds ${secret.slice(0, 6)}…`)
     for (const [log, text] of logs) if (text.includes(secret)) leaks.push(`${log} holds ${secret.slice(0, 6)}…`)
   }
 
-  return {leaks, secrets: secrets.length, transcriptBytes: transcript.length}
+  return {leaks, secrets: secrets.length, transcriptBytes: transcripts.reduce((sum, [, text]) => sum + text.length, 0)}
 }
 
 export function printSummary(): void {
   const lines = summaryLines()
   if (lines.length === 0) return
-  process.stdout.write(`\n  Reliability summary (${SUMMARY_FILE}):\n${lines.map((line) => `    ${line}`).join('\n')}\n`)
+  process.stdout.write(`\n  Reliability summary (${SUMMARY_DIR}):\n${lines.map((line) => `    ${line}`).join('\n')}\n`)
 }

@@ -5,10 +5,13 @@ import {join} from 'node:path'
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
 import {expectSchema} from '../helpers/schema.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 /** The committed result schemas of the commands that existed before these topics. */
 describe('result schemas of auth, task, asset info/download, config and create video', function () {
-  const ctx = useSandbox({login: false})
+  // In-process: a result's shape is the command's, not the process's; waits run on the test clock.
+  const ctx = useSandbox({login: false, inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   const ok = async (args: string[]) => {
     const result = await ctx.cli([...args, '--json'])

@@ -1,10 +1,14 @@
 import {expect} from 'chai'
 
-import {runCli} from '../helpers/cli.js'
+import {runCommand} from '../helpers/run-command.js'
 import {cliFor, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
+// In-process (what a failure prints is the command's, not the process's); the network failure's
+// retries back off on the test clock.
 describe('failures end with the next step', function () {
-  const ctx = useSandbox()
+  const ctx = useSandbox({inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   it('a failed generation says what to change and where the refund shows', async function () {
     const failed = await ctx.cli(['create', 'video', '--prompt', 'doomed [sandbox:fail]'])
@@ -23,7 +27,7 @@ describe('failures end with the next step', function () {
   })
 
   it('a network failure ends with one line naming the host and what to do', async function () {
-    const result = await runCli(['account', 'info'], {
+    const result = await runCommand(['account', 'info'], {
       env: {
         PIXVERSE_HOME: ctx.cli.home,
         PIXVERSE_API_BASE: 'http://127.0.0.1:9/creative_platform',

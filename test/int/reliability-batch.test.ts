@@ -45,7 +45,10 @@ describe('reliability: 50+ creations and their downloads under injected faults',
   this.timeout(120_000)
   // The client gives up on a silent server after 800 ms, so the 1.2 s "slow" fault is a timeout.
   const ctx = useSandbox({env: {PIXVERSE_HTTP_TIMEOUT_MS: '800'}, inProcess: true})
-  useTestClock({realMsPerSecond: 50}) // in-process: the subject is the commands, not the process
+  // In-process: the subject is the commands, not the process. Each skipped second still costs 200 ms:
+  // the faults (a 1.2 s silence, the 800 ms HTTP timeout) take real time while --timeout 60 runs on
+  // the test clock, and at 50 ms a second three retried polls could outlast it.
+  useTestClock({realMsPerSecond: 200})
 
   before(async function () {
     await ctx.sandbox.configure({taskSeconds: 0.5, slots: 100})

@@ -1,12 +1,11 @@
 import {expect} from 'chai'
-import {type ChildProcess, spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {expectSchema} from '../helpers/schema.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
+import {useTestClock} from '../helpers/test-clock.js'
 
 interface Row {
   row: number
@@ -37,7 +36,10 @@ async function charges(sandbox: SandboxProcess): Promise<Record<string, number>>
 
 describe('batch run: many creations from one manifest', function () {
   this.timeout(180_000)
-  const ctx = useSandbox({flags: ['--slots', '3']})
+  // In-process: slots, faults, reruns and exit codes are the batch engine's, not the process's (Ctrl-C,
+  // which is, stays in test/e2e/batch-interrupt.test.ts). Polls and back-offs run on the test clock.
+  const ctx = useSandbox({flags: ['--slots', '3'], inProcess: true})
+  useTestClock({realMsPerSecond: 50})
 
   it('a bad row stops the batch before any request, naming its line', async function () {
     const file = manifest('bad.jsonl', [
@@ -130,66 +132,6 @@ describe('batch run: many creations from one manifest', function () {
     expect(doc.rows.map((r) => r.ids)).to.deep.equal(first.json<{rows: Row[]}>().rows.map((r) => r.ids))
     expect(await ctx.sandbox.requests()).to.deep.equal([])
     expect(await charges(ctx.sandbox)).to.deep.equal(before)
-  })
-
-  it('resumes after Ctrl-C: submitted rows are waited for, not resubmitted', async function () {
-    const lines = Array.from({length: 8}, (_, i) =>
-      JSON.stringify({mode: 'video', prompt: `slow ${i} [sandbox:seconds=4]`}),
-    )
-    const file = manifest('resume.jsonl', lines)
-    const stateFile = `${file}.state.json`
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--import', LOOPBACK_GUARD, BIN, 'batch', 'run', file, '--concurrency', '2', '--json'],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          PIXVERSE_HOME: ctx.cli.home,
-          PIXVERSE_API_BASE: ctx.sandbox.url,
-          CI: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (c) => (stdout += c))
-    child.stderr!.on('data', (c) => (stderr += c))
-    // Interrupt once some rows are submitted and none can have finished.
-    const deadline = Date.now() + 20_000
-    while (Date.now() < deadline) {
-      const state = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : {rows: []}
-      if ((state.rows as Array<{status: string}>).filter((r) => r.status === 'submitted').length >= 2) break
-      await new Promise((r) => setTimeout(r, 100))
-    }
-
-    child.kill('SIGINT')
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect(code, stderr).to.equal(130)
-    expect(stdout).to.equal('')
-    const interrupted = JSON.parse(readFileSync(stateFile, 'utf8')).rows as Array<{
-      row: number
-      status: string
-      key: string
-    }>
-    const submittedKeys = interrupted.filter((r) => r.status === 'submitted').map((r) => r.key)
-    expect(submittedKeys.length).to.be.greaterThan(0)
-
-    await ctx.sandbox.clearRequests()
-    const status = await ctx.cli(['batch', 'status', file, '--json'])
-    expect(status.json<{counts: Record<string, number>}>().counts.submitted).to.equal(submittedKeys.length)
-
-    const rerun = await ctx.cli(['batch', 'run', file, '--concurrency', '2', '--json'], {timeoutMs: 120_000})
-    expect(rerun.exitCode, rerun.stderr).to.equal(0)
-    expect(rerun.json<{summary: Record<string, number>}>().summary).to.include({rows: 8, completed: 8})
-    const resubmits = (await ctx.sandbox.requests()).filter(
-      (r) =>
-        r.path.endsWith('/video/t2v') && submittedKeys.includes((r.body as {idempotency_key: string}).idempotency_key),
-    )
-    expect(resubmits, 'rows submitted before the interrupt were sent again').to.deep.equal([])
-    const charged = await charges(ctx.sandbox)
-    for (const row of interrupted) expect(charged[row.key] ?? 0, `row ${row.row}`).to.be.at.most(1)
   })
 
   it('exits with the most severe code and still reports every row', async function () {
