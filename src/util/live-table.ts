@@ -6,6 +6,7 @@ import {terminalText} from './terminal-text.js'
 /** A row of the table: its cells by column name; `status` drives the colours and the elapsed time. */
 export type LiveRow = Record<string, unknown> & {status: string}
 
+const byNumber = new Intl.Collator('en', {numeric: true})
 const FINAL = /^(completed|partial|failed|blocked|interrupted)$/
 
 /**
@@ -65,10 +66,11 @@ export class LiveTable {
   private add(key: string, row: LiveRow, after?: string): LiveRow {
     const copy = {...row}
     this.rows.set(key, copy)
-    // After `after` and the rows already placed under it.
+    // Under `after`, among the rows already there in the order of their keys (`shots[2]` before `shots[10]`).
     const anchor = after === undefined ? -1 : this.order.indexOf(after)
     let at = anchor < 0 ? this.order.length : anchor + 1
-    while (at < this.order.length && after !== undefined && this.order[at].startsWith(`${after}[`)) at++
+    const below = (other: string) => other.startsWith(`${after}[`) && byNumber.compare(other, key) < 0
+    while (anchor >= 0 && at < this.order.length && below(this.order[at])) at++
     this.order.splice(at, 0, key)
     return copy
   }
