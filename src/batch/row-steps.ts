@@ -51,7 +51,6 @@ export interface BatchRunOptions {
  * progress is kept in the batch state file as it always was.
  */
 export async function runBatch(rows: PreparedRow[], options: BatchRunOptions): Promise<RowOutcome[]> {
-  const byStep = new Map(rows.map((row) => [stepId(row.state.row), row]))
   const ledger = new RowLedger(options.state, Boolean(options.downloadDir))
   const steps: EngineStep[] = rows.map((row) => ({
     def: {id: stepId(row.state.row), mode: row.state.mode, fields: {}},
@@ -62,7 +61,7 @@ export async function runBatch(rows: PreparedRow[], options: BatchRunOptions): P
     units: row.units,
     fixed: {key: row.state.key, creation: row.prepared},
   }))
-  const rowOf = (step: string) => options.state.row((byStep.get(step) as PreparedRow).state.row) as RowState
+  const rowOf = (step: string) => options.state.row(rowNumber(step)) as RowState
   const outcomes = await runPipeline(
     {
       definition: {name: 'batch', description: '', source: options.state.manifest, vars: {}, steps: []},

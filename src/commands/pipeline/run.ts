@@ -95,13 +95,13 @@ Every step is checked before the first request (exit 6 names the step and field)
       return this.detach(definition, outDir, stateFile)
     }
     const pools = checked.needsApi ? await freeSlots(this.api, this.flags.concurrency) : {video: 1, image: 1, audio: 1}
+    const progress = await this.progressDisplay(checked)
     const controller = new AbortController()
     let stoppedBy: StopSignal | undefined
     const stopListening = onStopSignal((signal) => {
       stoppedBy ??= signal
       controller.abort(new Error(signal === 'SIGTERM' ? 'terminated' : 'interrupted'))
     })
-    const progress = await this.progressDisplay(checked)
     let media: InstanceType<typeof MediaResolver> | undefined
     const started = Date.now()
     try {
