@@ -1,20 +1,17 @@
 import {existsSync} from 'node:fs'
 
 import type {ApiClient} from '../api/client.js'
-import {assetDownloadUrl} from '../api/asset-download.js'
-import {downloadFile} from '../api/download.js'
 import type {MediaResolver} from '../api/media-resolver.js'
-import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {rowInput} from '../batch/coerce.js'
 import {creationKey} from '../batch/keys.js'
 import type {SlotLimits} from '../batch/slot-limits.js'
-import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
-import {completedItem} from '../base/results.js'
+import {SlotPool} from '../batch/slots.js'
 import {toCliError} from '../base/to-cli-error.js'
 import {creations} from '../creations/index.js'
 import type {PrepareContext, PreparedCreation} from '../creations/types.js'
-import {type CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import {ExitCode, isCliError, validationError} from '../errors.js'
 import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
+import {type RunContext, type UnitResult, download, labelOf, runUnit} from './creation-unit.js'
 import {fingerprint} from './fingerprint.js'
 import {localSteps} from './local-steps.js'
 import {type Lookup, substitute, withoutEmpty} from './references.js'
@@ -217,8 +214,15 @@ async function runCreationStep(
     units: merged,
     started_at: previous?.started_at ?? new Date().toISOString(),
   })
-  const results = await Promise.all(planned.map((unit, i) => runUnit(step, merged[i], unit.prepare, pool, options)))
+  // Every creation settles before the step is judged: one stopped early must not leave another's submit
+  // (already paid) unrecorded in the step's outcome.
+  const settled = await Promise.allSettled(
+    planned.map((unit, i) => runUnit(step, merged[i], unit.prepare, pool, options)),
+  )
+  const stopped = settled.find((result) => result.status === 'rejected')
+  if (stopped) throw stopped.reason
   if (options.signal.aborted) throw options.signal.reason
+  const results = settled.map((result) => (result as PromiseFulfilledResult<UnitResult>).value)
   const done = results.filter((r) => r.unit.status === 'done')
   const ids = results.flatMap((r) => r.unit.ids ?? [])
   const files = done.flatMap((r) => r.unit.files ?? [])
@@ -259,139 +263,6 @@ async function runCreationStep(
     ...(failure ? {error: failure.error} : {}),
     exit_code: failure ? (failure.exit_code ?? ExitCode.GenerationFailed) : 0,
   }
-}
-
-/** The options of one run, and what it paid (by idempotency key), also for steps it could not finish. */
-interface RunContext extends EngineOptions {
-  paid: Map<string, number>
-}
-
-interface UnitResult {
-  unit: UnitState
-  resumed: boolean
-}
-
-const labelOf = (step: EngineStep, index: number) =>
-  step.def.forEach === undefined ? step.def.id : `${step.def.id}[${index}]`
-
-/**
- * One creation: take slots, submit under its key (unless submitted before), wait, download what
- * finished. A task still running at the timeout is no failure: it throws, and the next run waits again.
- */
-async function runUnit(
-  step: EngineStep,
-  unit: UnitState,
-  prepare: () => Promise<PreparedCreation>,
-  pool: SlotPool,
-  options: RunContext,
-): Promise<UnitResult> {
-  const id = step.def.id
-  const {state} = options
-  const element = step.def.forEach === undefined ? {} : {index: unit.index}
-  const event = {step: id, ...element, label: labelOf(step, unit.index)}
-  // Only a for_each element reports on its own; a single creation is reported as its step.
-  const elementDone = (status: ProgressStatus, note: string) => {
-    if (step.def.forEach !== undefined) options.onProgress({...event, status, note, ids: unit.ids, credits: unit.cost})
-  }
-
-  if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) {
-    elementDone('completed', 'done (earlier run)')
-    return {unit, resumed: true}
-  }
-
-  let current = unit
-  let snapshots: TaskSnapshot[] = []
-  let errors: CliError[] = []
-  await pool.acquire(step.units ?? 1, options.signal)
-  try {
-    if (current.status !== 'submitted' && current.status !== 'done') {
-      const plan = await (await prepare()).plan({media: options.media, api: options.api})
-      const submission = await submitWhenSlotFree(options.api(), plan, current.key, {
-        timeoutSec: options.timeoutSec,
-        signal: options.signal,
-        onBusy: () => options.onProgress({...event, note: 'every slot is busy; waiting to retry (not charged)'}),
-      })
-      options.paid.set(current.key, submission.cost ?? 0)
-      current = state.updateUnit(id, unit.index, {
-        status: 'submitted',
-        kind: plan.kind,
-        ids: submission.ids,
-        ...(submission.cost ? {cost: submission.cost} : {}),
-      })
-      const cost = submission.cost ? ` (${submission.cost} credits)` : ''
-      options.onProgress({
-        ...event,
-        status: 'running',
-        note: `submitted ${plan.kind} ${submission.ids.join(', ')}${cost} · key ${current.key}`,
-        ids: submission.ids,
-        credits: submission.cost,
-      })
-    } else {
-      options.onProgress({
-        ...event,
-        status: 'running',
-        note: `waiting for ${current.kind} ${(current.ids ?? []).join(', ')} (submitted in an earlier run)`,
-        ids: current.ids,
-        credits: current.cost,
-      })
-    }
-
-    const kind = current.kind as TaskKind
-    const waits = await Promise.allSettled(
-      (current.ids ?? []).map((taskId) =>
-        waitForTask(options.api(), kind, taskId, {
-          timeoutSec: options.timeoutSec,
-          pollIntervalSec: options.pollIntervalSec,
-          signal: options.signal,
-        }),
-      ),
-    )
-    if (options.signal.aborted) throw options.signal.reason
-    snapshots = waits.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []))
-    errors = waits.flatMap((w) => (w.status === 'rejected' ? [toCliError(w.reason)] : []))
-    const timedOut = errors.find((e) => e.exitCode === ExitCode.Timeout)
-    if (timedOut) throw timedOut
-  } finally {
-    pool.release(step.units ?? 1)
-  }
-
-  // What finished is kept (and downloaded) even when other tasks of the creation failed: it was paid for.
-  const kind = current.kind as TaskKind
-  const dir = options.stepDir(id)
-  const files: string[] = []
-  if (dir)
-    for (const snapshot of snapshots)
-      files.push(await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, dir, snapshot.raw))
-  const items = snapshots.map((snapshot) => ({id: snapshot.id, ...completedItem(kind, snapshot.raw)}))
-  const failure = errors[0]
-  const next = state.updateUnit(id, unit.index, {
-    status: failure ? 'failed' : 'done',
-    files,
-    items,
-    ...(failure ? {error: failure.message, exit_code: failure.exitCode} : {}),
-  })
-  if (failure) elementDone(items.length > 0 ? 'partial' : 'failed', `failed: ${failure.message}`)
-  else elementDone('completed', `done${files.length > 0 ? ` → ${files.join(', ')}` : ''}`)
-  return {unit: next, resumed: false}
-}
-
-/** Downloads one finished task into `dir`, size-checked against what the service reported. */
-export async function download(
-  options: Pick<EngineOptions, 'api'> & {signal?: AbortSignal},
-  id: number,
-  type: 'video' | 'image' | 'audio',
-  dir: string,
-  raw?: Record<string, unknown>,
-): Promise<string> {
-  const api = options.api()
-  let detail = raw
-  if (!detail) {
-    const {fetchTask} = await import('../api/tasks.js')
-    detail = (await fetchTask(api, type, id)).raw
-  }
-
-  const {url, name, bytes} = await assetDownloadUrl(api, id, type, detail)
-  return downloadFile(url, dir, name, undefined, {expectedBytes: bytes, kind: type, signal: options.signal})
 }
 
 async function runLocalStep(
