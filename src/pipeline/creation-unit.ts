@@ -42,12 +42,13 @@ export async function runUnit(
   const element = step.def.forEach === undefined ? {} : {index: unit.index}
   const event = {step: id, ...element, label: labelOf(step, unit.index)}
   // Only a for_each element reports on its own; a single creation is reported as its step.
-  const elementDone = (status: ProgressStatus, note: string) => {
-    if (step.def.forEach !== undefined) options.onProgress({...event, status, note, ids: unit.ids, credits: unit.cost})
+  const elementDone = (finished: UnitState, status: ProgressStatus, note: string) => {
+    if (step.def.forEach === undefined) return
+    options.onProgress({...event, status, note, ids: finished.ids, credits: finished.cost})
   }
 
   if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) {
-    elementDone('completed', 'done (earlier run)')
+    elementDone(unit, 'completed', 'done (earlier run)')
     return {unit, resumed: true}
   }
 
@@ -122,8 +123,8 @@ export async function runUnit(
     items,
     ...(failure ? {error: failure.message, exit_code: failure.exitCode} : {}),
   })
-  if (failure) elementDone(items.length > 0 ? 'partial' : 'failed', `failed: ${failure.message}`)
-  else elementDone('completed', `done${files.length > 0 ? ` → ${files.join(', ')}` : ''}`)
+  if (failure) elementDone(next, items.length > 0 ? 'partial' : 'failed', `failed: ${failure.message}`)
+  else elementDone(next, 'completed', `done${files.length > 0 ? ` → ${files.join(', ')}` : ''}`)
   return {unit: next, resumed: false}
 }
 
