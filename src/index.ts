@@ -11,7 +11,17 @@ export {AuthedCommand} from './base/authed-command.js'
 export {CreateCommand, type CreationResult} from './base/create-command.js'
 export * as creationFlags from './base/creation-flags.js'
 export {type InProcessOptions, type InProcessResult, runInProcess} from './base/in-process.js'
-export {toCliError} from './base/to-cli-error.js'
+// The injected context every command runs with (streams, person checks, stores, service, client).
+export {
+  CommandContext,
+  type ContextOptions,
+  type ServiceContext,
+  type Stores,
+  type WaitHooks,
+  runWithContext,
+} from './context/command-context.js'
+export type {IOStreams, InputStream, OutputStream} from './context/streams.js'
+export {toCliError} from './util/to-cli-error.js'
 export {type FileAccessPolicy, mcpPolicy} from './util/file-access.js'
 export {pixverseHome} from './config/paths.js'
 // The same @oclif/core copy as the base classes (a second copy breaks flag parsing and instanceof).

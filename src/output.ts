@@ -1,11 +1,18 @@
 import {type CliError} from './errors.js'
 import {statusWord} from './util/colour.js'
-import {page} from './util/pager.js'
+import {type PagerTarget, page} from './util/pager.js'
 import {relativeTime} from './util/relative-time.js'
+import {PLAIN_SCREEN, type Screen, renderFor} from './util/screen.js'
 import {terminalText, terminalValue} from './util/terminal-text.js'
 
 /** Fields for machines and bug reports: in --json always, in text only with --verbose. */
 const INTERNAL_FIELDS = new Set(['trace_id', 'idempotency_key', 'client_request_id', 'params', 'status_code'])
+
+/** Where human results are shown: the screen they are rendered for, and a pager when a person reads them. */
+export interface Display {
+  screen: Screen
+  pager?: PagerTarget
+}
 
 /**
  * The only module that writes to stdout, and only the command's result. Everything else (warnings,
@@ -18,8 +25,9 @@ export class Output {
 
   constructor(
     readonly json: boolean,
-    private readonly stdout: NodeJS.WritableStream = process.stdout,
-    private readonly stderr: NodeJS.WritableStream = process.stderr,
+    private readonly stdout: {write(chunk: string): boolean} = process.stdout,
+    private readonly stderr: {write(chunk: string): boolean} = process.stderr,
+    private readonly display: Display = {screen: PLAIN_SCREEN},
   ) {}
 
   /**
@@ -29,14 +37,17 @@ export class Output {
   result(value: unknown, human?: (value: unknown) => string): void {
     // Renderers see a terminal-safe copy (server names, prompts, URLs), so none can forget; what they
     // add afterwards (colour) is ours and stays.
+    // Tables fit, and colour is on, for this output's own screen (the command's context), not the process's.
     const text = this.json
       ? JSON.stringify(value, null, 2)
-      : human
-        ? human(terminalValue(value))
-        : renderHuman(this.verbose ? terminalValue(value) : forPeople(terminalValue(value)))
+      : renderFor(this.display.screen, () =>
+          human
+            ? human(terminalValue(value))
+            : renderHuman(this.verbose ? terminalValue(value) : forPeople(terminalValue(value))),
+        )
     if (text === '') return
     const ended = text.endsWith('\n') ? text : text + '\n'
-    if (!this.json && page(ended, this.stdout as NodeJS.WriteStream)) return
+    if (!this.json && this.display.pager && page(ended, this.display.pager)) return
     this.stdout.write(ended)
   }
 

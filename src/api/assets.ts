@@ -1,5 +1,6 @@
 import {ExitCode, isCliError} from '../errors.js'
 import type {ApiClient} from './client.js'
+import {fetchDetail} from './detail.js'
 import {isTransient} from './retry.js'
 
 export type AssetType = 'video' | 'image' | 'audio'
@@ -18,22 +19,14 @@ export interface AssetDetail {
 export async function findAsset(client: ApiClient, id: number, type?: AssetType, source?: 0 | 1): Promise<AssetDetail> {
   const attempts: Array<() => Promise<AssetDetail>> = []
   if (!type || type === 'video')
-    attempts.push(async () => ({type: 'video', raw: await client.post('video/list/detail', {video_id: id})}))
+    attempts.push(async () => ({type: 'video', raw: await fetchDetail(client, 'video', id)}))
   if (!type || type === 'image')
-    attempts.push(async () => ({type: 'image', raw: await client.post('image/detail', {image_id: id})}))
+    attempts.push(async () => ({type: 'image', raw: await fetchDetail(client, 'image', id)}))
   if (!type || type === 'audio') {
     if (source !== 0)
-      attempts.push(async () => ({
-        type: 'audio',
-        source: 1,
-        raw: audioOf(await client.get('audio/detail', {asset_source: 1, audio_id: id})),
-      }))
+      attempts.push(async () => ({type: 'audio', source: 1, raw: await fetchDetail(client, 'audio', id, 1)}))
     if (source !== 1)
-      attempts.push(async () => ({
-        type: 'audio',
-        source: 0,
-        raw: audioOf(await client.get('audio/detail', {asset_source: 0, asset_id: id})),
-      }))
+      attempts.push(async () => ({type: 'audio', source: 0, raw: await fetchDetail(client, 'audio', id, 0)}))
   }
 
   let last: unknown
@@ -49,8 +42,4 @@ export async function findAsset(client: ApiClient, id: number, type?: AssetType,
   }
 
   throw last
-}
-
-function audioOf(resp: Record<string, unknown>): Record<string, unknown> {
-  return (resp?.audio ?? resp) as Record<string, unknown>
 }

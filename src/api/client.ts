@@ -5,7 +5,16 @@ import type {ServiceEndpoint} from './base-url.js'
 import {defaultMessageFor, exitCodeFor, isWorkspaceError} from './error-codes.js'
 import {loadGot} from './http.js'
 import {clock} from '../util/clock.js'
-import {backoffDelay, isRetryableNetworkError, isRetryableStatus, markTransient, retryAfterMs, sleep} from './retry.js'
+import {
+  RETRY,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  markTransient,
+  mayRetry,
+  retryAfterMs,
+  retryDelay,
+  sleep,
+} from './retry.js'
 
 export type Credential = {kind: 'token'; value: string} | {kind: 'access-key'; value: string}
 
@@ -54,9 +63,6 @@ interface Envelope {
   Resp?: unknown
 }
 
-// Eight tries (seven jittered waits from 0.3 s up to 5 s, about 15 s in all): agents run unattended,
-// so a burst of failed answers should cost some seconds, not the job. Only safe calls are repeated.
-const MAX_ATTEMPTS = 8
 /** A call's whole budget, retries included, when the command has no deadline of its own (--timeout). */
 const CALL_BUDGET_MS = 45_000
 /** The reference client's per-request timeout; less when the deadline is nearer. */
@@ -104,7 +110,8 @@ export class ApiClient {
 
   async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
     const traceId = this.settings.fixedTraceId ?? randomUUID()
-    const attempts = options.retry === 'once' ? 1 : MAX_ATTEMPTS
+    // Only safe calls are repeated (retry.ts: `RETRY.apiCall`); the rest get one try.
+    const schedule = options.retry === 'once' ? RETRY.once : RETRY.apiCall
     const end = Math.min(this.deadline ?? Infinity, clock().now() + CALL_BUDGET_MS)
     for (let attempt = 1; ; attempt++) {
       const left = end - clock().now()
@@ -120,16 +127,16 @@ export class ApiClient {
         return {data: this.unwrap<T>(outcome.envelope, path, outcome.traceId), traceId: outcome.traceId}
       }
 
-      const delay = outcome.retryAfterMs ?? backoffDelay(attempt)
+      const delay = retryDelay(schedule, attempt, outcome.retryAfterMs)
       const outOfTime = clock().now() + delay >= end
       if (outcome.retryable && outOfTime && this.deadline !== undefined && clock().now() + delay >= this.deadline) {
         throw this.pastDeadline(path, traceId, outcome.error)
       }
 
-      if (attempt >= attempts || !outcome.retryable || outOfTime)
+      if (!mayRetry(schedule, attempt) || !outcome.retryable || outOfTime)
         throw outcome.retryable ? markTransient(outcome.error) : outcome.error
       this.settings.onNotice?.(
-        `Retrying ${path} on ${this.host} in ${(delay / 1000).toFixed(1)}s (try ${attempt + 1} of ${attempts}): ${outcome.error.message}`,
+        `Retrying ${path} on ${this.host} in ${(delay / 1000).toFixed(1)}s (try ${attempt + 1} of ${schedule.tries}): ${outcome.error.message}`,
       )
       await sleep(delay)
     }

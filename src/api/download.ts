@@ -7,9 +7,8 @@ import {tryLock} from '../config/lock.js'
 import {CliError, ExitCode} from '../errors.js'
 import {type MediaKind, extensionOf, kindOfExtension, readHead, sniffKind} from '../util/media-file.js'
 import {loadGot} from './http.js'
-import {backoffDelay, isRetryableNetworkError, isRetryableStatus, retryAfterMs, sleep} from './retry.js'
+import {RETRY, isRetryableNetworkError, isRetryableStatus, mayRetry, retryAfterMs, waitToRetry} from './retry.js'
 
-const MAX_ATTEMPTS = 8
 /** When the service did not say how big the asset is: far above any real result, far below a full disk. */
 const GENEROUS_CAP: Record<MediaKind, number> = {video: 4 * 1024 ** 3, image: 256 * 1024 ** 2, audio: 1024 ** 3}
 /** Bodies that are an error page or an API answer, never media. */
@@ -116,8 +115,9 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
       const resuming = have > 0 && status === 206
       if (status !== 200 && !resuming) {
         stream.destroy()
-        if (isRetryableStatus(status) && attempt < MAX_ATTEMPTS) {
-          await sleep(retryAfterMs(response.headers['retry-after']) ?? backoffDelay(attempt), options.signal)
+        if (isRetryableStatus(status) && mayRetry(RETRY.download, attempt)) {
+          const retryAfter = retryAfterMs(response.headers['retry-after'])
+          await waitToRetry(RETRY.download, attempt, {retryAfterMs: retryAfter, signal: options.signal})
           continue
         }
 
@@ -137,8 +137,8 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
     } catch (error) {
       stream.destroy()
       if (error instanceof CliError || options.signal.aborted) throw error
-      if (attempt < MAX_ATTEMPTS && (isRetryableNetworkError(error) || sizeOf(part) > have)) {
-        await sleep(backoffDelay(attempt), options.signal)
+      if (mayRetry(RETRY.download, attempt) && (isRetryableNetworkError(error) || sizeOf(part) > have)) {
+        await waitToRetry(RETRY.download, attempt, {signal: options.signal})
         continue
       }
 
@@ -147,7 +147,7 @@ async function fetchInto(part: string, url: string, options: FetchOptions): Prom
 
     const size = sizeOf(part)
     if (total !== undefined && size < total) {
-      if (attempt < MAX_ATTEMPTS) continue
+      if (mayRetry(RETRY.download, attempt)) continue
       throw new CliError(`Download incomplete: ${size} of ${total} bytes`, {exitCode: ExitCode.General})
     }
 

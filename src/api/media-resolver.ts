@@ -5,6 +5,7 @@ import {type FileAccessPolicy, assertReadable, commandLinePolicy} from '../util/
 import type {MediaKind} from '../util/media-file.js'
 import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
+import {fetchDetail} from './detail.js'
 import {type MediaInput} from './media-input.js'
 import {fetchRemoteMedia} from './remote-media.js'
 import {type UploadProgress, type UploadedMedia, Uploader, checkLocalMedia} from './upload.js'
@@ -59,7 +60,7 @@ export class MediaResolver {
       case 'media-path':
         return input.value
       case 'id': {
-        const detail = await this.client.post<Record<string, unknown>>('image/detail', {image_id: input.value})
+        const detail = await fetchDetail(this.client, 'image', input.value)
         const path = detail?.image_path
         if (typeof path !== 'string' || !path)
           throw new CliError(`${flag}: image ${input.value} has no media path`, {exitCode: ExitCode.General})
@@ -95,13 +96,9 @@ export class MediaResolver {
   async audio(flag: string, input: MediaInput): Promise<AudioRef> {
     if (input.form === 'media-path') return {path: input.value}
     if (input.form === 'id') {
-      for (const query of [
-        {asset_source: 1, audio_id: input.value},
-        {asset_source: 0, asset_id: input.value},
-      ]) {
+      for (const source of [1, 0] as const) {
         try {
-          const resp = await this.client.get<Record<string, unknown>>('audio/detail', query)
-          const audio = (resp?.audio ?? resp) as Record<string, unknown>
+          const audio = await fetchDetail(this.client, 'audio', input.value, source)
           const path = audio?.path ?? audio?.audio_path
           if (typeof path === 'string' && path) return {path, duration: numberOrUndefined(audio.duration)}
         } catch (error) {
@@ -142,7 +139,7 @@ export class MediaResolver {
   }
 
   private async videoById(id: number): Promise<VideoBundle> {
-    const detail = await this.client.post<Record<string, unknown>>('video/list/detail', {video_id: id})
+    const detail = await fetchDetail(this.client, 'video', id)
     const path = detail?.video_path
     if (typeof path !== 'string' || !path)
       throw new CliError(`Video ${id} has no media path (is it finished?)`, {exitCode: ExitCode.General})

@@ -10,6 +10,7 @@ import {EXTENSIONS, MAX_BYTES, type MediaKind, extensionOf} from '../util/media-
 import {makeTempDir, removeTempDir} from '../util/temp-dir.js'
 import {isLoopbackHost} from './base-url.js'
 import {loadGot} from './http.js'
+import {RETRY} from './retry.js'
 
 const MAX_REDIRECTS = 5
 const TIMEOUT_MS = 5 * 60 * 1000
@@ -89,7 +90,8 @@ export async function fetchRemoteMedia(
       followRedirect: false,
       throwHttpErrors: false,
       timeout: {request: TIMEOUT_MS},
-      retry: {limit: 1},
+      // got repeats a failed connection itself (before any response): the tries of `RETRY.remoteMedia`.
+      retry: {limit: RETRY.remoteMedia.tries - 1},
       ...(checked ? {dnsLookup: pinnedLookup(checked) as never} : {}),
     })
     const response = await new Promise<{statusCode: number; headers: Record<string, unknown>}>((resolve, reject) => {

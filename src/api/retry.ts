@@ -1,5 +1,53 @@
-/** Transport-level retry rules shared by API calls and downloads. */
+/**
+ * The one transfer-retry policy of `src/api/`: which failures are worth another try, how many tries
+ * each kind of transfer gets (`RETRY`), and how long it waits in between (on the shared clock).
+ */
 import {clock} from '../util/clock.js'
+
+/** How often one kind of transfer is tried in all (the first try included), and its back-off. */
+export interface RetrySchedule {
+  readonly tries: number
+  readonly baseMs: number
+  readonly capMs: number
+}
+
+/**
+ * The named schedules. They differ only where a repeat costs differently:
+ * - `apiCall`: eight tries (seven jittered waits from 0.3 s up to 5 s, about 15 s in all): agents
+ *   run unattended, so a burst of failed answers should cost some seconds, not the job. Only calls
+ *   that are safe to repeat (reads, creates with an idempotency key) use it.
+ * - `once`: calls that must never be repeated (a create without a key, a login poll): one try.
+ * - `download`: as many tries as an API call: each retry resumes with a Range request, so it costs
+ *   only the bytes still missing.
+ * - `upload`: three tries: each retry sends the whole file again (minutes for a large video).
+ * - `remoteMedia`: a URL the user named, on someone else's host: one more try, then the user hears.
+ */
+export const RETRY = {
+  apiCall: {tries: 8, baseMs: 300, capMs: 5000},
+  once: {tries: 1, baseMs: 300, capMs: 5000},
+  download: {tries: 8, baseMs: 300, capMs: 5000},
+  upload: {tries: 3, baseMs: 300, capMs: 5000},
+  remoteMedia: {tries: 2, baseMs: 300, capMs: 5000},
+} as const satisfies Record<string, RetrySchedule>
+
+/** Whether try number `attempt` (from 1) may be followed by another. */
+export function mayRetry(schedule: RetrySchedule, attempt: number): boolean {
+  return attempt < schedule.tries
+}
+
+/** The wait after try `attempt`: the server's `Retry-After` when it sent one, otherwise the schedule's back-off. */
+export function retryDelay(schedule: RetrySchedule, attempt: number, retryAfter?: number): number {
+  return retryAfter ?? backoffDelay(attempt, schedule.baseMs, schedule.capMs)
+}
+
+/** Waits (on the shared clock) before the try after `attempt`. */
+export function waitToRetry(
+  schedule: RetrySchedule,
+  attempt: number,
+  options: {retryAfterMs?: number; signal?: AbortSignal} = {},
+): Promise<void> {
+  return sleep(retryDelay(schedule, attempt, options.retryAfterMs), options.signal)
+}
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const RETRYABLE_CODES = new Set([

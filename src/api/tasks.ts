@@ -2,6 +2,7 @@ import {clock} from '../util/clock.js'
 import {Pool} from '../util/pool.js'
 import {CliError, ExitCode, generationError, isCliError, timeoutError} from '../errors.js'
 import type {ApiClient} from './client.js'
+import {fetchDetail} from './detail.js'
 import {isTransient, sleep} from './retry.js'
 
 /** The kinds of task the service tracks, each with its own detail endpoint. */
@@ -35,24 +36,6 @@ const LOOKUPS = new Pool(8)
 export async function fetchTask(client: ApiClient, kind: TaskKind, id: number): Promise<TaskSnapshot> {
   const raw = await LOOKUPS.run(() => fetchDetail(client, kind, id))
   return classify(kind, id, raw)
-}
-
-async function fetchDetail(client: ApiClient, kind: TaskKind, id: number): Promise<Record<string, unknown>> {
-  switch (kind) {
-    case 'video':
-      return client.post('video/list/detail', {video_id: id})
-    case 'image':
-      return client.post('image/detail', {image_id: id})
-    case 'audio':
-      return unwrapAudio(await client.get('audio/detail', {asset_source: 1, audio_id: id}))
-    case 'music':
-      return unwrapAudio(await client.get('music/detail', {audio_id: id}))
-  }
-}
-
-function unwrapAudio(resp: Record<string, unknown>): Record<string, unknown> {
-  const audio = resp?.audio
-  return audio && typeof audio === 'object' ? (audio as Record<string, unknown>) : resp
 }
 
 export function classify(kind: TaskKind, id: number, raw: Record<string, unknown>): TaskSnapshot {

@@ -18,7 +18,7 @@ import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {loadGot} from './http.js'
 import {MAX_SIDE, shrinkImage} from './image-resize.js'
-import {backoffDelay, sleep} from './retry.js'
+import {RETRY, mayRetry, waitToRetry} from './retry.js'
 
 const DEFAULT_BUCKET = 'pixverse-fe-upload'
 const DEFAULT_OSS_HOST = 'oss-accelerate.aliyuncs.com'
@@ -215,16 +215,17 @@ export class Uploader {
         status = response.statusCode
         body = String(response.body)
       } catch (error) {
-        if (attempt >= 3) throw new CliError(`Upload failed: ${(error as Error).message}`, {exitCode: ExitCode.General})
-        await sleep(backoffDelay(attempt))
+        if (!mayRetry(RETRY.upload, attempt))
+          throw new CliError(`Upload failed: ${(error as Error).message}`, {exitCode: ExitCode.General})
+        await waitToRetry(RETRY.upload, attempt)
         continue
       }
 
       if (status >= 200 && status < 300) return
       // A retry after a lost answer finds its own object already there: the upload did land.
       if (status === 409 && attempt > 1) return
-      if (status >= 500 && attempt < 3) {
-        await sleep(backoffDelay(attempt))
+      if (status >= 500 && mayRetry(RETRY.upload, attempt)) {
+        await waitToRetry(RETRY.upload, attempt)
         continue
       }
 

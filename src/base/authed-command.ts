@@ -4,17 +4,17 @@ import * as Flags from '@oclif/core/flags'
 import {resolveEndpoint, type ServiceEndpoint} from '../api/base-url.js'
 import {ApiClient, type Credential} from '../api/client.js'
 import {pollDeviceToken, requestDeviceCode} from '../api/device-login.js'
-import type {TaskSnapshot} from '../api/tasks.js'
-import {ConfigStore} from '../config/config-store.js'
+import type {ConfigStore} from '../config/config-store.js'
 import {loadDotEnv} from '../config/dotenv.js'
-import {InternalStore} from '../config/internal-store.js'
-import {pixverseHome, storePaths} from '../config/paths.js'
+import type {InternalStore} from '../config/internal-store.js'
+import {pixverseHome} from '../config/paths.js'
+import type {ServiceContext, WaitHooks} from '../context/command-context.js'
 import {authError} from '../errors.js'
-import {type FileAccessPolicy, commandLinePolicy} from '../util/file-access.js'
+import type {FileAccessPolicy} from '../util/file-access.js'
 import {clock} from '../util/clock.js'
 import {defaultSandboxDir} from '../sandbox/defaults.js'
 import {BaseCommand} from './base-command.js'
-import {pickCredential, tokenOrigin} from './credentials.js'
+import {pickCredential, tokenOrigin} from '../api/credentials.js'
 
 interface RunningSandbox {
   origin: string
@@ -43,31 +43,71 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   /** In sandbox mode, log in to the sandbox automatically when there is no session yet. */
   protected static autoSandboxLogin = true
 
-  protected endpoint!: ServiceEndpoint
-  protected session!: InternalStore
-  protected settings!: ConfigStore
-  protected sandboxMode = false
-  /** Set by an in-process caller (the MCP server): its cancellation, and a callback on every poll. */
-  waitHooks?: {signal?: AbortSignal; onUpdate?(snapshot: TaskSnapshot): void}
-  /** Which local files this command may read and write: any on the command line; an MCP server sets its own. */
-  files: FileAccessPolicy = commandLinePolicy()
   private sandbox?: RunningSandbox
+  /** This command's own client: one with a deadline (`keepDeadline`), or for a per-call workspace or trace id. */
   private client?: ApiClient
 
   public async init(): Promise<void> {
     await super.init()
-    const dotEnvNotice = loadDotEnv()
+    // A host's context (the MCP server) brings its endpoint and stores: no second sandbox, no second login.
+    if (!this.ctx.service) await this.connect()
+    await this.checkBeforeRun()
+  }
+
+  /** Refused locally, before any request, when the command needs a login and there is none. */
+  protected async checkBeforeRun(): Promise<void> {
+    const ctor = this.constructor as typeof AuthedCommand
+    if (ctor.requiresLogin && !this.credential()) throw authError('Not logged in')
+  }
+
+  /** Sets up this invocation's service on the context: endpoint (or the --sandbox backend), stores, client. */
+  private async connect(): Promise<void> {
+    const dotEnvNotice = loadDotEnv(process.cwd(), this.ctx.env)
     if (dotEnvNotice) this.out.notice(dotEnvNotice)
     const flags = this.flags as {sandbox?: boolean}
-    this.sandboxMode = Boolean(flags.sandbox) || /^(1|true|yes)$/i.test(process.env.PIXVERSE_SANDBOX ?? '')
-    const paths = storePaths({sandbox: this.sandboxMode})
-    this.session = new InternalStore(paths.internal)
-    this.settings = new ConfigStore(paths.config)
-    this.endpoint = this.sandboxMode ? await this.startSandbox() : resolveEndpoint()
+    const sandboxMode = Boolean(flags.sandbox) || /^(1|true|yes)$/i.test(this.ctx.env.PIXVERSE_SANDBOX ?? '')
+    const {session, settings} = this.ctx.stores({sandbox: sandboxMode})
+    const endpoint = sandboxMode ? await this.startSandbox() : resolveEndpoint(this.ctx.env)
+    this.ctx.connect({endpoint, session, settings, sandboxMode}, () => this.newClient())
+    this.connectedHere = true
 
     const ctor = this.constructor as typeof AuthedCommand
-    if (this.sandboxMode && ctor.autoSandboxLogin && !this.credential()) await this.loginToSandbox()
-    if (ctor.requiresLogin && !this.credential()) throw authError('Not logged in')
+    if (sandboxMode && ctor.autoSandboxLogin && !this.credential()) await this.loginToSandbox()
+  }
+
+  private get service(): ServiceContext {
+    if (!this.ctx.service) throw new Error('The service is not set up yet (AuthedCommand#init)')
+    return this.ctx.service
+  }
+
+  protected get endpoint(): ServiceEndpoint {
+    return this.service.endpoint
+  }
+
+  protected get session(): InternalStore {
+    return this.service.session
+  }
+
+  protected get settings(): ConfigStore {
+    return this.service.settings
+  }
+
+  protected get sandboxMode(): boolean {
+    return this.service.sandboxMode
+  }
+
+  /** The in-process caller's cancellation and poll callback (the MCP server), from the context. */
+  get waitHooks(): WaitHooks | undefined {
+    return this.ctx.waitHooks
+  }
+
+  /** Which local files this command may read and write: any on the command line; an MCP server sets its own. */
+  get files(): FileAccessPolicy {
+    return this.ctx.files
+  }
+
+  set files(policy: FileAccessPolicy) {
+    this.ctx.files = policy
   }
 
   protected credential(): Credential | undefined {
@@ -77,24 +117,39 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
       return token ? {kind: 'token', value: token} : undefined
     }
 
-    return pickCredential(this.session, this.endpoint)
+    return pickCredential(this.session, this.endpoint, this.ctx.env)
   }
 
-  /** The API client, built on first use so commands that never call the service never load got. */
+  /**
+   * The API client, built on first use so commands that never call the service never load got.
+   * The context's (shared with a host) unless this command needs its own.
+   */
   protected get api(): ApiClient {
-    this.client ??= new ApiClient({
+    if (this.client) return this.client
+    // A host's shared client carries the host's workspace and trace id: a per-call one, or one after
+    // this command changed the session (`resetClient`), is this command's own.
+    const ownSettings = this.workspaceOverride !== undefined || this.traceIdOverride !== undefined || this.reset
+    if (!this.connectedHere && ownSettings) this.client = this.newClient()
+    return this.client ?? this.ctx.api
+  }
+
+  /** The context's service was set up by this command (`connect`), not handed over by a host. */
+  private connectedHere = false
+  private reset = false
+
+  private newClient(): ApiClient {
+    return new ApiClient({
       endpoint: this.endpoint,
       credential: this.credential(),
       workspaceId: this.workspaceOverride ?? this.session.activeWorkspaceId,
       language: this.session.language,
       fixedTraceId: this.traceIdOverride,
-      cliSource: process.env.PIXVERSE_CLI_SOURCE?.trim() || 'cli',
+      cliSource: this.ctx.env.PIXVERSE_CLI_SOURCE?.trim() || 'cli',
       userAgent: `pixverse-cli/${this.config.version} node/${process.versions.node}`,
-      timeoutMs: Number(process.env.PIXVERSE_HTTP_TIMEOUT_MS) || undefined,
+      timeoutMs: Number(this.ctx.env.PIXVERSE_HTTP_TIMEOUT_MS) || undefined,
       onWorkspaceLost: (path) => this.fallBackToPersonal(path),
       onNotice: (message) => this.out.notice(message),
     })
-    return this.client
   }
 
   /** `--timeout` bounds the whole command: every later request of it ends by then (exit 2). */
@@ -105,6 +160,8 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
   /** Forget the client (e.g. after login stored a new token). */
   protected resetClient(): void {
     this.client = undefined
+    this.reset = true
+    if (this.connectedHere) this.ctx.resetClient()
   }
 
   /** Stores a freshly issued token with the origin it belongs to. */

@@ -1,10 +1,11 @@
 import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
-import type {Interfaces} from '@oclif/core'
+import type {Config, Interfaces} from '@oclif/core'
 
+import {CommandContext} from '../context/command-context.js'
 import {ExitCode, validationError} from '../errors.js'
-import {Output} from '../output.js'
-import {toCliError} from './to-cli-error.js'
+import type {Output} from '../output.js'
+import {toCliError} from '../util/to-cli-error.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
@@ -13,10 +14,21 @@ export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
+/** What a command run for an in-process caller yields instead of printing. */
+export interface InProcessResult {
+  /** The object the command would print with --json. */
+  result: unknown
+  /** The exit code the command would end with (0, or e.g. 5 for a partial creation). */
+  exitCode: number
+}
+
 /**
  * Owns output and errors for every command: `run()` returns a result object, this class prints it
  * (one JSON document on stdout with --json/-p, or text), and one catch maps any error to its exit
  * code, identical with and without --json. oclif's own JSON path is not used: it loses exit codes.
+ *
+ * Everything from outside (streams, environment, person checks, stores, service) comes from
+ * `this.ctx` (src/context/): the process's by default, or the one a host hands to the constructor.
  */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static baseFlags = {
@@ -39,6 +51,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     }),
   }
 
+  /** Streams, person checks, JSON mode, stores, service and client of this invocation. */
+  readonly ctx: CommandContext
   protected flags!: BaseFlags<T>
   protected args!: BaseArgs<T>
   protected out!: Output
@@ -50,10 +64,45 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Workspace from --workspace-id, already validated. */
   protected workspaceOverride?: number
 
+  /** `context`: a host's (the MCP server, a test); otherwise the one `runWithContext` set, or the process's. */
+  constructor(argv: string[], config: Config, context?: CommandContext) {
+    super(argv, config)
+    this.ctx = context ?? CommandContext.current()
+  }
+
   public async init(): Promise<void> {
     // Decided from argv before parsing, so that a parse error is reported as JSON too.
-    this.out = new Output(this.argv.includes('--json') || this.argv.includes('-p'))
+    this.ctx.setJson(this.jsonInArgv())
+    this.out = this.ctx.output()
     await this.parseArgv()
+  }
+
+  /**
+   * Runs the command for a caller in this process (the MCP server): the argv goes through the
+   * command's own parser, the result object is returned with its exit code, nothing is printed,
+   * and an error is thrown as it is (the caller reports it).
+   */
+  async runForResult(): Promise<InProcessResult> {
+    let failure: Error | undefined
+    try {
+      await this.parseArgv()
+      await this.checkBeforeRun()
+      const result = await this.run()
+      // A partial failure is reported on the command itself (resultExitCode), never through the process.
+      return {result, exitCode: this.resultExitCode ?? 0}
+    } catch (error) {
+      failure = error as Error
+      throw error
+    } finally {
+      await this.finally(failure)
+    }
+  }
+
+  /** What `runForResult` checks before `run()` (the host's context replaces `init()`). */
+  protected async checkBeforeRun(): Promise<void> {}
+
+  private jsonInArgv(): boolean {
+    return this.argv.includes('--json') || this.argv.includes('-p')
   }
 
   /** Parses `this.argv` into flags and args (again after a wizard filled the argv in). */
@@ -68,7 +117,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     this.positionals = argv as string[]
-    this.out = new Output(Boolean(this.flags.json))
+    this.ctx.setJson(Boolean(this.flags.json))
+    this.out = this.ctx.output()
     this.out.verbose = Boolean(this.flags.verbose)
     this.checkGlobalFlags()
   }
@@ -104,7 +154,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   /** Every failure ends here: one line (or one JSON object) on stderr and the documented exit code. */
   protected report(error: unknown): void {
     const cliError = toCliError(error)
-    this.out ??= new Output(this.argv.includes('--json') || this.argv.includes('-p'))
+    if (!this.out) {
+      this.ctx.setJson(this.jsonInArgv())
+      this.out = this.ctx.output()
+    }
+
     this.out.error(cliError)
     process.exitCode = cliError.exitCode
   }

@@ -1,17 +1,16 @@
 import {type Command} from '@oclif/core/command'
 
+import type {ConfigStore} from '../config/config-store.js'
 import {BaseCommand} from './base-command.js'
-import {ConfigStore} from '../config/config-store.js'
-import {storePaths} from '../config/paths.js'
 
-/** Local-only commands over ~/.pixverse/config.json. */
+/** Local-only commands over ~/.pixverse/config.json (the context's settings store). */
 export abstract class ConfigCommand<T extends typeof Command> extends BaseCommand<T> {
   protected get store(): ConfigStore {
-    return new ConfigStore(storePaths().config)
+    return this.ctx.stores().settings
   }
 
   protected get paths(): {dir: string; config: string} {
-    const {dir, config} = storePaths()
+    const {dir, config} = this.ctx.stores().paths
     return {dir, config}
   }
 }

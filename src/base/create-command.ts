@@ -14,12 +14,11 @@ import {resolveTextInput} from '../util/text-input.js'
 import {AuthedCommand} from './authed-command.js'
 import * as flag from './creation-flags.js'
 import {completedItem} from './results.js'
-import {assertAudioOutput} from './save-audio.js'
-import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from './wait-abort.js'
-import {StopGuard} from './stop-guard.js'
+import {assertAudioOutput} from '../api/save-audio.js'
+import {type StopSignal, idDetails, resumeHint, stopExitCode, stopWord, waitAbort} from '../util/wait-abort.js'
+import {StopGuard} from '../util/stop-guard.js'
 import {clock} from '../util/clock.js'
 import {shellQuote} from '../util/shell-quote.js'
-import {canPrompt} from '../util/person.js'
 import {
   type FlagShape,
   isBlankCreation,
@@ -48,7 +47,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
 
   /** Live progress on stderr (listr2 at a terminal, timestamped lines otherwise, nothing in JSON mode). */
   protected progress(): Promise<Progress> {
-    this.display ??= import('../progress/progress.js').then(({createProgress}) => createProgress(this.out.json))
+    this.display ??= import('../progress/progress.js').then(({createProgress}) => createProgress(this.ctx))
     return this.display
   }
 
@@ -73,7 +72,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
     const ctor = this.ctor as unknown as {baseFlags: Record<string, FlagShape>; flags?: Record<string, FlagShape>}
     if (!mode || !isBlankCreation(this.argv, ctor.baseFlags)) return
     const flags = ctor.flags ?? {}
-    if (!canPrompt(process, {json: this.out.json})) {
+    if (!this.ctx.canPrompt()) {
       const missing = requiredFlags(mode, flags)
       if (missing.length > 0) throw missingFlagsError(mode, missing)
       return
@@ -134,7 +133,12 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
   ): Promise<CreationResult> {
     const prepared = await spec.prepare(input, {
       storedDefaults: (mode) => this.storedDefaults(mode),
-      text: (value) => resolveTextInput(value, {policy: this.files, note: (message) => this.out.notice(message)}),
+      text: (value) =>
+        resolveTextInput(value, {
+          policy: this.files,
+          note: (message) => this.out.notice(message),
+          stdin: this.ctx.streams.stdin,
+        }),
     })
     this.warnAll(prepared.warnings)
     this.keepDeadline(this.waitFlags.timeout)
@@ -354,7 +358,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       return result
     }
 
-    const {saveAudio} = await import('./save-audio.js')
+    const {saveAudio} = await import('../api/save-audio.js')
     return {...result, local_path: await saveAudio(result, output)}
   }
 }

@@ -1,7 +1,6 @@
 import {AuthedCommand} from '../base/authed-command.js'
 import {validationError} from '../errors.js'
 import {openInBrowser} from '../util/browser.js'
-import {canOpenBrowser} from '../util/person.js'
 
 export default class Subscribe extends AuthedCommand<typeof Subscribe> {
   static description = `Open the subscription page to upgrade your plan or buy credits.
@@ -22,7 +21,7 @@ Prints {success, url}; the browser opens only for a person at a terminal (never 
     }
 
     const url = `${this.endpoint.webBase.replace(/\/+$/, '')}/subscribe`
-    if (canOpenBrowser(process, {json: this.out.json})) openInBrowser(url)
+    if (this.ctx.canOpenBrowser()) openInBrowser(url)
     return {success: true, url}
   }
 

@@ -17,8 +17,8 @@ export interface StorePaths {
  * Where credentials and settings live. In sandbox mode the session is kept apart (in the sandbox
  * folder) so rehearsing never replaces the real login.
  */
-export function storePaths(options: {sandbox?: boolean} = {}): StorePaths {
-  const home = pixverseHome()
+export function storePaths(options: {sandbox?: boolean} = {}, env: NodeJS.ProcessEnv = process.env): StorePaths {
+  const home = pixverseHome(env)
   const credentialsDir = options.sandbox ? join(home, 'sandbox') : home
   return {
     dir: home,

@@ -1,4 +1,5 @@
 import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
+import type {OutputStream} from '../context/streams.js'
 import {canAnimate} from '../util/person.js'
 
 /**
@@ -31,22 +32,29 @@ export interface TaskWatch {
 export type ProgressMode = 'silent' | 'lines' | 'terminal'
 
 /** JSON mode: silent; stderr is a terminal: live display; otherwise plain lines. */
-export function progressMode(json: boolean, stderr: {isTTY?: boolean} = process.stderr): ProgressMode {
+export function progressMode(json: boolean, stderr: {isTTY?: boolean}): ProgressMode {
   if (json) return 'silent'
   return canAnimate({stderr}, {json}) ? 'terminal' : 'lines'
 }
 
+/** What the rendering is chosen from: the command's context (src/context/). */
+export interface ProgressTarget {
+  readonly json: boolean
+  readonly streams: {stderr: OutputStream}
+}
+
 /** Builds the rendering for this invocation; listr2 is only loaded when a terminal will show it. */
-export async function createProgress(json: boolean): Promise<Progress> {
-  const mode = progressMode(json)
+export async function createProgress(target: ProgressTarget): Promise<Progress> {
+  const {stderr} = target.streams
+  const mode = progressMode(target.json, stderr)
   if (mode === 'silent') return silentProgress
   if (mode === 'lines') {
     const {LineProgress} = await import('./line-progress.js')
-    return new LineProgress((line) => process.stderr.write(line + '\n'))
+    return new LineProgress((line) => stderr.write(line + '\n'))
   }
 
   const {TerminalProgress} = await import('./terminal-progress.js')
-  return new TerminalProgress()
+  return new TerminalProgress(stderr)
 }
 
 const noStep: ProgressStep = {bytes() {}, done() {}, fail() {}}

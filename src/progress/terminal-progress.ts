@@ -1,4 +1,5 @@
 import type {TaskKind, TaskSnapshot} from '../api/tasks.js'
+import type {OutputStream} from '../context/streams.js'
 import {byteBar, formatBytes, formatElapsed, taskPhase} from './format.js'
 import type {Progress, ProgressStep, TaskWatch} from './progress.js'
 
@@ -20,6 +21,9 @@ interface Line {
 export class TerminalProgress implements Progress {
   private chain: Promise<void> = Promise.resolve()
   private current?: {end(): void}
+
+  /** `stderr`: the command's (its context's), a terminal. */
+  constructor(private readonly stderr: OutputStream) {}
 
   step(title: string): ProgressStep {
     this.current?.end()
@@ -105,11 +109,11 @@ export class TerminalProgress implements Progress {
 
   /** Queues one listr2 list after the ones before it (two renderers must never share the screen). */
   private show(lines: Line[]): void {
-    this.chain = this.chain.then(() => render(lines)).catch(() => {})
+    this.chain = this.chain.then(() => render(lines, this.stderr)).catch(() => {})
   }
 }
 
-async function render(lines: Line[]): Promise<void> {
+async function render(lines: Line[], stderr: OutputStream): Promise<void> {
   const {DefaultRenderer, Listr, ListrLogger, ProcessOutput} = await import('listr2')
   // listr2 picks its fallback renderer when *stdout* is not a terminal; we draw on stderr, so the
   // renderer declares itself fit for that (stdout may be a pipe holding the result).
@@ -149,7 +153,7 @@ async function render(lines: Line[]): Promise<void> {
         logger: new ListrLogger({
           useIcons: true,
           toStderr: [],
-          processOutput: new ProcessOutput(process.stderr, process.stderr),
+          processOutput: new ProcessOutput(stderr as NodeJS.WriteStream, stderr as NodeJS.WriteStream),
         }),
         showErrorMessage: true,
       } as never,

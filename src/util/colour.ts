@@ -1,18 +1,22 @@
+import {currentScreen} from './screen.js'
+
 /**
  * ANSI colour for human text, and only when it helps: `NO_COLOR` (any value) turns it off,
  * `FORCE_COLOR` (not "0") turns it on, otherwise only a terminal gets it (https://no-color.org).
- * A pipe or a file never receives an escape sequence.
+ * A pipe or a file never receives an escape sequence. The stream and environment are the
+ * command's (its context), never the process's.
  */
-export function colourOn(stream: {isTTY?: boolean} = process.stdout): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
-  const force = process.env.FORCE_COLOR
+export function colourOn(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  const force = env.FORCE_COLOR
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false'
-  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb'
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb'
 }
 
+/** By default, the screen being rendered for (`renderFor`) decides. */
 const paint =
   (open: number, close: number) =>
-  (text: string, on = colourOn()) =>
+  (text: string, on = currentScreen().colour) =>
     on ? `\u001B[${open}m${text}\u001B[${close}m` : text
 
 export const bold = paint(1, 22)
@@ -29,7 +33,7 @@ export function visibleLength(text: string): number {
 }
 
 /** A task status word coloured by what it means: done, failed, or still going. */
-export function statusWord(status: string, on = colourOn()): string {
+export function statusWord(status: string, on = currentScreen().colour): string {
   if (/^(completed|success|done|ok)$/i.test(status)) return green(status, on)
   if (/fail|reject|moderat|sensitive|error|cancel/i.test(status)) return red(status, on)
   return yellow(status, on)

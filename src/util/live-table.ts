@@ -1,9 +1,10 @@
+import type {OutputStream} from '../context/streams.js'
 import {formatElapsed} from '../progress/format.js'
-import {statusWord} from './colour.js'
+import {type Screen, renderFor} from './screen.js'
 import {renderTable} from './table.js'
 import {terminalText} from './terminal-text.js'
 
-/** A row of the table: its cells by column name; `status` drives the colours and the elapsed time. */
+/** A row of the table: its cells by column name; `status` drives the elapsed time and which rows give way. */
 export type LiveRow = Record<string, unknown> & {status: string}
 
 const byNumber = new Intl.Collator('en', {numeric: true})
@@ -30,7 +31,9 @@ export class LiveTable {
   constructor(
     private readonly columns: string[],
     rows: Array<[key: string, row: LiveRow]>,
-    private readonly stderr: NodeJS.WriteStream = process.stderr,
+    private readonly stderr: OutputStream,
+    /** Asked on every frame: the terminal may have been resized. */
+    private readonly screen: () => Screen,
   ) {
     for (const [key, row] of rows) this.add(key, row)
     if (columns.includes('elapsed')) {
@@ -97,8 +100,13 @@ export class LiveTable {
         : [...all.filter(([, r]) => !FINAL.test(r.status)), ...all.filter(([, r]) => FINAL.test(r.status))]
             .slice(0, room)
             .sort(([a], [b]) => (position.get(a) as number) - (position.get(b) as number))
-    const rows = shown.map(([, r]) => ({...r, status: statusWord(r.status)}))
-    const table = renderTable(rows, this.columns, {width: this.stderr.columns})
+    // Plain status words: a table cell cannot carry colour codes (renderTable strips control characters).
+    const table = renderFor(this.screen(), () =>
+      renderTable(
+        shown.map(([, r]) => r),
+        this.columns,
+      ),
+    )
     const hidden = all.length > shown.length ? ` (${all.length - shown.length} more rows not shown)` : ''
     const frame = `${table}\n${this.counters}${hidden}\n`
     const up = this.drawn > 0 ? `\u001B[${this.drawn}A\u001B[J` : ''

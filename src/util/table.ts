@@ -1,8 +1,9 @@
 import {bold} from './colour.js'
 import {relativeTime} from './relative-time.js'
+import {currentScreen} from './screen.js'
 
 export interface TableOptions {
-  /** Screen columns to fit; default: the terminal's width when stdout is one, otherwise no limit (pipes get whole cells). */
+  /** Screen columns to fit; default: the screen being rendered for (`renderFor`): a terminal's width, no limit for a pipe. */
   width?: number
   /** Print times as they came instead of "3 min ago" (nothing uses it yet but tests). */
   now?: number
@@ -34,7 +35,7 @@ export function renderTable(
   const widths = fitWidths(
     columns.map((_, i) => Math.max(length(headers[i]), ...cells.map((line) => length(line[i])))),
     headers.map((header) => Math.min(length(header), 6)),
-    options.width ?? (process.stdout.isTTY ? process.stdout.columns : undefined),
+    options.width ?? currentScreen().columns,
   )
   const line = (values: string[]) =>
     values

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs'
 
+import type {InputStream} from '../context/streams.js'
 import {validationError} from '../errors.js'
 import {type FileAccessPolicy, commandLinePolicy, textInputFile} from './file-access.js'
 
@@ -16,12 +17,13 @@ const MAX_TEXT_BYTES = MAX_TEXT_CHARS * 4
  * A text flag's value: `-` reads stdin, an existing file is replaced by its trimmed contents, any
  * other value is the text itself (docs/cli.md §2 "Common input conventions"). Which files may be read
  * is the policy's decision (see file-access.ts); `note` is told which file was read and its size.
+ * `stdin` is the command's (its context's); callers that never read stdin leave it out.
  */
 export async function resolveTextInput(
   value: string,
-  options: {policy?: FileAccessPolicy; label?: string; note?: (message: string) => void} = {},
+  options: {policy?: FileAccessPolicy; label?: string; note?: (message: string) => void; stdin?: InputStream} = {},
 ): Promise<string> {
-  if (value === '-') return capped((await readStdin()).trim(), 'stdin')
+  if (value === '-') return capped((await readStdin(options.stdin ?? process.stdin)).trim(), 'stdin')
   const label = options.label ?? 'text input'
   const file = textInputFile(options.policy ?? commandLinePolicy(), value, label)
   if (file === undefined) return capped(value, 'the text given')
@@ -41,14 +43,14 @@ function tooLong(source: string) {
 }
 
 /** Stops reading (and refuses) as soon as the pipe holds more than any text may be. */
-async function readStdin(): Promise<string> {
+async function readStdin(stdin: InputStream): Promise<string> {
   const chunks: Buffer[] = []
   let bytes = 0
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stdin) {
     const buffer = Buffer.from(chunk)
     bytes += buffer.length
     if (bytes > MAX_TEXT_BYTES) {
-      process.stdin.destroy()
+      stdin.destroy?.()
       throw tooLong('stdin')
     }
 

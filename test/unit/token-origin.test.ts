@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {resolveEndpoint} from '../../src/api/base-url.js'
-import {tokenFitsEndpoint} from '../../src/base/credentials.js'
+import {tokenFitsEndpoint} from '../../src/api/credentials.js'
 
 /** Where a stored token may be sent: the origin it was issued by (scheme, host and port), nothing near it. */
 describe('tokenFitsEndpoint', function () {

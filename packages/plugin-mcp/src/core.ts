@@ -31,4 +31,4 @@ export const {
   toCliError,
   validationError,
 } = core
-export type {InProcessOptions, InProcessResult, TaskSnapshot} from 'pixverse'
+export type {CommandContext, InProcessOptions, InProcessResult, TaskSnapshot} from 'pixverse'

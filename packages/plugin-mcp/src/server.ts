@@ -12,21 +12,17 @@ import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:http'
 import {join} from 'node:path'
 
-import {
-  type InProcessOptions,
-  type InProcessResult,
-  type TaskSnapshot,
-  pixverseHome,
-  statusLabel,
-  toCliError,
-} from './core.js'
+import {type CommandContext, type TaskSnapshot, pixverseHome, runInProcess, statusLabel, toCliError} from './core.js'
 import {allowedHosts, checkRequest, generateToken} from './http-guard.js'
 import {type Tool, buildTools} from './tools.js'
 
 export interface ServeContext {
   config: Config
-  /** Runs a command class with an argv in the `mcp serve` command's session. */
-  run(tool: Tool, argv: string[], options: InProcessOptions): Promise<InProcessResult>
+  /**
+   * The `mcp serve` command's own context: every tool call runs its command with a context made
+   * from it (`inProcess`): the same endpoint, session, settings, file rules and API client.
+   */
+  host: CommandContext
   /** Diagnostics: stderr only (stdout is the protocol in stdio mode). */
   log(message: string): void
 }
@@ -70,7 +66,8 @@ function buildServer(context: ServeContext, tools: Tool[]): Server {
 
     try {
       const argv = tool.argv(request.params.arguments ?? {})
-      const {result, exitCode} = await context.run(tool, argv, {signal: extra.signal, onUpdate})
+      const call = context.host.inProcess({signal: extra.signal, onUpdate})
+      const {result, exitCode} = await runInProcess(await tool.load(), argv, context.config, call)
       const structured =
         result && typeof result === 'object' && !Array.isArray(result)
           ? {structuredContent: result as Record<string, unknown>}

@@ -6,7 +6,6 @@ import {ASSET_TYPE_CODE, type AssetSource, SOURCE_CODE} from '../../api/library.
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {CliError, ExitCode, validationError} from '../../errors.js'
-import {canPrompt} from '../../util/person.js'
 
 interface Deleted {
   id: number
@@ -64,7 +63,7 @@ Created assets are found by id (type detected: video, then image, then audio). U
       if (typeof raw.platform === 'string' && raw.platform) platform = raw.platform
     }
 
-    if (!this.flags.yes && canPrompt(process, {json: this.out.json}))
+    if (!this.flags.yes && this.ctx.canPrompt())
       await this.confirm(`Delete ${source === 'upload' ? 'uploaded ' : ''}${type} ${id}? This cannot be undone.`)
     await this.api.post('asset/library/delete', {
       items: [{asset_id: assetId, asset_type: ASSET_TYPE_CODE[type], asset_source: SOURCE_CODE[source], platform}],

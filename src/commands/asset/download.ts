@@ -37,7 +37,7 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
     const {url, name, bytes} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)
     const {createProgress} = await import('../../progress/progress.js')
-    const progress = await createProgress(this.out.json)
+    const progress = await createProgress(this.ctx)
     const step = progress.step(`Downloading ${asset.type} ${id}`)
     const file = await downloadFile(url, dest, name, (received, total) => step.bytes(received, total ?? 0), {
       expectedBytes: bytes,

@@ -5,7 +5,7 @@ import {type AssetType, findAsset} from '../../api/assets.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {statusView} from '../../base/results.js'
-import {taskText} from '../../base/task-text.js'
+import {taskText} from '../../util/task-text.js'
 import {renderHuman} from '../../output.js'
 
 export default class AssetInfo extends AuthedCommand<typeof AssetInfo> {

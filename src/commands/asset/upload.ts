@@ -2,6 +2,7 @@ import * as Args from '@oclif/core/args'
 
 import {classifyMediaInput} from '../../api/media-input.js'
 import {AuthedCommand} from '../../base/authed-command.js'
+import type {OutputStream} from '../../context/streams.js'
 import {validationError} from '../../errors.js'
 import {EXTENSIONS, type MediaKind, extensionOf, kindOfExtension} from '../../util/media-file.js'
 
@@ -37,8 +38,7 @@ Accepted: ${Object.values(EXTENSIONS).flat().join(', ')}. The type comes from th
 
     const kind = checkLocalMedia('asset upload', file)
     this.out.info(`Uploading ${kind}…`)
-    const {progressMode} = await import('../../progress/progress.js')
-    const bar = progressMode(this.out.json) === 'terminal' ? await byteBarOnStderr() : undefined
+    const bar = this.ctx.canAnimate() ? await byteBarOn(this.ctx.streams.stderr) : undefined
     const uploaded = await new Uploader(this.api).upload(file, kind, bar?.update)
     bar?.end()
     return {...uploaded.raw, type: kind, ...(uploaded.transform ? {transform: uploaded.transform} : {})}
@@ -57,13 +57,13 @@ function kindFromUrl(url: string): MediaKind {
 }
 
 /** A byte bar redrawn on one stderr line (a terminal only), at most every 100 ms and once at the end. */
-async function byteBarOnStderr(): Promise<{update(sent: number, total: number): void; end(): void}> {
+async function byteBarOn(stderr: OutputStream): Promise<{update(sent: number, total: number): void; end(): void}> {
   const {byteBar} = await import('../../progress/format.js')
   let last = 0
   let shown = false
   let latest: [number, number] = [0, 0]
   const draw = () => {
-    process.stderr.write(`\r\u001B[2KUploading ${byteBar(...latest)}`)
+    stderr.write(`\r\u001B[2KUploading ${byteBar(...latest)}`)
     shown = true
   }
 
@@ -77,7 +77,7 @@ async function byteBarOnStderr(): Promise<{update(sent: number, total: number): 
     end() {
       if (shown) {
         draw()
-        process.stderr.write('\n')
+        stderr.write('\n')
       }
     },
   }

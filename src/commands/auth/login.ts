@@ -1,7 +1,6 @@
 import {pollDeviceToken, requestDeviceCode} from '../../api/device-login.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {openInBrowser} from '../../util/browser.js'
-import {canOpenBrowser} from '../../util/person.js'
 
 export interface LoginResult {
   success: true
@@ -28,9 +27,9 @@ Shows a URL and a code; approve it in a browser and the token is stored in ~/.pi
     const before = this.session.snapshot()
     const code = await requestDeviceCode(this.api)
     this.out.notice(`Authorize at: ${code.url} (code: ${code.userCode})`)
-    if (canOpenBrowser(process, {json: this.out.json})) openInBrowser(code.url)
+    if (this.ctx.canOpenBrowser()) openInBrowser(code.url)
     const {createProgress} = await import('../../progress/progress.js')
-    const progress = await createProgress(this.out.json)
+    const progress = await createProgress(this.ctx)
     const waiting = progress.step('Waiting for approval in the browser')
     const token = await pollDeviceToken(this.api, code)
       .then(

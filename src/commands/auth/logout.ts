@@ -1,8 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
 import {BaseCommand} from '../../base/base-command.js'
-import {InternalStore} from '../../config/internal-store.js'
-import {storePaths} from '../../config/paths.js'
 
 export default class AuthLogout extends BaseCommand<typeof AuthLogout> {
   static description = 'Remove the stored token (local only: nothing is sent to the service).'
@@ -14,8 +12,8 @@ export default class AuthLogout extends BaseCommand<typeof AuthLogout> {
   }
 
   async run(): Promise<{success: true; message: string}> {
-    const store = new InternalStore(storePaths({sandbox: this.flags.sandbox}).internal)
-    store.update({token: undefined, tokenApiBase: undefined, activeWorkspaceId: 0})
+    const {session} = this.ctx.stores({sandbox: this.flags.sandbox})
+    session.update({token: undefined, tokenApiBase: undefined, activeWorkspaceId: 0})
     return {success: true, message: 'Token removed'}
   }
 }

@@ -10,7 +10,7 @@ import {type FileAccessPolicy, manifestPolicy} from '../../util/file-access.js'
 import * as tableModule from '../../util/table.js'
 import {resolveTextInput} from '../../util/text-input.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
-import {type StopSignal, onStopSignal, stopExitCode, stopWord} from '../../base/wait-abort.js'
+import {type StopSignal, onStopSignal, stopExitCode, stopWord} from '../../util/wait-abort.js'
 
 interface Summary {
   manifest: string
@@ -89,17 +89,16 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     const totals = {done: 0, failed: 0, credits: 0}
     const counters = () => `${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`
     // A person watching stderr gets a live table; stdout still streams JSON lines unless it is the same screen.
-    const [{canAnimate}, {LiveTable}] = await Promise.all([
-      import('../../util/person.js'),
-      import('../../util/live-table.js'),
-    ])
-    const live = canAnimate(process, {json: this.out.json})
+    const {LiveTable} = await import('../../util/live-table.js')
+    const live = this.ctx.canAnimate()
       ? new LiveTable(
           COLUMNS,
           prepared.map(({state: r}) => [String(r.row), {row: r.row, line: r.line, mode: r.mode, status: 'waiting'}]),
+          this.ctx.streams.stderr,
+          () => this.ctx.screen('stderr'),
         )
       : undefined
-    this.finalTable = live && process.stdout.isTTY ? live : undefined
+    this.finalTable = live && this.ctx.streams.stdout.isTTY ? live : undefined
     // A row's last progress note waits for its outcome, so the counters it prints include that row.
     const finalNotes = new Map<number, string>()
     const progress = (row: {row: number; line: number; mode: string}, note: string) => {

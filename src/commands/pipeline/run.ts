@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
-import {type StopSignal, onStopSignal, stopExitCode} from '../../base/wait-abort.js'
+import {type StopSignal, onStopSignal, stopExitCode} from '../../util/wait-abort.js'
 import {CliError, validationError} from '../../errors.js'
 import type {CheckedPipeline} from '../../pipeline/check.js'
 import type {ProgressEvent, StepOutcome} from '../../pipeline/engine.js'
@@ -189,11 +189,8 @@ Every step is checked before the first request (exit 6 names the step and field)
     step(outcome: StepOutcome): void
     close(): void
   }> {
-    const [{canAnimate}, {LiveTable}] = await Promise.all([
-      import('../../util/person.js'),
-      import('../../util/live-table.js'),
-    ])
-    if (!canAnimate(process, {json: this.out.json}))
+    const {LiveTable} = await import('../../util/live-table.js')
+    if (!this.ctx.canAnimate())
       return {
         event: (event) => this.out.info(`${new Date().toISOString()} ${event.label}: ${event.note}`),
         step() {},
@@ -204,6 +201,8 @@ Every step is checked before the first request (exit 6 names the step and field)
     const table = new LiveTable(
       ['step', 'mode', 'model', 'status', 'credits', 'elapsed', 'note'],
       checked.steps.map((step) => [step.def.id, {step: step.def.id, ...cells(step.def.id), status: 'waiting'}]),
+      this.ctx.streams.stderr,
+      () => this.ctx.screen('stderr'),
     )
     const totals = {done: 0, failed: 0, credits: 0}
     const counters = () =>

@@ -5,19 +5,11 @@ import {type TaskKind, fetchTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {statusView} from '../../base/results.js'
-import {taskText, tasksText} from '../../base/task-text.js'
-import {ExitCode, isCliError, validationError} from '../../errors.js'
-import {toCliError} from '../../base/to-cli-error.js'
+import {taskText, tasksText} from '../../util/task-text.js'
+import {isCliError, validationError} from '../../errors.js'
+import {mostSevereExit} from '../../util/exit-priority.js'
+import {toCliError} from '../../util/to-cli-error.js'
 import {renderHuman} from '../../output.js'
-
-/** Which per-id failure decides the exit code of a batch (docs/cli.md §3): auth > credits > concurrency > timeout > generation. */
-const PRIORITY = [
-  ExitCode.Auth,
-  ExitCode.Credits,
-  ExitCode.ConcurrencyLimit,
-  ExitCode.Timeout,
-  ExitCode.GenerationFailed,
-]
 
 export default class TaskStatus extends AuthedCommand<typeof TaskStatus> {
   static description = `Show the status of one or more tasks.
@@ -81,7 +73,8 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
         ...(error.traceId ? {trace_id: error.traceId} : {}),
       }
     })
-    const exitCode = PRIORITY.find((code) => codes.has(code))
+    // General failures leave it 0 (docs/cli.md §3): only the prioritised codes decide.
+    const exitCode = mostSevereExit(codes)
     if (exitCode !== undefined) this.resultExitCode = exitCode
     return result
   }

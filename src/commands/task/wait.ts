@@ -6,8 +6,8 @@ import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {parseId} from '../../base/id-arg.js'
 import {waitView} from '../../base/results.js'
-import {taskText} from '../../base/task-text.js'
-import {waitAbort} from '../../base/wait-abort.js'
+import {taskText} from '../../util/task-text.js'
+import {waitAbort} from '../../util/wait-abort.js'
 import {emit, finishedEvent} from '../../events.js'
 
 export default class TaskWait extends AuthedCommand<typeof TaskWait> {
@@ -35,7 +35,7 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
     const kind = this.flags.type as TaskKind
     this.keepDeadline(this.flags.timeout)
     const {createProgress} = await import('../../progress/progress.js')
-    const progress = await createProgress(this.out.json)
+    const progress = await createProgress(this.ctx)
     const watch = progress.watch(kind, [id])
     const abort = waitAbort(kind, [id], this.waitHooks?.signal)
     let last: TaskSnapshot | undefined

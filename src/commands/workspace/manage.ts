@@ -1,6 +1,5 @@
 import {AuthedCommand} from '../../base/authed-command.js'
 import {openInBrowser} from '../../util/browser.js'
-import {canOpenBrowser} from '../../util/person.js'
 
 export default class WorkspaceManage extends AuthedCommand<typeof WorkspaceManage> {
   static description = `Open the team management page (members, seats, team plan).
@@ -13,7 +12,7 @@ Prints {success, url}; the browser opens only for a person at a terminal (never 
 
   async run(): Promise<{success: true; url: string}> {
     const url = `${this.endpoint.webBase.replace(/\/+$/, '')}/team`
-    if (canOpenBrowser(process, {json: this.out.json})) openInBrowser(url)
+    if (this.ctx.canOpenBrowser()) openInBrowser(url)
     return {success: true, url}
   }
 

@@ -35,8 +35,7 @@ The choice is saved; --workspace-id overrides it for a single command. Without a
 
   /** A person at a terminal picks from the list; anyone else must pass the id (exit 6). */
   protected async pickWorkspace(): Promise<number> {
-    const {canPrompt} = await import('../../util/person.js')
-    if (!canPrompt(process, {json: this.out.json})) {
+    if (!this.ctx.canPrompt()) {
       throw validationError(
         'Missing argument: workspace-id',
         'Run `pixverse workspace list` and pass an id (0 = personal).',

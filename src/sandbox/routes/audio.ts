@@ -7,7 +7,7 @@ import {fixturePath} from '../media.js'
 import type {State} from '../store.js'
 import {FLAT_COST} from '../tasks.js'
 import {MUSIC_MODELS, TTS_MODELS, VOICES} from '../catalog-data.js'
-import {findTask} from './video.js'
+import {findTask} from './task-routes.js'
 
 let mp3Size: number | undefined
 /** The fixture MP3 stands in for every generated track: report its real size and length. */

@@ -1,21 +1,10 @@
 /** Image generation, detail and download (docs/protocol.md §3.2, §4.5, §5.3). */
 import {IMAGE_QUALITIES} from '../catalog-data.js'
-import {
-  ApiError,
-  ERR,
-  type Ctx,
-  type RouteTable,
-  idParam,
-  invalidParam,
-  isMediaPath,
-  mediaUrl,
-  str,
-  strArray,
-} from '../http.js'
+import {type Ctx, type RouteTable, invalidParam, isMediaPath, str, strArray} from '../http.js'
 import {imageResp, submit, type Prepared} from '../creations.js'
 import {imageDetail, imagePath} from '../details.js'
-import {imageCost, taskClock} from '../tasks.js'
-import {findTask} from './video.js'
+import {imageCost} from '../tasks.js'
+import {detailRoute, downloadRoute} from './task-routes.js'
 
 const QUALITIES = IMAGE_QUALITIES
 
@@ -58,24 +47,6 @@ export const imageRoutes: RouteTable = {
       return submit(ctx, 'image/i2i', image(ctx.body, false), imageResp)
     },
   },
-  'image/detail': {
-    method: 'POST',
-    auth: true,
-    handler: (ctx) => {
-      const id = idParam(ctx.body.image_id, 'image_id')
-      return ctx.store.read((s) => imageDetail(findTask(s, id, 'image'), ctx.origin, ctx.now))
-    },
-  },
-  'image/download': {
-    method: 'POST',
-    auth: true,
-    handler: (ctx) => {
-      const id = idParam(ctx.body.image_id, 'image_id')
-      return ctx.store.read((s) => {
-        const task = findTask(s, id, 'image')
-        if (taskClock(task, ctx.now).status !== 1) throw new ApiError(ERR.notReady, 'Image is not ready for download')
-        return {url: mediaUrl(ctx.origin, imagePath(id))}
-      })
-    },
-  },
+  'image/detail': detailRoute('image', imageDetail),
+  'image/download': downloadRoute('image', imagePath),
 }

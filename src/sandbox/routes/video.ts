@@ -1,30 +1,12 @@
 /** Video generation, detail, download and frame endpoints (docs/protocol.md §3.1, §3.3–3.12, §4.5, §5.3). */
 import {VIDEO_QUALITIES} from '../catalog-data.js'
-import {
-  ApiError,
-  ERR,
-  type Ctx,
-  type RouteTable,
-  idParam,
-  int,
-  invalidParam,
-  isMediaPath,
-  mediaUrl,
-  str,
-  strArray,
-} from '../http.js'
+import {type Ctx, type RouteTable, idParam, int, invalidParam, isMediaPath, mediaUrl, str, strArray} from '../http.js'
 import {submit, videoResp, type Prepared} from '../creations.js'
 import {framePath, videoDetail, videoPath} from '../details.js'
-import type {State, Task} from '../store.js'
-import {FLAT_COST, taskClock, videoCost} from '../tasks.js'
+import {FLAT_COST, videoCost} from '../tasks.js'
+import {detailRoute, downloadRoute} from './task-routes.js'
 
 const QUALITIES = VIDEO_QUALITIES
-
-export function findTask(state: State, id: number, kind: Task['kind']): Task {
-  const task = state.tasks[String(id)]
-  if (!task || task.kind !== kind || task.deleted) throw new ApiError(ERR.notFound, 'Task not found')
-  return task
-}
 
 function quality(body: Record<string, unknown>, fallback: string): string {
   const q = str(body, 'quality') ?? fallback
@@ -153,26 +135,8 @@ export const videoRoutes: RouteTable = {
       return {pass, result: pass ? 1 : 0, type: ctx.body.type ?? 1}
     },
   },
-  'video/list/detail': {
-    method: 'POST',
-    auth: true,
-    handler: (ctx) => {
-      const id = idParam(ctx.body.video_id, 'video_id')
-      return ctx.store.read((s) => videoDetail(findTask(s, id, 'video'), ctx.origin, ctx.now))
-    },
-  },
-  'video/download': {
-    method: 'POST',
-    auth: true,
-    handler: (ctx) => {
-      const id = idParam(ctx.body.video_id, 'video_id')
-      return ctx.store.read((s) => {
-        const task = findTask(s, id, 'video')
-        if (taskClock(task, ctx.now).status !== 1) throw new ApiError(ERR.notReady, 'Video is not ready for download')
-        return {url: mediaUrl(ctx.origin, videoPath(id))}
-      })
-    },
-  },
+  'video/list/detail': detailRoute('video', videoDetail),
+  'video/download': downloadRoute('video', videoPath),
   'video/frame/at_time': {
     method: 'POST',
     auth: true,

@@ -1,4 +1,4 @@
-import {AuthedCommand, Flags, mcpPolicy, runInProcess} from '../../core.js'
+import {AuthedCommand, Flags, mcpPolicy} from '../../core.js'
 
 export default class McpServe extends AuthedCommand<typeof McpServe> {
   static description = `Serve pixverse to AI agents over the Model Context Protocol.
@@ -44,11 +44,7 @@ stdio by default (stdout carries only MCP messages; logs go to stderr), or strea
     this.files = mcpPolicy({readDir: this.flags['allow-dir'], writeDir: this.flags['output-dir']})
     const {serve} = await import('../../server.js')
     await serve(
-      {
-        config: this.config,
-        run: async (tool, argv, options) => runInProcess(this, await tool.load(), argv, options),
-        log: (message) => this.out.notice(message),
-      },
+      {config: this.config, host: this.ctx, log: (message) => this.out.notice(message)},
       {http: this.flags.http, port: this.flags.port, token: this.flags.token},
     )
     return undefined

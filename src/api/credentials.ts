@@ -1,6 +1,6 @@
-import type {ServiceEndpoint} from '../api/base-url.js'
-import {isLoopbackHost} from '../api/base-url.js'
-import type {Credential} from '../api/client.js'
+import type {ServiceEndpoint} from './base-url.js'
+import {isLoopbackHost} from './base-url.js'
+import type {Credential} from './client.js'
 import {fromDotEnv} from '../config/dotenv.js'
 import type {InternalStore} from '../config/internal-store.js'
 

@@ -13,7 +13,7 @@ export async function saveAudio(result: Record<string, unknown>, output: string)
   const id = result.audio_id
   if (typeof url !== 'string' || !url)
     throw new CliError(`Audio ${String(id)} has no URL to download`, {exitCode: ExitCode.General})
-  const {defaultFileName, downloadFile} = await import('../api/download.js')
+  const {defaultFileName, downloadFile} = await import('./download.js')
   if (isFolderTarget(output)) return downloadFile(url, output, defaultFileName('audio', String(id), url, 'mp3'))
   return downloadFile(url, dirname(output), basename(output))
 }

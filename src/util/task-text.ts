@@ -1,6 +1,6 @@
-import {dim, statusWord} from '../util/colour.js'
-import {relativeTime} from '../util/relative-time.js'
-import {renderTable} from '../util/table.js'
+import {dim, statusWord} from './colour.js'
+import {relativeTime} from './relative-time.js'
+import {renderTable} from './table.js'
 
 type View = Record<string, unknown>
 
