@@ -4,7 +4,7 @@ import type {PrepareContext} from '../creations/types.js'
 import {isCliError, validationError} from '../errors.js'
 import {rowInput} from './coerce.js'
 import type {ManifestRow} from './manifest.js'
-import type {PreparedRow} from './runner.js'
+import type {PreparedRow} from './row-steps.js'
 import type {BatchState} from './state.js'
 
 /**

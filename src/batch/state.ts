@@ -66,6 +66,10 @@ export class BatchState {
     return next
   }
 
+  row(row: number): RowState | undefined {
+    return this.rows.get(row)
+  }
+
   all(): RowState[] {
     return [...this.rows.values()].sort((a, b) => a.row - b.row)
   }

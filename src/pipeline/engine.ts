@@ -1,26 +1,22 @@
 import {existsSync} from 'node:fs'
-import {join} from 'node:path'
 
 import type {ApiClient} from '../api/client.js'
-import {assetDownloadUrl} from '../api/asset-download.js'
-import {downloadFile} from '../api/download.js'
 import type {MediaResolver} from '../api/media-resolver.js'
-import {type TaskKind, type TaskSnapshot, waitForTask} from '../api/tasks.js'
 import {rowInput} from '../batch/coerce.js'
 import {creationKey} from '../batch/keys.js'
 import type {SlotLimits} from '../batch/slot-limits.js'
-import {SlotPool, submitWhenSlotFree} from '../batch/slots.js'
-import {finishedItem} from '../base/results.js'
+import {SlotPool} from '../batch/slots.js'
 import {toCliError} from '../util/to-cli-error.js'
 import type {Creation} from '../creations/define.js'
 import {creationNamed} from '../creations/index.js'
-import type {PrepareContext} from '../creations/types.js'
-import {type CliError, ExitCode, isCliError, validationError} from '../errors.js'
+import type {PrepareContext, PreparedCreation} from '../creations/types.js'
+import {ExitCode, isCliError, validationError} from '../errors.js'
 import {type CheckedPipeline, type CheckedStep, localInput} from './check.js'
+import {type RunContext, type UnitResult, download, labelOf, runUnit} from './creation-unit.js'
 import {fingerprint} from './fingerprint.js'
 import {localSteps} from './local-steps.js'
 import {type Lookup, substitute, withoutEmpty} from './references.js'
-import type {PipelineState, StepState, UnitState} from './state.js'
+import type {StepState, UnitState} from './state.js'
 
 export interface StepOutcome {
   id: string
@@ -39,13 +35,52 @@ export interface StepOutcome {
   exit_code: number
 }
 
+/**
+ * Where a run records every step and creation before it moves on: a pipeline's state file
+ * (PipelineState) or a batch's (its rows, src/batch/row-steps.ts). Only what is written here survives
+ * a crash, so a rerun waits for what was submitted instead of sending it again.
+ */
+export interface RunLedger {
+  get(id: string): StepState | undefined
+  set(step: StepState): StepState
+  update(id: string, patch: Partial<StepState>): StepState
+  updateUnit(id: string, index: number, patch: Partial<UnitState>): UnitState
+}
+
+/** Final states in progress events; `partial`: some tasks of a step's creations failed, some did not. */
+export type ProgressStatus = 'running' | 'completed' | 'partial' | 'failed' | 'blocked' | 'interrupted'
+
+/** Something that happened to a step, or to one creation of a for_each step (`index`). */
+export interface ProgressEvent {
+  step: string
+  /** The for_each element (0-based); absent for the step as a whole. */
+  index?: number
+  /** `step`, or `step[index]` for an element. */
+  label: string
+  /** Absent when only a note is added (every slot busy). */
+  status?: ProgressStatus
+  note: string
+  ids?: number[]
+  credits?: number
+}
+
+/** A creation prepared and keyed before the run (a batch row): sent as it is, under its own key. */
+export interface FixedCreation {
+  key: string
+  creation: PreparedCreation
+}
+
+/** A checked step, or a batch row as one (`fixed`). */
+export type EngineStep = CheckedStep & {fixed?: FixedCreation}
+export type EnginePipeline = Omit<CheckedPipeline, 'steps'> & {steps: EngineStep[]}
+
 export interface EngineOptions {
   api(): ApiClient
   media(): Promise<MediaResolver>
-  state: PipelineState
-  /** The run's output folder; each step writes into its own sub-folder. */
-  outDir: string
-  /** Pipeline identity in every idempotency key (its name and output folder). */
+  state: RunLedger
+  /** The folder a step writes into (downloads, local media); none: its creations are not downloaded. */
+  stepDir(step: string): string | undefined
+  /** Pipeline identity in every derived idempotency key (its name and output folder). */
   identity: string
   pools: SlotLimits
   /** Local media work at once (CPU-bound). */
@@ -54,17 +89,17 @@ export interface EngineOptions {
   pollIntervalSec?: number
   signal: AbortSignal
   prepareContext: PrepareContext
-  onProgress(step: string, note: string): void
+  onProgress(event: ProgressEvent): void
   onStep(outcome: StepOutcome): void
 }
 
 /**
- * Runs a checked pipeline: each step starts as soon as the steps it reads are done, creations take
- * slots of their kind (so independent steps and for_each elements run in parallel within the free
- * slots), and every change is written to the state file first. A failed step stops only the steps
- * that depend on it.
+ * Runs a checked pipeline (or a batch, as steps that depend on nothing): each step starts as soon as
+ * the steps it reads are done, creations take slots of their kind (so independent steps and
+ * for_each elements run in parallel within the free slots), and every change is written to the
+ * state first. A failed step stops only the steps that depend on it.
  */
-export async function runPipeline(pipeline: CheckedPipeline, engineOptions: EngineOptions): Promise<StepOutcome[]> {
+export async function runPipeline(pipeline: EnginePipeline, engineOptions: EngineOptions): Promise<StepOutcome[]> {
   const options: RunContext = {...engineOptions, paid: new Map()}
   const pools = {
     video: new SlotPool(options.pools.video),
@@ -100,7 +135,7 @@ export async function runPipeline(pipeline: CheckedPipeline, engineOptions: Engi
 
 /** Reads references at run time: variables, earlier outputs, and the for_each element. */
 function runtimeLookup(
-  pipeline: CheckedPipeline,
+  pipeline: EnginePipeline,
   outputs: Record<string, Record<string, unknown>>,
   item?: {value: unknown; index: number},
 ): Lookup {
@@ -113,8 +148,8 @@ function runtimeLookup(
 }
 
 function elementsOf(
-  step: CheckedStep,
-  pipeline: CheckedPipeline,
+  step: EngineStep,
+  pipeline: EnginePipeline,
   outputs: Record<string, Record<string, unknown>>,
 ): Array<{value: unknown; index: number} | undefined> {
   if (step.def.forEach === undefined) return [undefined]
@@ -123,29 +158,56 @@ function elementsOf(
   return values.map((value, index) => ({value: typeof value === 'number' ? String(value) : value, index}))
 }
 
+/** One creation of a step, keyed, and how to prepare it when it has to be sent. */
+interface PlannedUnit {
+  unit: UnitState
+  prepare(): Promise<PreparedCreation>
+}
+
+/** A step's creations: its fixed one (a batch row), or one per for_each element, resolved now. */
+async function plannedUnits(
+  step: EngineStep,
+  pipeline: EnginePipeline,
+  outputs: Record<string, Record<string, unknown>>,
+  options: RunContext,
+): Promise<PlannedUnit[]> {
+  const {fixed} = step
+  if (fixed) return [{unit: {index: 0, key: fixed.key, status: 'pending'}, prepare: async () => fixed.creation}]
+  const id = step.def.id
+  const planned: PlannedUnit[] = []
+  for (const element of elementsOf(step, pipeline, outputs)) {
+    const fields = withoutEmpty(substitute(step.def.fields, runtimeLookup(pipeline, outputs, element)))
+    const input = await rowInput({line: 0, mode: step.def.mode, fields}, step.flags!, `Step ${id}`)
+    const index = element?.index ?? 0
+    const label = labelOf(step, index)
+    const key = creationKey('pipeline', [options.identity, id, index, fingerprint([step.def.mode, input])])
+    planned.push({
+      unit: {index, key, status: 'pending', input: fields},
+      prepare: () =>
+        (creationNamed(step.def.mode) as Creation).prepare(input, options.prepareContext).catch((error: unknown) => {
+          throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
+        }),
+    })
+  }
+
+  return planned
+}
+
 async function runCreationStep(
-  step: CheckedStep,
-  pipeline: CheckedPipeline,
+  step: EngineStep,
+  pipeline: EnginePipeline,
   outputs: Record<string, Record<string, unknown>>,
   pool: SlotPool,
   options: RunContext,
 ): Promise<StepOutcome> {
   const {state} = options
   const id = step.def.id
-  const where = `Step ${id}`
-  const units: Array<{unit: UnitState; input: Record<string, unknown>}> = []
-  for (const element of elementsOf(step, pipeline, outputs)) {
-    const fields = withoutEmpty(substitute(step.def.fields, runtimeLookup(pipeline, outputs, element)))
-    const input = await rowInput({line: 0, mode: step.def.mode, fields}, step.flags!, where)
-    const index = element?.index ?? 0
-    const key = creationKey('pipeline', [options.identity, id, index, fingerprint([step.def.mode, input])])
-    units.push({unit: {index, key, status: 'pending', input: fields}, input})
-  }
+  const planned = await plannedUnits(step, pipeline, outputs, options)
 
   // Units already known under the same key keep their progress (submitted ones are waited for, not sent again).
   const previous = state.get(id)
   const known = new Map((previous?.units ?? []).map((unit) => [unit.key, unit]))
-  const merged = units.map(({unit}) => known.get(unit.key) ?? unit)
+  const merged = planned.map(({unit}) => known.get(unit.key) ?? unit)
   state.set({
     id,
     mode: step.def.mode,
@@ -153,8 +215,15 @@ async function runCreationStep(
     units: merged,
     started_at: previous?.started_at ?? new Date().toISOString(),
   })
-  const results = await Promise.all(units.map(({input}, i) => runUnit(step, merged[i], input, pool, options)))
+  // Every creation settles before the step is judged: one stopped early must not leave another's submit
+  // (already paid) unrecorded in the step's outcome.
+  const settled = await Promise.allSettled(
+    planned.map((unit, i) => runUnit(step, merged[i], unit.prepare, pool, options)),
+  )
+  const stopped = settled.find((result) => result.status === 'rejected')
+  if (stopped) throw stopped.reason
   if (options.signal.aborted) throw options.signal.reason
+  const results = settled.map((result) => (result as PromiseFulfilledResult<UnitResult>).value)
   const done = results.filter((r) => r.unit.status === 'done')
   const ids = results.flatMap((r) => r.unit.ids ?? [])
   const files = done.flatMap((r) => r.unit.files ?? [])
@@ -171,10 +240,17 @@ async function runCreationStep(
     finished_at: resumed ? previous?.finished_at : new Date().toISOString(),
     ...(failure ? {error: failure.error, exit_code: failure.exit_code} : {error: undefined, exit_code: 0}),
   })
-  options.onProgress(
-    id,
-    failure ? `failed: ${failure.error}` : `done${resumed ? ' (earlier run)' : ''} → ${files.join(', ')}`,
-  )
+  const partial = failure && results.some((r) => (r.unit.items ?? []).length > 0)
+  options.onProgress({
+    step: id,
+    label: id,
+    status: failure ? (partial ? 'partial' : 'failed') : 'completed',
+    note: failure
+      ? `${partial ? 'partial' : 'failed'}: ${failure.error}`
+      : `done${resumed ? ' (earlier run)' : ''}${files.length > 0 ? ` → ${files.join(', ')}` : ''}`,
+    ids,
+    credits,
+  })
   return {
     id,
     mode: step.def.mode,
@@ -190,124 +266,9 @@ async function runCreationStep(
   }
 }
 
-/** The options of one run, and what it paid (by idempotency key), also for steps it could not finish. */
-interface RunContext extends EngineOptions {
-  paid: Map<string, number>
-}
-
-interface UnitResult {
-  unit: UnitState
-  resumed: boolean
-}
-
-/** One creation: take slots, submit under its key (unless submitted before), wait, download. */
-async function runUnit(
-  step: CheckedStep,
-  unit: UnitState,
-  input: Record<string, unknown>,
-  pool: SlotPool,
-  options: RunContext,
-): Promise<UnitResult> {
-  const id = step.def.id
-  const {state} = options
-  if (unit.status === 'done' && (unit.files ?? []).every((file) => existsSync(file))) return {unit, resumed: true}
-  const label = step.def.forEach === undefined ? id : `${id}[${unit.index}]`
-  let current = unit
-  let snapshots: TaskSnapshot[] = []
-  let errors: CliError[] = []
-  await pool.acquire(step.units ?? 1, options.signal)
-  try {
-    if (current.status !== 'submitted' && current.status !== 'done') {
-      const prepared = await (creationNamed(step.def.mode) as Creation)
-        .prepare(input, options.prepareContext)
-        .catch((error: unknown) => {
-          throw isCliError(error) ? validationError(`Step ${label}: ${error.message}`, error.hint) : error
-        })
-      const plan = await prepared.plan({media: options.media, api: options.api})
-      const submission = await submitWhenSlotFree(options.api(), plan, current.key, {
-        timeoutSec: options.timeoutSec,
-        signal: options.signal,
-        onBusy: () => options.onProgress(label, 'every slot is busy; waiting to retry (not charged)'),
-      })
-      options.paid.set(current.key, submission.cost ?? 0)
-      current = state.updateUnit(id, unit.index, {
-        status: 'submitted',
-        kind: plan.kind,
-        ids: submission.ids,
-        ...(submission.cost ? {cost: submission.cost} : {}),
-      })
-      options.onProgress(
-        label,
-        `submitted ${plan.kind} ${submission.ids.join(', ')}${submission.cost ? ` (${submission.cost} credits)` : ''} · key ${current.key}`,
-      )
-    } else {
-      options.onProgress(
-        label,
-        `waiting for ${current.kind} ${(current.ids ?? []).join(', ')} (submitted in an earlier run)`,
-      )
-    }
-
-    const kind = current.kind as TaskKind
-    const waits = await Promise.allSettled(
-      (current.ids ?? []).map((taskId) =>
-        waitForTask(options.api(), kind, taskId, {
-          timeoutSec: options.timeoutSec,
-          pollIntervalSec: options.pollIntervalSec,
-          signal: options.signal,
-        }),
-      ),
-    )
-    if (options.signal.aborted) throw options.signal.reason
-    snapshots = waits.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : []))
-    errors = waits.flatMap((w) => (w.status === 'rejected' ? [toCliError(w.reason)] : []))
-    // Still running at the timeout: not a failure, the next run waits for it again.
-    const timedOut = errors.find((e) => e.exitCode === ExitCode.Timeout)
-    if (timedOut) throw timedOut
-  } finally {
-    pool.release(step.units ?? 1)
-  }
-
-  if (errors.length > 0) {
-    const next = state.updateUnit(id, unit.index, {
-      status: 'failed',
-      error: errors[0].message,
-      exit_code: errors[0].exitCode,
-    })
-    return {unit: next, resumed: false}
-  }
-
-  const kind = current.kind as TaskKind
-  const files: string[] = []
-  for (const snapshot of snapshots)
-    files.push(
-      await download(options, snapshot.id, kind === 'music' ? 'audio' : kind, join(options.outDir, id), snapshot.raw),
-    )
-  const items = snapshots.map((snapshot) => finishedItem(kind, snapshot.id, snapshot.raw))
-  const next = state.updateUnit(id, unit.index, {status: 'done', files, items})
-  return {unit: next, resumed: false}
-}
-
-export async function download(
-  options: Pick<EngineOptions, 'api'>,
-  id: number,
-  type: 'video' | 'image' | 'audio',
-  dir: string,
-  raw?: Record<string, unknown>,
-): Promise<string> {
-  const api = options.api()
-  let detail = raw
-  if (!detail) {
-    const {fetchTask} = await import('../api/tasks.js')
-    detail = (await fetchTask(api, type, id)).raw
-  }
-
-  const {url, name} = await assetDownloadUrl(api, id, type, detail)
-  return downloadFile(url, dir, name)
-}
-
 async function runLocalStep(
-  step: CheckedStep,
-  pipeline: CheckedPipeline,
+  step: EngineStep,
+  pipeline: EnginePipeline,
   outputs: Record<string, Record<string, unknown>>,
   pool: SlotPool,
   options: EngineOptions,
@@ -319,7 +280,7 @@ async function runLocalStep(
   const previous = options.state.get(id)
   const base = {id, mode: step.def.mode, ids: [], credits: 0, credits_now: 0, exit_code: 0}
   if (previous?.status === 'done' && previous.fingerprint === print && filesExist(previous.outputs)) {
-    options.onProgress(id, 'done (earlier run)')
+    options.onProgress({step: id, label: id, status: 'completed', note: 'done (earlier run)'})
     return {...base, status: 'completed', resumed: true, outputs: previous.outputs ?? {}, seconds: previous.seconds}
   }
 
@@ -335,9 +296,9 @@ async function runLocalStep(
   let result: Record<string, unknown>
   const started = Date.now()
   try {
-    options.onProgress(id, `${step.def.mode} …`)
+    options.onProgress({step: id, label: id, status: 'running', note: `${step.def.mode} …`})
     result = await localSteps[step.def.mode].run(input, {
-      dir: join(options.outDir, id),
+      dir: options.stepDir(id) as string,
       tools: pipeline.tools,
       signal: options.signal,
       download: (assetId, type, dir) => download(options, assetId, type, dir),
@@ -355,13 +316,10 @@ async function runLocalStep(
     error: undefined,
     exit_code: 0,
   })
-  options.onProgress(
-    id,
-    `done → ${Object.values(result)
-      .flat()
-      .filter((v, i, all) => all.indexOf(v) === i)
-      .join(', ')}`,
-  )
+  const files = Object.values(result)
+    .flat()
+    .filter((v, i, all) => all.indexOf(v) === i)
+  options.onProgress({step: id, label: id, status: 'completed', note: `done → ${files.join(', ')}`})
   return {...base, status: 'completed', outputs: result}
 }
 
@@ -372,7 +330,7 @@ function filesExist(outputs: Record<string, unknown> | undefined): boolean {
     .every((value) => typeof value !== 'string' || existsSync(value))
 }
 
-function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOptions): StepOutcome {
+function blocked(step: EngineStep, dependency: StepOutcome, options: EngineOptions): StepOutcome {
   const interrupted = dependency.status === 'interrupted'
   const error = interrupted
     ? 'interrupted'
@@ -382,7 +340,12 @@ function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOpti
     options.state.set({...previous, id: step.def.id, mode: step.def.mode, status: 'blocked', error})
   }
 
-  options.onProgress(step.def.id, error)
+  options.onProgress({
+    step: step.def.id,
+    label: step.def.id,
+    status: interrupted ? 'interrupted' : 'blocked',
+    note: error,
+  })
   return {
     id: step.def.id,
     mode: step.def.mode,
@@ -397,7 +360,7 @@ function blocked(step: CheckedStep, dependency: StepOutcome, options: EngineOpti
 }
 
 /** A step that could not finish; creations that were submitted stay resumable in the state file. */
-function failed(step: CheckedStep, error: unknown, options: RunContext): StepOutcome {
+function failed(step: EngineStep, error: unknown, options: RunContext): StepOutcome {
   const cliError = toCliError(error)
   const interrupted = options.signal.aborted
   const current: StepState | undefined = options.state.get(step.def.id)
@@ -406,7 +369,13 @@ function failed(step: CheckedStep, error: unknown, options: RunContext): StepOut
   const pending = interrupted || cliError.exitCode === ExitCode.Timeout
   if (!pending && current)
     options.state.update(step.def.id, {status: 'failed', error: cliError.message, exit_code: cliError.exitCode})
-  options.onProgress(step.def.id, interrupted ? 'interrupted' : `failed: ${cliError.message}`)
+  options.onProgress({
+    step: step.def.id,
+    label: step.def.id,
+    status: interrupted ? 'interrupted' : 'failed',
+    note: interrupted ? 'interrupted' : `failed: ${cliError.message}`,
+    ids,
+  })
   return {
     id: step.def.id,
     mode: step.def.mode,

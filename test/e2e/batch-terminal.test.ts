@@ -1,7 +1,7 @@
 import {expect} from 'chai'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 
 import {useSandbox} from '../helpers/sandbox.js'
 import {Terminal} from '../helpers/tmux.js'
@@ -40,6 +40,22 @@ describe('batch run for a person', function () {
     // capture-pane -J joins a wrapped row back into one line: no table row may be wider than the screen.
     for (const line of screen.split('\n').filter((l) => /^(ROW|\d+\s)/.test(l)))
       expect([...line].length, line).to.be.at.most(80)
+  })
+
+  it('stdout piped, stderr at a terminal: the live table for whoever watches, JSON lines for the pipe', async function () {
+    const file = manifest(['{"mode":"video","prompt":"one"}', '{"mode":"image","prompt":"two"}'])
+    const stdout = join(dirname(file), 'rows.jsonl')
+    term = Terminal.start(
+      ['batch', 'run', file],
+      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {columns: 80, shellSuffix: `> '${stdout}'`},
+    )
+    expect(await term.exitCode(60_000), term.screen()).to.equal(0)
+    const screen = term.screen()
+    expect(screen.match(/^ROW\s+LINE\s+MODE\s+STATUS\s+IDS\s+NOTE/gm), screen).to.have.length(1)
+    expect(screen.match(/^[12]\s+[12]\s+(video|image)\s+completed\s+\d+/gm)?.length, screen).to.equal(2)
+    const lines = readFileSync(stdout, 'utf8').trim().split('\n')
+    expect(lines.map((line) => Object.keys(JSON.parse(line))[0])).to.have.members(['row', 'row', 'summary'])
   })
 
   it("piped: the counters on a row's last line already count that row", async function () {

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 import type {ChildProcess} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -190,5 +190,42 @@ describe('signals: a stopped command never loses what was paid for', function ()
     } finally {
       await ctx.sandbox.configure({taskSeconds: 1})
     }
+  })
+  it('a pipeline stopped while one of its creations is still being sent waits for that answer and counts it', async function () {
+    // Two for_each elements: the first submit answers at once, the second only 2.5 s later.
+    await ctx.sandbox.control('faults', {
+      rules: [
+        {endpoint: 'video/t2v', kind: 'slow', delayMs: 50, count: 1},
+        {endpoint: 'video/t2v', kind: 'slow', delayMs: 2500, count: 1},
+      ],
+    })
+    const injected = (await (await fetch(`${ctx.sandbox.origin}/_sandbox/faults`)).json()) as {
+      injected: Record<string, number>
+    }
+    const picked = (injected.injected.slow ?? 0) + 2
+    const dir = mkdtempSync(join(tmpdir(), 'pixverse-signals-'))
+    const file = join(dir, 'takes.json')
+    const step = {id: 'takes', mode: 'video', for_each: ['a', 'b'], prompt: 'take ${item} [sandbox:seconds=60]'}
+    writeFileSync(file, JSON.stringify({name: 'takes', steps: [step]}))
+    const stateFile = join(dir, 'out', 'pipeline.state.json')
+    type Unit = {status: string; cost?: number}
+    const units = (): Unit[] =>
+      existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')).steps[0]?.units ?? []) : []
+    const oneSubmitted = async () => {
+      await faultPicked(ctx.sandbox, 'slow', picked)
+      while (!units().some((unit) => unit.status === 'submitted')) await new Promise((r) => setTimeout(r, 50))
+    }
+
+    // Both elements get a slot of their own, whatever earlier tests left running.
+    const {slots} = (await ctx.sandbox.state()) as {slots: {video: {limit: number}}}
+    await ctx.sandbox.configure({slots: {video: 100}})
+    const result = await ctx
+      .cli(['pipeline', 'run', file, '--out', join(dir, 'out'), '--json'], signalWhen(oneSubmitted, 'SIGTERM'))
+      .finally(() => ctx.sandbox.configure({slots: {video: slots.video.limit}}))
+    expect(result.exitCode, result.stderr).to.equal(143)
+    const submitted = units().filter((unit) => unit.status === 'submitted')
+    expect(submitted, 'the late answer was recorded before the run ended').to.have.length(2)
+    const summary = result.errorJson().summary as {credits_spent: number}
+    expect(summary.credits_spent).to.equal(submitted.reduce((sum, unit) => sum + (unit.cost ?? 0), 0))
   })
 })

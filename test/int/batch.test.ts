@@ -1,8 +1,9 @@
 import {expect} from 'chai'
-import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
+import {ROOT} from '../helpers/cli.js'
 import {expectSchema} from '../helpers/schema.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 import {useTestClock} from '../helpers/test-clock.js'
@@ -132,6 +133,46 @@ describe('batch run: many creations from one manifest', function () {
     expect(doc.rows.map((r) => r.ids)).to.deep.equal(first.json<{rows: Row[]}>().rows.map((r) => r.ids))
     expect(await ctx.sandbox.requests()).to.deep.equal([])
     expect(await charges(ctx.sandbox)).to.deep.equal(before)
+  })
+
+  it('resumes a state file the old runner wrote: its done rows kept, its submitted rows waited for', async function () {
+    // fixtures/batch-old-runner: a batch the runner before the pipeline engine stopped with row 1 done,
+    // rows 2 and 3 submitted and row 4 pending (keys derived from the manifest's path back then).
+    const fixture = join(ROOT, 'fixtures', 'batch-old-runner')
+    const file = join(mkdtempSync(join(tmpdir(), 'pixverse-batch-old-')), 'shots.jsonl')
+    copyFileSync(join(fixture, 'shots.jsonl'), file)
+    const lines = readFileSync(file, 'utf8').trim().split('\n')
+    const old = JSON.parse(readFileSync(join(fixture, 'shots.jsonl.state.json'), 'utf8')) as {
+      rows: Array<{row: number; line: number; mode: string; key: string; status: string; ids?: number[]}>
+    }
+    // The tasks the old run submitted exist on this sandbox under their keys (ids are the service's).
+    for (const row of old.rows.filter((r) => r.status === 'submitted')) {
+      const {prompt, aspect_ratio: ratio} = JSON.parse(lines[row.line - 1]) as {prompt: string; aspect_ratio?: string}
+      const args = ['create', row.mode, '--prompt', prompt, '--idempotency-key', row.key, '--no-wait', '--json']
+      const created = await ctx.cli(ratio ? [...args, '--aspect-ratio', ratio] : args)
+      expect(created.exitCode, created.stderr).to.equal(0)
+      const doc = created.json<{video_id?: number; image_id?: number}>()
+      row.ids = [(doc.video_id ?? doc.image_id) as number]
+    }
+
+    writeFileSync(`${file}.state.json`, JSON.stringify(old))
+    const before = await charges(ctx.sandbox)
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['batch', 'run', file, '--json'], {timeoutMs: 60_000})
+    expect(result.exitCode, result.stderr).to.equal(0)
+    const doc = result.json<{rows: Array<Row & {resumed?: boolean}>; summary: Record<string, number>}>()
+    expectSchema('batch-run', doc)
+    expect(doc.rows.map((r) => [r.row, r.status, r.idempotency_key])).to.deep.equal(
+      old.rows.map((r) => [r.row, 'completed', r.key]),
+    )
+    expect(doc.rows.map((r) => r.ids)).to.deep.equal([...old.rows.slice(0, 3).map((r) => r.ids), doc.rows[3].ids])
+    expect(doc.rows[0].resumed).to.equal(true)
+    expect(doc.summary).to.include({rows: 4, completed: 4, resumed: 1})
+    const posts = (await ctx.sandbox.requests()).filter((r) => r.method === 'POST' && /\/(t2v|t2i)$/.test(r.path))
+    expect(posts.map((p) => (p.body as {idempotency_key: string}).idempotency_key)).to.deep.equal([old.rows[3].key])
+    const charged = await charges(ctx.sandbox)
+    expect(charged[old.rows[0].key] ?? 0).to.equal(before[old.rows[0].key] ?? 0)
+    for (const row of old.rows.slice(1)) expect(charged[row.key], `row ${row.row}`).to.equal(1)
   })
 
   it('exits with the most severe code and still reports every row', async function () {

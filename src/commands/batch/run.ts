@@ -86,23 +86,23 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
     })
     const totals = {done: 0, failed: 0, credits: 0}
     const counters = () => `${totals.done}/${prepared.length} done, ${totals.failed} failed, ${totals.credits} credits`
-    // A person at a terminal gets a live table (stderr) and a final one (stdout) instead of JSON lines.
-    const {LiveTable} = await import('../../batch/live-table.js')
-    const live =
-      this.ctx.canAnimate() && this.ctx.streams.stdout.isTTY
-        ? new LiveTable(
-            prepared.map((r) => r.state),
-            this.ctx.streams.stderr,
-            () => this.ctx.screen('stderr'),
-          )
-        : undefined
-    this.live = live
+    // A person watching stderr gets a live table; stdout still streams JSON lines unless it is the same screen.
+    const {LiveTable} = await import('../../util/live-table.js')
+    const live = this.ctx.canAnimate()
+      ? new LiveTable(
+          COLUMNS,
+          prepared.map(({state: r}) => [String(r.row), {row: r.row, line: r.line, mode: r.mode, status: 'waiting'}]),
+          this.ctx.streams.stderr,
+          () => this.ctx.screen('stderr'),
+        )
+      : undefined
+    this.finalTable = live && this.ctx.streams.stdout.isTTY ? live : undefined
     // A row's last progress note waits for its outcome, so the counters it prints include that row.
     const finalNotes = new Map<number, string>()
     const progress = (row: {row: number; line: number; mode: string}, note: string) => {
       if (live) {
         live.counters = counters()
-        live.update(row.row, {note})
+        live.update(String(row.row), {note})
         return
       }
 
@@ -110,8 +110,10 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         `${new Date().toISOString()} row ${row.row} (line ${row.line}, ${row.mode}): ${note} — ${counters()}`,
       )
     }
-    const {runBatch} = await import('../../batch/runner.js')
-    const {MediaResolver} = await import('../../api/media-resolver.js')
+    const [{runBatch}, {MediaResolver}] = await Promise.all([
+      import('../../batch/row-steps.js'),
+      import('../../api/media-resolver.js'),
+    ])
     let media: InstanceType<typeof MediaResolver> | undefined
     try {
       const outcomes = await runBatch(prepared, {
@@ -126,29 +128,23 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
         onRow: (outcome) => {
           // A row interrupted after its submit was paid for: its credits are spent all the same.
           totals.credits += outcome.resumed ? 0 : (outcome.cost_credits ?? 0)
-          if (outcome.status === 'interrupted') {
-            live?.update(outcome.row, {status: 'interrupted'})
-            const note = finalNotes.get(outcome.row)
-            if (note !== undefined) progress(outcome, note)
-            return
-          }
-
-          if (outcome.exit_code === 0) totals.done++
-          else totals.failed++
-          live?.update(outcome.row, {status: outcome.status, ids: outcome.ids.join(' ')})
+          const interrupted = outcome.status === 'interrupted'
+          if (!interrupted && outcome.exit_code === 0) totals.done++
+          else if (!interrupted) totals.failed++
+          live?.update(String(outcome.row), {status: outcome.status, ids: outcome.ids.join(' ')})
           const note = finalNotes.get(outcome.row)
           finalNotes.delete(outcome.row)
           if (note !== undefined) progress(outcome, note)
-          if (!live) this.out.line(outcome)
+          if (!interrupted && !this.finalTable) this.out.line(outcome)
         },
-        onProgress: (row, note) => {
-          if (/^(done|failed|partial|completed|interrupted)\b/.test(note)) {
-            finalNotes.set(row.row, note)
+        onProgress: (row, event) => {
+          if (event.status && event.status !== 'running') {
+            finalNotes.set(row.row, event.note)
             return
           }
 
-          if (/^submitted\b/.test(note)) live?.update(row.row, {status: 'running'})
-          progress(row, note)
+          if (event.status === 'running') live?.update(String(row.row), {status: 'running'})
+          progress(row, event.note)
         },
       })
       live?.close()
@@ -196,21 +192,24 @@ Results: one JSON line per row on stdout as it finishes, then a summary line; wi
 
       return {rows: sorted, summary}
     } finally {
+      live?.close()
       stopListening()
     }
   }
 
-  private live?: {all(): Array<{row: number; line: number; mode: string; status: string; ids?: string; note?: string}>}
+  /** The live table, when it was drawn on the same screen as stdout: the final result is that table. */
+  private finalTable?: {all(): Array<Record<string, unknown>>}
 
   /** Piped text mode streamed the rows already: the closing line is the summary. At a terminal: the final table. */
   protected renderHuman(result: unknown): string {
     const {summary} = result as {summary: Summary}
-    if (!this.live) return JSON.stringify({summary})
+    if (!this.finalTable) return JSON.stringify({summary})
     const {renderTable} = tableModule
-    const rows = this.live.all()
-    return `${renderTable(rows, ['row', 'line', 'mode', 'status', 'ids', 'note'])}\n${summary.completed}/${summary.rows} completed, ${summary.failed} failed, ${summary.credits_spent} credits\nState: ${summary.state_file}`
+    return `${renderTable(this.finalTable.all(), COLUMNS)}\n${summary.completed}/${summary.rows} completed, ${summary.failed} failed, ${summary.credits_spent} credits\nState: ${summary.state_file}`
   }
 }
+
+const COLUMNS = ['row', 'line', 'mode', 'status', 'ids', 'note']
 
 /** Manifest text fields may name files, but a batch cannot read stdin. */
 async function textWithoutStdin(

@@ -5,7 +5,10 @@ import {join} from 'node:path'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
 import {integer} from '../../base/media-flags.js'
-import {CliError, ExitCode, validationError} from '../../errors.js'
+import {type StopSignal, onStopSignal, stopExitCode} from '../../util/wait-abort.js'
+import {CliError, validationError} from '../../errors.js'
+import type {CheckedPipeline} from '../../pipeline/check.js'
+import type {ProgressEvent, StepOutcome} from '../../pipeline/engine.js'
 import {type FileAccessPolicy, commandLinePolicy, manifestPolicy, outputPath} from '../../util/file-access.js'
 import {resolveTextInput} from '../../util/text-input.js'
 
@@ -92,16 +95,13 @@ Every step is checked before the first request (exit 6 names the step and field)
       return this.detach(definition, outDir, stateFile)
     }
     const pools = checked.needsApi ? await freeSlots(this.api, this.flags.concurrency) : {video: 1, image: 1, audio: 1}
+    const progress = await this.progressDisplay(checked)
     const controller = new AbortController()
-    let signalCode: number = ExitCode.Interrupted
-    const onSigint = () => controller.abort(new Error('interrupted'))
-    const onSigterm = () => {
-      signalCode = 143
-      controller.abort(new Error('terminated'))
-    }
-
-    process.on('SIGINT', onSigint)
-    process.on('SIGTERM', onSigterm)
+    let stoppedBy: StopSignal | undefined
+    const stopListening = onStopSignal((signal) => {
+      stoppedBy ??= signal
+      controller.abort(new Error(signal === 'SIGTERM' ? 'terminated' : 'interrupted'))
+    })
     let media: InstanceType<typeof MediaResolver> | undefined
     const started = Date.now()
     try {
@@ -109,7 +109,7 @@ Every step is checked before the first request (exit 6 names the step and field)
         api: () => this.api,
         media: async () => (media ??= new MediaResolver(this.api, {files: this.files})),
         state,
-        outDir,
+        stepDir: (step) => join(outDir, step),
         identity: `${definition.name}\n${outDir}`,
         pools,
         localConcurrency: 2,
@@ -117,11 +117,13 @@ Every step is checked before the first request (exit 6 names the step and field)
         pollIntervalSec: this.flags['poll-interval'],
         signal: controller.signal,
         prepareContext,
-        onProgress: (step, note) => this.out.info(`${new Date().toISOString()} ${step}: ${note}`),
+        onProgress: progress.event,
         onStep: (outcome) => {
+          progress.step(outcome)
           if (this.flags.jsonl && outcome.status !== 'interrupted') this.out.line(outcome)
         },
       })
+      progress.close()
       const summary = summarise(outcomes)
       const report = writeReport(outDir, checked, state, outcomes)
       const last = outcomes.at(-1)
@@ -148,7 +150,7 @@ Every step is checked before the first request (exit 6 names the step and field)
         throw new CliError(
           `Interrupted: submitted creations keep running; run the same command again to resume (state: ${stateFile})`,
           {
-            exitCode: signalCode,
+            exitCode: stopExitCode(stoppedBy ?? 'SIGINT'),
             details: {state_file: stateFile, summary},
             hint: `pixverse pipeline run ${this.args.pipeline}${this.flags.out ? ` --out ${this.flags.out}` : ''}`,
           },
@@ -172,9 +174,59 @@ Every step is checked before the first request (exit 6 names the step and field)
 
       return result
     } finally {
-      process.removeListener('SIGINT', onSigint)
-      process.removeListener('SIGTERM', onSigterm)
+      progress.close()
+      stopListening()
       release()
+    }
+  }
+
+  /**
+   * How the run shows its progress: a live step table on a terminal (one row per step and per
+   * for_each element), else one timestamped line per event on stderr; nothing in JSON mode.
+   */
+  private async progressDisplay(checked: CheckedPipeline): Promise<{
+    event(event: ProgressEvent): void
+    step(outcome: StepOutcome): void
+    close(): void
+  }> {
+    const {LiveTable} = await import('../../util/live-table.js')
+    if (!this.ctx.canAnimate())
+      return {
+        event: (event) => this.out.info(`${new Date().toISOString()} ${event.label}: ${event.note}`),
+        step() {},
+        close() {},
+      }
+    const steps = new Map(checked.steps.map((step) => [step.def.id, step]))
+    const cells = (id: string) => ({mode: steps.get(id)?.def.mode, model: steps.get(id)?.model ?? '-'})
+    const table = new LiveTable(
+      ['step', 'mode', 'model', 'status', 'credits', 'elapsed', 'note'],
+      checked.steps.map((step) => [step.def.id, {step: step.def.id, ...cells(step.def.id), status: 'waiting'}]),
+      this.ctx.streams.stderr,
+      () => this.ctx.screen('stderr'),
+    )
+    const totals = {done: 0, failed: 0, credits: 0}
+    const counters = () =>
+      `${totals.done}/${checked.steps.length} steps done, ${totals.failed} failed, ${totals.credits} credits this run`
+    table.counters = counters()
+    return {
+      event(event) {
+        const change = {
+          ...(event.status ? {status: event.status} : {}),
+          ...(event.credits ? {credits: event.credits} : {}),
+          note: event.note,
+        }
+        if (event.index === undefined) return table.update(event.step, change)
+        table.update(event.label, {step: event.label, ...cells(event.step), ...change}, event.step)
+        if (event.status === 'running') table.update(event.step, {status: 'running', note: 'for_each …'})
+      },
+      step(outcome) {
+        if (outcome.status === 'completed') totals.done++
+        else if (outcome.status !== 'interrupted') totals.failed++
+        totals.credits += outcome.credits_now
+        table.counters = counters()
+        table.update(outcome.id, {})
+      },
+      close: () => table.close(),
     }
   }
 
