@@ -1,4 +1,5 @@
 import type {ApiClient} from '../api/client.js'
+import {idKeyFor} from '../api/submit.js'
 import type {MediaResolver} from '../api/media-resolver.js'
 import type {PreparedCreation} from '../creations/types.js'
 import {creationOutputs} from '../pipeline/check.js'
@@ -149,8 +150,9 @@ class RowLedger implements RunLedger {
 
   /** The row's JSON line: its stored result when its creation finished (now or before), else why not. */
   outcome(row: RowState, step: StepOutcome): RowOutcome {
-    if (step.status !== 'interrupted' && row.result && (step.resumed || this.finished.has(row.row)))
-      return {...(row.result as unknown as RowOutcome), ...(step.resumed ? {resumed: true} : {})}
+    const stored = storedResult(row)
+    if (step.status !== 'interrupted' && stored && (step.resumed || this.finished.has(row.row)))
+      return {...stored, ...(step.resumed ? {resumed: true} : {})}
     const interrupted = step.status === 'interrupted'
     return {
       row: row.row,
@@ -192,7 +194,7 @@ class RowLedger implements RunLedger {
 
 /** A row as the engine's unit: the files of a finished row are those of its result. */
 function unitOf(row: RowState): UnitState {
-  const result = row.result as Partial<RowOutcome> | undefined
+  const result = storedResult(row)
   return {
     index: 0,
     key: row.key,
@@ -204,4 +206,21 @@ function unitOf(row: RowState): UnitState {
     ...(row.error ? {error: row.error} : {}),
     ...(row.exit_code === undefined ? {} : {exit_code: row.exit_code}),
   }
+}
+
+/**
+ * A row's stored result in today's item shape. State files written before one result builder served
+ * create, batch and pipelines name each item's id `id`; it is `video_id`/`image_id`/`audio_id` now
+ * (schemas/batch-run.json), and a resumed row must print what a fresh one prints.
+ */
+function storedResult(row: RowState): RowOutcome | undefined {
+  const result = row.result as RowOutcome | undefined
+  if (!result?.items || !row.kind) return result
+  const idKey = idKeyFor(row.kind)
+  const items = result.items.map((item) => {
+    if (!('id' in item) || idKey in item) return item
+    const {id, ...rest} = item
+    return {[idKey]: id, ...rest}
+  })
+  return {...result, items}
 }
