@@ -10,12 +10,11 @@
  * Errors are OSS XML documents, not PixVerse envelopes.
  */
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import {writeFileAtomic} from './lock.js'
 import {contentTypeFor} from './media.js'
-import type {Store} from './store.js'
+import {type Store, makePrivateDir} from './store.js'
 
 import {OSS_BUCKET} from './hosts.js'
 
@@ -156,7 +155,7 @@ export async function handleOssPut(
   // Check-and-write under the state lock so two concurrent PUTs with forbid-overwrite cannot both win.
   const conflict = await store.update((s) => {
     if (forbidOverwrite && s.objects[key]) return true
-    fs.mkdirSync(path.dirname(file), {recursive: true})
+    makePrivateDir(path.dirname(file))
     writeFileAtomic(file, body)
     s.objects[key] = {
       key,

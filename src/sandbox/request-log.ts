@@ -35,7 +35,8 @@ export function redactHeaders(raw: Record<string, string | string[] | undefined>
 
 export function appendRequest(file: string, entry: Omit<LoggedRequest, 'seq'>): void {
   // One appendFileSync = one write(2) with O_APPEND: lines from several processes do not interleave.
-  fs.appendFileSync(file, JSON.stringify(entry) + '\n')
+  // Bodies hold users' prompts and file names: the log is as private as the state (0600).
+  fs.appendFileSync(file, JSON.stringify(entry) + '\n', {mode: 0o600})
 }
 
 export function readRequests(file: string): LoggedRequest[] {
@@ -58,5 +59,5 @@ export function readRequests(file: string): LoggedRequest[] {
 }
 
 export function clearRequests(file: string): void {
-  fs.writeFileSync(file, '')
+  fs.writeFileSync(file, '', {mode: 0o600})
 }

@@ -214,7 +214,7 @@ export class Store {
 }
 
 /** mkdir -p with 0700 for the folders it creates (set after, since mkdir's mode is masked by the umask). */
-function makePrivateDir(dir: string): void {
+export function makePrivateDir(dir: string): void {
   const created = fs.mkdirSync(dir, {recursive: true, mode: 0o700})
   if (created === undefined) return
   const first = path.resolve(created)

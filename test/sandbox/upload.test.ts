@@ -147,6 +147,38 @@ describe('sandbox: uploads (STS + OSS PUT + registration)', () => {
     ).to.equal(true)
   })
 
+  it('keeps its data folder private: every file 0600 and every folder 0700, whatever the umask', async () => {
+    const previous = process.umask(0o022)
+    try {
+      const {sb: fresh, client: c, dataDir} = await withSandbox()
+      try {
+        await c.login()
+        const creds = (await c.post('getUploadToken')).Resp
+        const png = fs.readFileSync(path.join(FIXTURES, 'sample.png'))
+        const put = await signedPut(fresh.origin, creds, BUCKET, `upload/${crypto.randomUUID()}.png`, png, 'image/png')
+        expect(put.status).to.equal(200)
+        // Prompts and file names sit in the request log and the state: nobody else may read them.
+        const modes: string[] = []
+        const walk = (dir: string): void => {
+          for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+            const full = path.join(dir, entry.name)
+            modes.push(`${path.relative(dataDir, full)} ${(fs.statSync(full).mode & 0o777).toString(8)}`)
+            if (entry.isDirectory()) walk(full)
+          }
+        }
+
+        walk(dataDir)
+        expect(modes.some((m) => m.startsWith('requests.jsonl '))).to.equal(true)
+        expect(modes.some((m) => m.startsWith('objects '))).to.equal(true)
+        for (const m of modes) expect(m).to.match(/ (600|700)$/)
+      } finally {
+        await fresh.close()
+      }
+    } finally {
+      process.umask(previous)
+    }
+  })
+
   it('media/upload registers videos and audio with their duration', async () => {
     const creds = (await client.post('getUploadToken')).Resp
     for (const [file, type, ct, expected] of [
