@@ -172,9 +172,9 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
     return WORKSPACE_NOTICE
   }
 
-  /** The shared sandbox of this PIXVERSE_HOME (base/shared-sandbox.ts), started on first use. */
+  /** The shared sandbox of this PIXVERSE_HOME (api/shared-sandbox.ts), started on first use. */
   private async startSandbox(): Promise<ServiceEndpoint> {
-    const {useSharedSandbox} = await import('./shared-sandbox.js')
+    const {useSharedSandbox} = await import('../api/shared-sandbox.js')
     const taskSeconds = Number(this.ctx.env.PIXVERSE_SANDBOX_TASK_SECONDS)
     const sandbox = await useSharedSandbox(
       defaultSandboxDir(pixverseHome(this.ctx.env)),

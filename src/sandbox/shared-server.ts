@@ -1,6 +1,6 @@
 /**
  * The long-lived sandbox behind `--sandbox` (docs: README "The sandbox"): started detached by the
- * first command that needs it (src/base/shared-sandbox.ts), it serves one PIXVERSE_HOME's sandbox
+ * first command that needs it (src/api/shared-sandbox.ts), it serves one PIXVERSE_HOME's sandbox
  * folder on a free loopback port until no request came for its idle time, or it gets SIGTERM.
  *
  * Run as `node shared-server.js` with PIXVERSE_SHARED_SANDBOX set to its settings (JSON): it prints

@@ -1,8 +1,8 @@
-import {stopSharedSandbox} from '../../src/base/shared-sandbox.js'
+import {stopSharedSandbox} from '../../src/api/shared-sandbox.js'
 import {defaultSandboxDir} from '../../src/sandbox/defaults.js'
 
 /**
- * `--sandbox` leaves a background sandbox running per PIXVERSE_HOME (src/base/shared-sandbox.ts).
+ * `--sandbox` leaves a background sandbox running per PIXVERSE_HOME (src/api/shared-sandbox.ts).
  * A suite that uses it calls `track(home)` for each home and gets them stopped in an after hook,
  * so no test leaves a process behind.
  */

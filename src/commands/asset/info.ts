@@ -4,7 +4,7 @@ import * as Flags from '@oclif/core/flags'
 import {type AssetType, findAsset} from '../../api/assets.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
-import {statusView} from '../../base/results.js'
+import {statusView} from '../../api/results.js'
 import {taskText} from '../../util/task-text.js'
 import {renderHuman} from '../../output.js'
 

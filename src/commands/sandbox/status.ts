@@ -19,7 +19,7 @@ It starts with the first --sandbox command and stops after PIXVERSE_SANDBOX_IDLE
   static examples = ['<%= config.bin %> sandbox status', '<%= config.bin %> sandbox status --json']
 
   async run(): Promise<SandboxStatus> {
-    const {findSharedSandbox, sharedIdleSeconds} = await import('../../base/shared-sandbox.js')
+    const {findSharedSandbox, sharedIdleSeconds} = await import('../../api/shared-sandbox.js')
     const sandbox = await findSharedSandbox(defaultSandboxDir(pixverseHome()))
     const idle = sharedIdleSeconds()
     if (!sandbox) return {running: false, idle_seconds: idle}

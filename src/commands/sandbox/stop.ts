@@ -16,7 +16,7 @@ Its state (login, tasks, media) stays in $PIXVERSE_HOME/sandbox; the next --sand
   static examples = ['<%= config.bin %> sandbox stop']
 
   async run(): Promise<SandboxStopResult> {
-    const {stopSharedSandbox} = await import('../../base/shared-sandbox.js')
+    const {stopSharedSandbox} = await import('../../api/shared-sandbox.js')
     const stopped = await stopSharedSandbox(defaultSandboxDir(pixverseHome()))
     return stopped ? {stopped: true, pid: stopped.pid, url: stopped.baseUrl} : {stopped: false}
   }

@@ -3,7 +3,7 @@ import * as Args from '@oclif/core/args'
 import {ConfigCommand} from '../../../base/config-command.js'
 import {defaultModes} from '../../../catalog/index.js'
 import {effectiveDefaults, parseMode} from '../../../config/mode-defaults.js'
-import {defaultsText} from '../../../base/defaults-text.js'
+import {defaultsText} from '../../../util/defaults-text.js'
 
 export default class ConfigDefaults extends ConfigCommand<typeof ConfigDefaults> {
   static description = `Show the creation defaults every create command starts from (built-in values merged with yours).

@@ -3,7 +3,7 @@ import * as Args from '@oclif/core/args'
 import {ConfigCommand} from '../../../base/config-command.js'
 import {defaultModes} from '../../../catalog/index.js'
 import {effectiveDefaults, parseMode} from '../../../config/mode-defaults.js'
-import {defaultsLine} from '../../../base/defaults-text.js'
+import {defaultsLine} from '../../../util/defaults-text.js'
 
 export default class ConfigDefaultsReset extends ConfigCommand<typeof ConfigDefaultsReset> {
   static description = "Forget your creation defaults: all of them, or one mode's (back to the built-in values)."

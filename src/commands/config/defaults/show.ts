@@ -3,7 +3,7 @@ import * as Args from '@oclif/core/args'
 import {ConfigCommand} from '../../../base/config-command.js'
 import {defaultModes} from '../../../catalog/index.js'
 import {showDefaults} from './index.js'
-import {defaultsText} from '../../../base/defaults-text.js'
+import {defaultsText} from '../../../util/defaults-text.js'
 
 export default class ConfigDefaultsShow extends ConfigCommand<typeof ConfigDefaultsShow> {
   static description = 'Show the creation defaults of every mode, or of one (built-in values merged with yours).'

@@ -1,6 +1,6 @@
-import {idKeyFor} from '../api/submit.js'
-import type {TaskKind} from '../api/tasks.js'
-import {statusLabel} from '../api/tasks.js'
+import {idKeyFor} from './submit.js'
+import type {TaskKind} from './tasks.js'
+import {statusLabel} from './tasks.js'
 
 /**
  * A finished creation as every creating path prints it (docs/protocol.md §6 "waited"): `create`

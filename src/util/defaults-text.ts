@@ -1,4 +1,4 @@
-import {renderTable} from '../util/table.js'
+import {renderTable} from './table.js'
 
 /** `v6 · 720p · 5 s · 16:9 · audio · multi-shot · count 1`: one mode's creation defaults on one line. */
 export function defaultsLine(values: Record<string, unknown>): string {
