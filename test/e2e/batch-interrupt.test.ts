@@ -1,10 +1,9 @@
 import {expect} from 'chai'
-import {type ChildProcess, spawn} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {type SandboxProcess, useSandbox} from '../helpers/sandbox.js'
 
 function manifest(name: string, lines: string[]): string {
@@ -30,24 +29,8 @@ describe('batch run: many creations from one manifest', function () {
     )
     const file = manifest('resume.jsonl', lines)
     const stateFile = `${file}.state.json`
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--import', LOOPBACK_GUARD, BIN, 'batch', 'run', file, '--concurrency', '2', '--json'],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          PIXVERSE_HOME: ctx.cli.home,
-          PIXVERSE_API_BASE: ctx.sandbox.url,
-          CI: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (c) => (stdout += c))
-    child.stderr!.on('data', (c) => (stderr += c))
+    let child!: ChildProcess
+    const run = ctx.cli(['batch', 'run', file, '--concurrency', '2', '--json'], {onSpawn: (c) => (child = c)})
     // Interrupt once some rows are submitted and none can have finished.
     const deadline = Date.now() + 20_000
     while (Date.now() < deadline) {
@@ -57,8 +40,8 @@ describe('batch run: many creations from one manifest', function () {
     }
 
     child.kill('SIGINT')
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect(code, stderr).to.equal(130)
+    const {exitCode, stdout, stderr} = await run
+    expect(exitCode, stderr).to.equal(130)
     expect(stdout).to.equal('')
     const interrupted = JSON.parse(readFileSync(stateFile, 'utf8')).rows as Array<{
       row: number

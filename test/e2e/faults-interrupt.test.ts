@@ -1,9 +1,7 @@
 import {expect} from 'chai'
-import {type ChildProcess, spawn} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 
-import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
-import {recordOutput} from '../helpers/transcript.js'
 
 // Ctrl-C in the middle of a wait: the process is the subject (its signal handling and exit code), so
 // these stay subprocesses; the other fault cases run in-process (test/int/faults.test.ts).
@@ -16,22 +14,10 @@ describe('fault switches and how the client rides them out', function () {
   })
 
   /** Starts `pixverse <args>`, sends SIGINT once its first poll reached the sandbox, and reads the JSON error. */
-  async function interruptAfterFirstPoll(args: string[], label: string) {
+  async function interruptAfterFirstPoll(args: string[]) {
     await ctx.sandbox.clearRequests()
-    const child: ChildProcess = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PIXVERSE_HOME: ctx.cli.home,
-        PIXVERSE_API_BASE: ctx.sandbox.url,
-        CI: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (chunk) => (stdout += chunk))
-    child.stderr!.on('data', (chunk) => (stderr += chunk))
+    let child!: ChildProcess
+    const run = ctx.cli(args, {onSpawn: (c) => (child = c)})
     // JSON mode keeps progress quiet, so watch the sandbox's request log for the first poll.
     await new Promise<void>((resolve) => {
       const timer = setInterval(async () => {
@@ -43,8 +29,7 @@ describe('fault switches and how the client rides them out', function () {
       }, 100)
     })
     child.kill('SIGINT')
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
-    recordOutput([...args.slice(0, 2), `(SIGINT: ${label})`], stdout, stderr)
+    const {exitCode: code, stdout, stderr} = await run
     const lastJson = stderr
       .trim()
       .split('\n')
@@ -54,10 +39,15 @@ describe('fault switches and how the client rides them out', function () {
   }
 
   it('Ctrl-C during a wait exits 130 with the ids as a JSON error, and the task can be resumed', async function () {
-    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(
-      ['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--count', '2', '--json'],
+    const {code, stdout, stderr, error} = await interruptAfterFirstPoll([
       'create',
-    )
+      'video',
+      '--prompt',
+      'long [sandbox:seconds=20]',
+      '--count',
+      '2',
+      '--json',
+    ])
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')
     expect(error.exit_code).to.equal(130)
@@ -71,10 +61,7 @@ describe('fault switches and how the client rides them out', function () {
     const {video_id: id} = (
       await ctx.cli(['create', 'video', '--prompt', 'long [sandbox:seconds=20]', '--no-wait', '--json'])
     ).json<{video_id: number}>()
-    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(
-      ['task', 'wait', String(id), '--json'],
-      'task wait',
-    )
+    const {code, stdout, stderr, error} = await interruptAfterFirstPoll(['task', 'wait', String(id), '--json'])
     expect(code, stderr).to.equal(130)
     expect(stdout).to.equal('')
     expect(error).to.include({exit_code: 130, video_id: id})

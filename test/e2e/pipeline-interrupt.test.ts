@@ -1,9 +1,8 @@
 import {expect} from 'chai'
-import {type ChildProcess, spawn} from 'node:child_process'
+import type {ChildProcess} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {BIN, LOOPBACK_GUARD} from '../helpers/cli.js'
 import {type RunDoc, charges, creationPosts, outDir, pipelineFile, probe} from '../helpers/pipeline.js'
 import {useSandbox} from '../helpers/sandbox.js'
 
@@ -32,24 +31,11 @@ describe('pipeline run: a production in one resumable command', function () {
       ].join('\n'),
     )
     const stateFile = join(out, 'pipeline.state.json')
-    const child: ChildProcess = spawn(
-      process.execPath,
-      ['--import', LOOPBACK_GUARD, BIN, 'pipeline', 'run', file, '--out', out, '--json'],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          PIXVERSE_HOME: ctx.cli.home,
-          PIXVERSE_API_BASE: ctx.sandbox.url,
-          CI: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (c) => (stdout += c))
-    child.stderr!.on('data', (c) => (stderr += c))
+    let child!: ChildProcess
+    const run = ctx.cli(['pipeline', 'run', file, '--out', out, '--json'], {
+      onSpawn: (c) => (child = c),
+      timeoutMs: 120_000,
+    })
     const submittedShots = () => {
       if (!existsSync(stateFile)) return []
       const steps = JSON.parse(readFileSync(stateFile, 'utf8')).steps as Array<{
@@ -62,8 +48,8 @@ describe('pipeline run: a production in one resumable command', function () {
     const deadline = Date.now() + 60_000
     while (Date.now() < deadline && submittedShots().length < 2) await new Promise((r) => setTimeout(r, 100))
     child.kill('SIGTERM')
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect(code, stderr).to.equal(143)
+    const {exitCode, stdout, stderr} = await run
+    expect(exitCode, stderr).to.equal(143)
     expect(stdout).to.equal('')
     const keys = submittedShots().map((u) => u.key)
     expect(keys.length).to.be.greaterThan(1)
@@ -105,13 +91,6 @@ describe('pipeline run: a production in one resumable command', function () {
       out,
       '--json',
     ]
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PIXVERSE_HOME: ctx.cli.home,
-      PIXVERSE_API_BASE: ctx.sandbox.url,
-      CI: '1',
-    }
     const before = await charges(ctx.sandbox)
     // Points spread over the board, the split, the shots' submits and waits; SIGKILL stands for a crash.
     for (const [delay, signal] of [
@@ -120,16 +99,13 @@ describe('pipeline run: a production in one resumable command', function () {
       [5200, 'SIGTERM'],
       [7500, 'SIGINT'],
     ] as const) {
-      const child = spawn(process.execPath, ['--import', LOOPBACK_GUARD, BIN, ...args], {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+      let child!: ChildProcess
+      const run = ctx.cli(args, {onSpawn: (c) => (child = c), timeoutMs: 120_000})
       await new Promise((r) => setTimeout(r, delay))
       child.kill(signal)
-      const code = await closed
-      // A run may also have finished before the signal came.
-      expect([0, 130, 143, null]).to.include(code)
+      const {exitCode} = await run
+      // A run may also have finished before the signal came; a SIGKILLed one reads as 128.
+      expect([0, 128, 130, 143]).to.include(exitCode)
     }
 
     const final = await ctx.cli(args, {timeoutMs: 120_000})
