@@ -1,8 +1,11 @@
 import {Config} from '@oclif/core'
 import {expect} from 'chai'
+import {chmodSync, statSync} from 'node:fs'
+import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
 
 import AssetDelete from '../../src/commands/asset/delete.js'
+import AuthStatus from '../../src/commands/auth/status.js'
 import Update from '../../src/commands/update.js'
 import {CommandContext, runWithContext} from '../../src/context/command-context.js'
 import type {IOStreams, OutputStream} from '../../src/context/streams.js'
@@ -58,7 +61,7 @@ async function withoutProcessWrites<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-describe('prompts read and draw on the command context’s streams, not the process’s', function () {
+describe('prompts and notes use the command context’s streams, not the process’s', function () {
   const ctx = useSandbox({inProcess: true})
   let config: Config
 
@@ -160,5 +163,23 @@ describe('prompts read and draw on the command context’s streams, not the proc
     expect(terminal.stdout.text)
       .to.include(`with \`${command}\``)
       .and.not.match(/^from-/m)
+  })
+
+  it('the warning about a token file others could read goes to the context’s stderr', async function () {
+    const file = join(ctx.cli.home, 'internal.json')
+    chmodSync(file, 0o644)
+    const terminal = fakeTerminal()
+    const context = new CommandContext({streams: terminal, env: env()})
+    const exitCode = process.exitCode
+    try {
+      await withoutProcessWrites(() => runWithContext(context, () => AuthStatus.run(['--json'], config)))
+      expect(process.exitCode ?? 0, terminal.stderr.text).to.equal(0)
+    } finally {
+      process.exitCode = exitCode
+    }
+
+    expect(statSync(file).mode & 0o777).to.equal(0o600)
+    expect(terminal.stderr.text).to.include(`warn ${file} was readable by others (mode 644); it is now 0600\n`)
+    expect(JSON.parse(terminal.stdout.text)).to.be.an('object')
   })
 })
