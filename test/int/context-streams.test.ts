@@ -6,12 +6,18 @@ import {PassThrough} from 'node:stream'
 
 import AssetDelete from '../../src/commands/asset/delete.js'
 import AuthStatus from '../../src/commands/auth/status.js'
+import CreateVoice from '../../src/commands/create/voice.js'
 import Update from '../../src/commands/update.js'
 import {CommandContext, runWithContext} from '../../src/context/command-context.js'
 import type {IOStreams, OutputStream} from '../../src/context/streams.js'
 import {pickWorkspace} from '../../src/wizard/pick-workspace.js'
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+
+/** The class as oclif's runner hands it out: with its id, which tells the wizard which creation it fills in. */
+class CreateVoiceById extends CreateVoice {
+  static id = 'create:voice'
+}
 
 /** A terminal that is not the process's: stdin a pipe the test types into, stdout and stderr recorded. */
 function fakeTerminal(): IOStreams & {stdin: PassThrough; stdout: Recorder; stderr: Recorder} {
@@ -124,6 +130,41 @@ describe('prompts and notes use the command context’s streams, not the process
     expect(terminal.stdout.text).to.include(`Deleted video ${id}`)
     expect(terminal.stderr.text).not.to.include('Deleted video')
     expect(await deletes()).to.have.length(1)
+  })
+
+  it('the create wizard asks every question, the voice picker’s too, on the context’s streams', async function () {
+    const terminal = fakeTerminal()
+    const context = new CommandContext({streams: terminal, env: env()})
+    const exitCode = process.exitCode
+    try {
+      await withoutProcessWrites(async () => {
+        const running = runWithContext(context, () => CreateVoiceById.run([], config))
+        for (const [question, answer] of [
+          ['Text:', 'hello from the wizard\r'],
+          ['Model', '\r'],
+          ['Voice (', '\r'],
+          ['Submit?', '\r'],
+        ]) {
+          await terminal.stderr.waitFor(question).catch((error: Error) => {
+            terminal.stdin.write('\u0003')
+            throw error
+          })
+          terminal.stdin.write(answer)
+        }
+
+        await running
+      })
+      expect(process.exitCode ?? 0, terminal.stderr.text).to.equal(0)
+    } finally {
+      process.exitCode = exitCode
+    }
+
+    expect(terminal.stderr.text)
+      .to.match(/Voice \(\S+\)/)
+      .and.include('equivalent: pixverse create voice --text')
+    const submitted = (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('speech/tts/generate'))
+    expect(submitted.at(-1)?.body).to.include({text: 'hello from the wizard'})
+    expect(terminal.stdout.text).not.to.equal('')
   })
 
   it('a picker draws its list on the stderr it is handed and sanitises the service’s names', async function () {
