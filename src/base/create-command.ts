@@ -91,6 +91,7 @@ export abstract class CreateCommand<T extends typeof Command> extends AuthedComm
       defaults: {...builtInDefaults(mode), ...this.storedDefaults(mode)},
       service: this.api,
       say: (line) => this.out.info(line),
+      streams: this.ctx.streams,
     })
     this.argv = [...answers, ...this.argv]
     await this.parseArgv()

@@ -1,5 +1,6 @@
 import {CliError, ExitCode} from '../errors.js'
 import {BaseCommand} from '../base/base-command.js'
+import type {OutputStream} from '../context/streams.js'
 import {installKind} from '../util/install-kind.js'
 
 const DEFAULT_COMMAND = 'npm install -g pixverse@latest'
@@ -18,11 +19,11 @@ A git checkout or a copy not installed by npm is not touched: the command says h
   ]
 
   async run(): Promise<{success: true; from: string; command: string}> {
-    const override = process.env.PIXVERSE_UPDATE_COMMAND?.trim()
+    const override = this.ctx.env.PIXVERSE_UPDATE_COMMAND?.trim()
     if (!override) this.checkInstalledByNpm()
     const command = override || DEFAULT_COMMAND
     this.out.info(`Running ${command}…`)
-    const {code, stderr} = await runCommand(command, !this.out.json)
+    const {code, stderr} = await runCommand(command, this.out.json ? undefined : this.ctx.streams.stderr)
     if (code !== 0) {
       throw new CliError(`Update failed: \`${command}\` exited with ${code}`, {
         exitCode: ExitCode.General,
@@ -67,19 +68,19 @@ function failureHint(stderr: string): string {
   return 'Run the command yourself to see its full output.'
 }
 
-/** Runs the command through the shell; its stdout and stderr both go to our stderr (stdout is the result's). */
-async function runCommand(command: string, echo: boolean): Promise<{code: number; stderr: string}> {
+/** Runs the command through the shell; its stdout and stderr both go to `echo`, our stderr (stdout is the result's). */
+async function runCommand(command: string, echo: OutputStream | undefined): Promise<{code: number; stderr: string}> {
   const {spawn} = await import('node:child_process')
   return new Promise((resolve) => {
     const child = spawn(command, {shell: true, stdio: ['ignore', 'pipe', 'pipe']})
     let stderr = ''
-    const forward = (chunk: Buffer) => {
-      if (echo) process.stderr.write(chunk)
-    }
-
+    // Decoded as text by the streams themselves, so a character split across two chunks stays whole.
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
+    const forward = (chunk: string) => echo?.write(chunk)
     child.stdout.on('data', forward)
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk
       forward(chunk)
     })
     child.on('error', (error) => resolve({code: 127, stderr: stderr + error.message}))

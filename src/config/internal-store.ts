@@ -8,7 +8,11 @@ export class InternalStore {
   /** The file's permissions are looked at once per process, on the first read. */
   private checked = false
 
-  constructor(readonly file: string) {}
+  /** `warn`: where a note about the file goes (the command's stderr). */
+  constructor(
+    readonly file: string,
+    private readonly warn: (message: string) => void,
+  ) {}
 
   get token(): string | undefined {
     const token = this.read().token
@@ -44,7 +48,7 @@ export class InternalStore {
   private read(): Record<string, unknown> {
     if (!this.checked) {
       this.checked = true
-      tightenSecretFile(this.file)
+      tightenSecretFile(this.file, this.warn)
     }
 
     return readJsonObject(this.file)

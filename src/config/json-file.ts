@@ -80,9 +80,9 @@ export function makePrivateFolders(dir: string): void {
 
 /**
  * A secrets file others can read (written by an older client, or copied with a loose umask) is
- * tightened to 0600 with a warning on stderr. Only a file we own can be changed.
+ * tightened to 0600, and `warn` (the command's stderr) says so. Only a file we own can be changed.
  */
-export function tightenSecretFile(file: string): void {
+export function tightenSecretFile(file: string, warn: (message: string) => void): void {
   let mode: number
   try {
     const stat = statSync(file)
@@ -94,5 +94,5 @@ export function tightenSecretFile(file: string): void {
 
   if ((mode & 0o077) === 0) return
   chmodSync(file, 0o600)
-  process.stderr.write(`warn ${file} was readable by others (mode ${mode.toString(8)}); it is now 0600\n`)
+  warn(`${file} was readable by others (mode ${mode.toString(8)}); it is now 0600`)
 }

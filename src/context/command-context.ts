@@ -129,7 +129,8 @@ export class CommandContext {
   /** The stores under PIXVERSE_HOME; the session is the sandbox's own with `sandbox`. */
   stores(options: {sandbox?: boolean} = {}): Stores {
     const paths = storePaths(options, this.env)
-    return {paths, session: new InternalStore(paths.internal), settings: new ConfigStore(paths.config)}
+    const session = new InternalStore(paths.internal, (message) => this.output().warn(message))
+    return {paths, session, settings: new ConfigStore(paths.config)}
   }
 
   /** Sets up the service (`AuthedCommand`): the client is built on first use, so got loads only if needed. */

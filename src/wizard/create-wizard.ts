@@ -1,11 +1,13 @@
 import {type CreationModelSpec, type Mode, modeSpec, modelSpec, modelsFor, displayName} from '../catalog/index.js'
+import type {IOStreams} from '../context/streams.js'
 import type {Creation} from '../creations/define.js'
 import type {CreationName} from '../creations/index.js'
 import {asking, cancelled} from './cancel.js'
 import {answerArgv, modelChoices, paramQuestions} from './choices.js'
 import {shellQuote} from '../util/shell-quote.js'
 import {flagPair} from './flag-words.js'
-import {askMedia, mediaKindOf} from './media-question.js'
+import {mediaAsker, mediaKindOf} from './media-question.js'
+import {promptContext} from './prompt-io.js'
 import type {WizardService} from './service.js'
 
 /** What the wizard reads of a flag: its kind, whether it takes several values, whether it accepts --no-. */
@@ -27,6 +29,8 @@ export interface WizardContext {
   service: WizardService
   /** Human notes on stderr (the summary). */
   say(line: string): void
+  /** The command's streams: questions are read from its stdin and drawn on its stderr. */
+  streams: IOStreams
 }
 
 /**
@@ -37,7 +41,8 @@ export interface WizardContext {
  */
 export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   const {input, select, confirm} = await import('@inquirer/prompts')
-  const io = {output: process.stderr}
+  const io = () => promptContext(ctx.streams)
+  const askMedia = mediaAsker(ctx.streams)
   const argv: string[] = []
   const summary: [string, string][] = []
   const {mode, required} = ctx.creation
@@ -49,7 +54,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   // 0. A template decides what else it takes, so it comes first.
   if (mode === 'template') {
     const {pickTemplate} = await import('./pick-template.js')
-    const picked = await pickTemplate(ctx.service, askMedia)
+    const picked = await pickTemplate(ctx.service, askMedia, ctx.streams)
     argv.push(...picked.argv)
     summary.push(...picked.summary)
     hasImage = picked.hasImage
@@ -66,7 +71,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
           message: `${name[0].toUpperCase()}${name.slice(1)}${needed ? '' : ' (optional)'}:`,
           validate: (value) => (needed && value.trim() === '' ? `--${name} is required` : true),
         },
-        io,
+        io(),
       ),
     )
     if (answer.trim() !== '') {
@@ -126,7 +131,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
           message: 'Text to speak:',
           validate: (value) => (value.trim() === '' ? 'Type the words, or go back and give an audio file' : true),
         },
-        io,
+        io(),
       ),
     )
     argv.push(...flagPair('tts-text', text.trim()))
@@ -148,7 +153,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
           default: preferred,
           pageSize: 12,
         },
-        io,
+        io(),
       ),
     )
     argv.push('--model', model)
@@ -158,14 +163,14 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
   // 4. What the model needs next: a voice of its own, or the words of a song.
   if (spec.kind === 'voice' && model) {
     const {pickVoice} = await import('./pick-voice.js')
-    const picked = await pickVoice(ctx.service, model)
+    const picked = await pickVoice(ctx.service, model, ctx.streams)
     argv.push(...picked.argv)
     summary.push(...picked.summary)
   }
 
   if (spec.kind === 'music' && model) {
     const {pickMusic} = await import('./pick-music.js')
-    const picked = await pickMusic(ctx.service, model, askMedia)
+    const picked = await pickMusic(ctx.service, model, askMedia, ctx.streams)
     argv.push(...picked.argv)
     summary.push(...picked.summary)
     credits = picked.credits
@@ -185,7 +190,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
 
     const answer =
       question.type === 'confirm'
-        ? await asking(() => confirm({message: question.message, default: question.default}, io))
+        ? await asking(() => confirm({message: question.message, default: question.default}, io()))
         : await asking(() =>
             select(
               {
@@ -193,7 +198,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
                 choices: question.choices.map((value) => ({value})),
                 default: question.default,
               },
-              io,
+              io(),
             ),
           )
     argv.push(...answerArgv(question, answer, Boolean(flag.allowNo)))
@@ -212,7 +217,7 @@ export async function runCreateWizard(ctx: WizardContext): Promise<string[]> {
     `  ${'cost'.padEnd(width)}  ${credits === undefined ? 'not known before submitting (the service reports it once the task is created)' : `${credits} credits`}`,
   )
   ctx.say(`  equivalent: pixverse create ${ctx.name} ${argv.map(shellQuote).join(' ')}`)
-  const go = await asking(() => confirm({message: 'Submit?', default: true}, io))
+  const go = await asking(() => confirm({message: 'Submit?', default: true}, io()))
   if (!go) throw cancelled()
   return argv
 }

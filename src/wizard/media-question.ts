@@ -4,6 +4,7 @@ import {dirname} from 'node:path'
 
 import {classifyMediaInput} from '../api/media-input.js'
 import {checkLocalMedia} from '../api/upload.js'
+import type {IOStreams} from '../context/streams.js'
 import type {MediaKind} from '../util/media-file.js'
 
 /**
@@ -60,18 +61,21 @@ export interface MediaQuestion {
 
 export type MediaAsk = (question: MediaQuestion) => Promise<string>
 
-/** Asks for one file, URL or id, checked as it is typed; returns it cleaned ('' when skipped). */
-export const askMedia: MediaAsk = async ({flag, kind, label, optional}) => {
-  const {input} = await import('@inquirer/prompts')
-  const {asking} = await import('./cancel.js')
-  const answer = await asking(() =>
-    input(
-      {
-        message: `${label} (file, https URL, asset id${optional ? '; empty to skip' : ''}):`,
-        validate: (value) => validateMediaAnswer(`--${flag}`, kind, value, optional),
-      },
-      {output: process.stderr},
-    ),
-  )
-  return cleanMediaAnswer(answer)
+/** Asks for one file, URL or id on the command's streams, checked as it is typed; returns it cleaned ('' when skipped). */
+export function mediaAsker(streams: IOStreams): MediaAsk {
+  return async ({flag, kind, label, optional}) => {
+    const {input} = await import('@inquirer/prompts')
+    const {asking} = await import('./cancel.js')
+    const {promptContext} = await import('./prompt-io.js')
+    const answer = await asking(() =>
+      input(
+        {
+          message: `${label} (file, https URL, asset id${optional ? '; empty to skip' : ''}):`,
+          validate: (value) => validateMediaAnswer(`--${flag}`, kind, value, optional),
+        },
+        promptContext(streams),
+      ),
+    )
+    return cleanMediaAnswer(answer)
+  }
 }

@@ -1,7 +1,9 @@
 import {musicModel} from '../catalog/index.js'
+import type {IOStreams} from '../context/streams.js'
 import {asking} from './cancel.js'
 import {flagPair} from './flag-words.js'
 import type {MediaAsk} from './media-question.js'
+import {promptContext} from './prompt-io.js'
 import type {WizardService} from './service.js'
 
 type Words = 'instrumental' | 'auto-lyrics' | 'lyrics'
@@ -17,9 +19,14 @@ export interface PickedMusic {
  * The music questions after the model: the words (none, the model's own, or yours, as far as the
  * model allows them, from the catalogue) and, for models that take them, reference images.
  */
-export async function pickMusic(service: WizardService, model: string, ask: MediaAsk): Promise<PickedMusic> {
+export async function pickMusic(
+  service: WizardService,
+  model: string,
+  ask: MediaAsk,
+  streams: IOStreams,
+): Promise<PickedMusic> {
   const {input, select} = await import('@inquirer/prompts')
-  const io = {output: process.stderr}
+  const io = () => promptContext(streams)
   const spec = musicModel(model)
   const argv: string[] = []
   const summary: [string, string][] = []
@@ -30,7 +37,7 @@ export async function pickMusic(service: WizardService, model: string, ask: Medi
   const words =
     choices.length === 1
       ? choices[0].value
-      : await asking(() => select({message: 'Words', choices, default: 'auto-lyrics'}, io))
+      : await asking(() => select({message: 'Words', choices, default: 'auto-lyrics'}, io()))
   if (words === 'lyrics') {
     const max = spec?.lyrics ? spec.lyrics.maxChars : undefined
     const lyrics = await asking(() =>
@@ -39,7 +46,7 @@ export async function pickMusic(service: WizardService, model: string, ask: Medi
           message: 'Lyrics (text, or a path to a text file):',
           validate: (value) => (value.trim() === '' ? 'Type the lyrics, or a path to a file with them' : true),
         },
-        io,
+        io(),
       ),
     )
     argv.push(...flagPair('lyrics', lyrics.trim()))

@@ -1,6 +1,9 @@
+import type {IOStreams} from '../context/streams.js'
+import {terminalText} from '../util/terminal-text.js'
 import {asking} from './cancel.js'
 import type {MediaAsk} from './media-question.js'
-import {type WizardService, printable} from './service.js'
+import {promptContext} from './prompt-io.js'
+import type {WizardService} from './service.js'
 
 /** What `template/detail` says about a template (docs/protocol.md §3.13): what it takes and what it makes. */
 interface TemplateDetail {
@@ -27,17 +30,19 @@ export interface PickedTemplate {
  * Finds a template the way a person does (a search, or a category to browse), then asks for exactly
  * the inputs that template takes: none, N images, or one image or one video (docs/protocol.md §3.13).
  */
-export async function pickTemplate(service: WizardService, ask: MediaAsk): Promise<PickedTemplate> {
+export async function pickTemplate(service: WizardService, ask: MediaAsk, streams: IOStreams): Promise<PickedTemplate> {
   const {input, select} = await import('@inquirer/prompts')
-  const io = {output: process.stderr}
+  const io = () => promptContext(streams)
   let chosen: number | undefined
   while (chosen === undefined) {
     const words = (
-      await asking(() => input({message: 'Find a template (words to search; empty to browse by category):'}, io))
+      await asking(() => input({message: 'Find a template (words to search; empty to browse by category):'}, io()))
     ).trim()
-    const found = words === '' ? await browse(service, select) : await search(service, words)
+    const found = words === '' ? await browse(service, select, streams) : await search(service, words)
     if (found.length === 0) {
-      process.stderr.write(`No template matches "${printable(words)}"; try other words, or leave it empty to browse.\n`)
+      streams.stderr.write(
+        `No template matches "${terminalText(words)}"; try other words, or leave it empty to browse.\n`,
+      )
       continue
     }
 
@@ -47,11 +52,11 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
           message: 'Template',
           choices: found.map((t) => ({
             value: Number(t.template_id),
-            name: `${printable(t.display_name)}  (${t.template_type === 2 ? 'image' : 'video'}, id ${t.template_id})`,
+            name: `${terminalText(String(t.display_name ?? ''))}  (${t.template_type === 2 ? 'image' : 'video'}, id ${t.template_id})`,
           })),
           pageSize: 12,
         },
-        io,
+        io(),
       ),
     )
   }
@@ -62,9 +67,12 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
   const isImage = Number(detail?.template_type) === 2
   const argv = ['--template-id', String(chosen)]
   const summary: [string, string][] = [
-    ['template', `${printable(detail?.display_name)} (${chosen}, ${isImage ? 'makes an image' : 'makes a video'})`],
+    [
+      'template',
+      `${terminalText(String(detail?.display_name ?? ''))} (${chosen}, ${isImage ? 'makes an image' : 'makes a video'})`,
+    ],
   ]
-  if (detail?.display_prompt) process.stderr.write(`  Its prompt: ${printable(detail.display_prompt)}\n`)
+  if (detail?.display_prompt) streams.stderr.write(`  Its prompt: ${terminalText(String(detail.display_prompt))}\n`)
 
   let kind: 'image' | 'video' = 'image'
   if (takesVideo) {
@@ -77,7 +85,7 @@ export async function pickTemplate(service: WizardService, ask: MediaAsk): Promi
             {value: 'video' as const, name: 'A video'},
           ],
         },
-        io,
+        io(),
       ),
     )
   }
@@ -98,7 +106,11 @@ async function search(service: WizardService, words: string): Promise<Listed[]> 
   return found?.items ?? []
 }
 
-async function browse(service: WizardService, select: typeof import('@inquirer/prompts').select): Promise<Listed[]> {
+async function browse(
+  service: WizardService,
+  select: typeof import('@inquirer/prompts').select,
+  streams: IOStreams,
+): Promise<Listed[]> {
   const categories = await service.get<Array<{id: number; category_name?: string}>>('content/categories/secondary', {
     primary_category_id: 3,
     platform: 'web',
@@ -109,10 +121,10 @@ async function browse(service: WizardService, select: typeof import('@inquirer/p
     select(
       {
         message: 'Category',
-        choices: list.map((c) => ({value: c.id, name: printable(c.category_name ?? c.id)})),
+        choices: list.map((c) => ({value: c.id, name: terminalText(String(c.category_name ?? c.id))})),
         pageSize: 12,
       },
-      {output: process.stderr},
+      promptContext(streams),
     ),
   )
   const page = await service.get<{data?: Listed[]}>('content/template/list', {

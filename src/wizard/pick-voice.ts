@@ -1,6 +1,9 @@
+import type {IOStreams} from '../context/streams.js'
 import {validationError} from '../errors.js'
+import {terminalText} from '../util/terminal-text.js'
 import {asking} from './cancel.js'
-import {type WizardService, printable} from './service.js'
+import {promptContext} from './prompt-io.js'
+import type {WizardService} from './service.js'
 
 interface Preset {
   voice_id?: string
@@ -20,6 +23,7 @@ const MORE = '\u0000more'
 export async function pickVoice(
   service: WizardService,
   model: string,
+  streams: IOStreams,
 ): Promise<{argv: string[]; summary: [string, string][]}> {
   const {select} = await import('@inquirer/prompts')
   const shown: Preset[] = []
@@ -44,19 +48,22 @@ export async function pickVoice(
           pageSize: 12,
           default: page > 1 ? String(shown.at(-10)?.voice_id) : undefined,
         },
-        {output: process.stderr},
+        promptContext(streams),
       ),
     )
     if (picked === MORE) continue
     const voice = shown.find((v) => v.voice_id === picked)
     return {
       argv: ['--voice-id', picked],
-      summary: [['voice', `${printable(voice?.display_name)} (${printable(picked)})`]],
+      summary: [['voice', `${terminalText(String(voice?.display_name ?? ''))} (${terminalText(picked)})`]],
     }
   }
 }
 
 function describe(voice: Preset): string {
-  const facts = [voice.gender, voice.accent].filter(Boolean).map(printable).join(', ')
-  return `${printable(voice.display_name ?? voice.voice_id)}${facts ? `  (${facts})` : ''}`
+  const facts = [voice.gender, voice.accent]
+    .filter(Boolean)
+    .map((fact) => terminalText(String(fact)))
+    .join(', ')
+  return `${terminalText(String(voice.display_name ?? voice.voice_id))}${facts ? `  (${facts})` : ''}`
 }

@@ -1,5 +1,7 @@
+import type {IOStreams} from '../context/streams.js'
 import {terminalText} from '../util/terminal-text.js'
 import {asking} from './cancel.js'
+import {promptContext} from './prompt-io.js'
 
 export interface WorkspaceChoice {
   workspace_id: number
@@ -9,9 +11,9 @@ export interface WorkspaceChoice {
 
 /**
  * Lets a person pick a workspace from a list (for `workspace switch` without an id). The caller
- * decides whether a person is there (`canPrompt`); Ctrl-C exits 130 with nothing changed.
+ * decides whether a person is there (`canPrompt`) and hands in its streams; Ctrl-C exits 130 with nothing changed.
  */
-export async function pickWorkspace(workspaces: WorkspaceChoice[]): Promise<number> {
+export async function pickWorkspace(workspaces: WorkspaceChoice[], streams: IOStreams): Promise<number> {
   const {select} = await import('@inquirer/prompts')
   return asking(() =>
     select(
@@ -25,7 +27,7 @@ export async function pickWorkspace(workspaces: WorkspaceChoice[]): Promise<numb
         })),
         pageSize: 12,
       },
-      {output: process.stderr},
+      promptContext(streams),
     ),
   )
 }

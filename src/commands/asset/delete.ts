@@ -75,7 +75,8 @@ Created assets are found by id (type detected: video, then image, then audio). U
   private async confirm(message: string): Promise<void> {
     const {confirm} = await import('@inquirer/prompts')
     const {asking} = await import('../../wizard/cancel.js')
-    const sure = await asking(() => confirm({message, default: false}, {output: process.stderr}))
+    const {promptContext} = await import('../../wizard/prompt-io.js')
+    const sure = await asking(() => confirm({message, default: false}, promptContext(this.ctx.streams)))
     if (!sure) throw new CliError('Cancelled; nothing was deleted', {exitCode: ExitCode.Interrupted})
   }
 

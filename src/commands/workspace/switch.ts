@@ -44,7 +44,7 @@ The choice is saved; --workspace-id overrides it for a single command. Without a
 
     const {list} = await this.syncWorkspaces()
     const {pickWorkspace} = await import('../../wizard/pick-workspace.js')
-    return pickWorkspace([{workspace_id: 0, name: 'Personal'}, ...list.workspaces])
+    return pickWorkspace([{workspace_id: 0, name: 'Personal'}, ...list.workspaces], this.ctx.streams)
   }
 
   protected renderHuman(result: unknown): string {
