@@ -260,7 +260,7 @@ Every step is checked before the first request (exit 6 names the step and field)
       const child = spawn(process.execPath, [...process.execArgv, ...args], {
         detached: true,
         stdio: ['ignore', fd, fd],
-        env: process.env,
+        env: this.ctx.env,
       })
       child.unref()
       return {

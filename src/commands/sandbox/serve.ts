@@ -53,7 +53,7 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
     }
 
     const {startSandbox} = await import('../../sandbox/index.js')
-    const faultOption = this.flags.faults ?? process.env.PIXVERSE_SANDBOX_FAULTS
+    const faultOption = this.flags.faults ?? this.ctx.env.PIXVERSE_SANDBOX_FAULTS
     let faults: unknown
     if (faultOption) {
       const {parseFaultConfig, readFaultOption} = await import('../../sandbox/faults.js')
