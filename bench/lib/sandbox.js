@@ -42,7 +42,7 @@ export async function startSandbox(flags = []) {
     })
     child.on('exit', () => reject(new Error('sandbox exited')))
   })
-  const env = {PIXVERSE_HOME: home, PIXVERSE_API_BASE: url, CI: '1'}
+  const env = {PIXVERSE_HOME: home, PIXVERSE_API_BASE: url, PIXVERSE_UPLOAD_BASE: origin, CI: '1'}
   const login = spawnSync(process.execPath, [BIN, 'auth', 'login', '--json'], {
     env: {...process.env, ...env},
     encoding: 'utf8',

@@ -36,6 +36,12 @@ export interface ServiceEndpoint {
   webBase: string
   /** True when the API is on this machine (the sandbox): loosens the remote-media rules. */
   local: boolean
+  /**
+   * Where object uploads are sent instead of the bucket's own host, still naming that host in `Host`
+   * (the request and its signature are unchanged): the sandbox's origin under `--sandbox`, or
+   * PIXVERSE_UPLOAD_BASE. Unset, uploads go to the OSS host the protocol names, as in production.
+   */
+  uploadOrigin?: string
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -49,6 +55,12 @@ export function isLoopbackHost(hostname: string): boolean {
  * the sandbox on loopback (http allowed), or a custom host only with PIXVERSE_ALLOW_CUSTOM_API_BASE=1.
  */
 export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): ServiceEndpoint {
+  const endpoint = serviceEndpoint(env)
+  const upload = env.PIXVERSE_UPLOAD_BASE?.trim()
+  return upload ? {...endpoint, uploadOrigin: uploadOrigin(upload, env)} : endpoint
+}
+
+function serviceEndpoint(env: NodeJS.ProcessEnv): ServiceEndpoint {
   const explicit = env.PIXVERSE_API_BASE?.trim()
   if (explicit) return fromExplicitBase(explicit, env)
 
@@ -88,5 +100,22 @@ function fromExplicitBase(value: string, env: NodeJS.ProcessEnv): ServiceEndpoin
   throw validationError(
     `Untrusted PIXVERSE_API_BASE "${value}": only PixVerse hosts over https or a loopback sandbox are allowed`,
     'Set PIXVERSE_ALLOW_CUSTOM_API_BASE=1 to use another host on purpose.',
+  )
+}
+
+/** PIXVERSE_UPLOAD_BASE: a loopback sandbox (or, on purpose, any host), as for the API base. */
+function uploadOrigin(value: string, env: NodeJS.ProcessEnv): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw validationError(`Invalid PIXVERSE_UPLOAD_BASE URL "${value}"`)
+  }
+
+  const web = url.protocol === 'http:' || url.protocol === 'https:'
+  if (web && (isLoopbackHost(url.hostname) || env.PIXVERSE_ALLOW_CUSTOM_API_BASE === '1')) return url.origin
+  throw validationError(
+    `Untrusted PIXVERSE_UPLOAD_BASE "${value}": only a loopback sandbox is allowed`,
+    'Set PIXVERSE_ALLOW_CUSTOM_API_BASE=1 to send uploads to another host on purpose.',
   )
 }

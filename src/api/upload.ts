@@ -239,16 +239,16 @@ export class Uploader {
 
   /**
    * Virtual-host style, as OSS is addressed (docs/protocol.md §5.1, §9): `https://<bucket>.<endpoint>/<key>`.
-   * When the API itself is on this machine (a local sandbox, `--sandbox`), the same request goes to
-   * it, still naming the bucket host in `Host`: the OSS host would refuse its credentials.
+   * An endpoint with an upload origin (`--sandbox`, PIXVERSE_UPLOAD_BASE) gets the same request, the
+   * bucket host in `Host`; nothing else about the upload depends on where the API is.
    */
   private objectUrl(sts: StsToken, key: string): string {
-    if (this.client.endpoint.local) return `${new URL(this.client.endpoint.apiBase).origin}/${key}`
-    return `https://${sts.bucket}.${sts.endpoint}/${key}`
+    const origin = this.client.endpoint.uploadOrigin
+    return origin ? `${origin}/${key}` : `https://${sts.bucket}.${sts.endpoint}/${key}`
   }
 
   private localHost(sts: StsToken): string | undefined {
-    return this.client.endpoint.local ? `${sts.bucket}.${sts.endpoint}` : undefined
+    return this.client.endpoint.uploadOrigin ? `${sts.bucket}.${sts.endpoint}` : undefined
   }
 
   /** One STS token per command, shared by every file (and by concurrent uploads) while it is valid. */

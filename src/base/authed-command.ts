@@ -180,7 +180,7 @@ export abstract class AuthedCommand<T extends typeof Command> extends BaseComman
       defaultSandboxDir(pixverseHome(this.ctx.env)),
       taskSeconds > 0 ? {taskSeconds} : {},
     )
-    return {apiBase: sandbox.baseUrl, webBase: sandbox.origin, local: true}
+    return {apiBase: sandbox.baseUrl, webBase: sandbox.origin, local: true, uploadOrigin: sandbox.origin}
   }
 
   private async loginToSandbox(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * A local, wire-faithful PixVerse backend (docs/protocol.md) for tests, demos and offline use.
- * Point any client at it with PIXVERSE_API_BASE=<baseUrl>. State lives in dataDir and is
+ * Point any client at it with PIXVERSE_API_BASE=<baseUrl> (and PIXVERSE_UPLOAD_BASE=<origin> for uploads). State lives in dataDir and is
  * shared by every process that serves the same folder.
  */
 import http from 'node:http'

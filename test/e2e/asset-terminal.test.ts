@@ -23,7 +23,7 @@ describe('asset delete at a terminal', function () {
   }
 
   const deletes = async () => (await ctx.sandbox.requests()).filter((r) => r.path.endsWith('asset/library/delete'))
-  const env = () => ({PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
+  const env = () => ({PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv})
 
   it('asks first; "no" deletes nothing (exit 130)', async function () {
     const id = await newVideo()
@@ -62,7 +62,7 @@ describe('asset upload at a terminal', function () {
     const stdout = join(dir, 'stdout.txt')
     const term = Terminal.start(
       ['asset', 'upload', join(ROOT, 'fixtures', 'media', 'sample.mp4')],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv},
       {shellSuffix: `> '${stdout}'`},
     )
     try {

@@ -28,7 +28,7 @@ describe('batch run for a person', function () {
     ])
     term = Terminal.start(
       ['batch', 'run', file],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv},
       {columns: 80},
     )
     expect(await term.exitCode(60_000), term.screen()).to.equal(0)
@@ -47,7 +47,7 @@ describe('batch run for a person', function () {
     const stdout = join(dirname(file), 'rows.jsonl')
     term = Terminal.start(
       ['batch', 'run', file],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv},
       {columns: 80, shellSuffix: `> '${stdout}'`},
     )
     expect(await term.exitCode(60_000), term.screen()).to.equal(0)

@@ -107,11 +107,7 @@ describe('text output for people', function () {
   })
 
   it('at 80 columns no table row wraps; long cells end in …', async function () {
-    term = Terminal.start(
-      ['asset', 'list'],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
-      {columns: 80},
-    )
+    term = Terminal.start(['asset', 'list'], {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv}, {columns: 80})
     expect(await term.exitCode()).to.equal(0)
     const lines = term.screen().trimEnd().split('\n')
     // capture-pane -J joins a wrapped row back into one line: every line must fit the screen.
@@ -122,7 +118,7 @@ describe('text output for people', function () {
   })
 
   it('colours a terminal, never a pipe or NO_COLOR=1', async function () {
-    const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}
+    const env = {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv}
     term = Terminal.start(['task', 'status', String(ids[0])], env)
     expect(await term.exitCode()).to.equal(0)
     expect(term.rawScreen()).to.match(ESCAPE)
@@ -137,7 +133,7 @@ describe('text output for people', function () {
   })
 
   it('pages a long list in a terminal through PAGER, never when piped', async function () {
-    const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, PAGER: 'sed s/^/paged:/'}
+    const env = {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv, PAGER: 'sed s/^/paged:/'}
     term = Terminal.start(['template', 'list', '--limit', '30'], env, {rows: 20})
     expect(await term.exitCode()).to.equal(0)
     expect(term.screen()).to.match(/^paged:page 1 · 30 of \d+/m)
@@ -222,7 +218,7 @@ describe('text output for people', function () {
 
   it('at 80 columns no line of a list or a result wraps', async function () {
     this.timeout(120_000)
-    const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url}
+    const env = {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv}
     const commands = [
       ['auth', 'status'],
       ['account', 'info'],

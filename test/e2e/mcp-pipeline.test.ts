@@ -24,7 +24,7 @@ describe('MCP pipeline_run and pipeline_status', function () {
       PATH: process.env.PATH!,
       HOME: process.env.HOME!,
       PIXVERSE_HOME: ctx.cli.home,
-      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...ctx.sandbox.clientEnv,
       ...isolatedOclifDirs(),
     }
     const transport = new StdioClientTransport({

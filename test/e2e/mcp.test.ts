@@ -31,7 +31,7 @@ describe('pixverse mcp serve', function () {
       PATH: process.env.PATH!,
       HOME: process.env.HOME!,
       PIXVERSE_HOME: ctx.cli.home,
-      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...ctx.sandbox.clientEnv,
       ...isolatedOclifDirs(),
     }
     const transport = new StdioClientTransport({

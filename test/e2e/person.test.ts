@@ -65,7 +65,7 @@ describe('one definition of "a person is here" (util/person.ts)', function () {
 
     it('with CI=false, subscribe opens the browser just as the wizard starts', async function () {
       const browser = fakeBrowser()
-      const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, PATH: browser.path, CI: 'false'}
+      const env = {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv, PATH: browser.path, CI: 'false'}
       term = Terminal.start(['subscribe'], env)
       expect(await term.exitCode(), term.screen()).to.equal(0)
       for (let i = 0; i < 50 && !existsSync(browser.marker); i++)
@@ -81,7 +81,7 @@ describe('one definition of "a person is here" (util/person.ts)', function () {
 
     it('with CI=true, neither the browser opens nor the wizard starts', async function () {
       const browser = fakeBrowser()
-      const env = {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url, PATH: browser.path, CI: 'true'}
+      const env = {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv, PATH: browser.path, CI: 'true'}
       term = Terminal.start(['subscribe'], env)
       expect(await term.exitCode(), term.screen()).to.equal(0)
       await new Promise((resolve) => setTimeout(resolve, 300))

@@ -34,7 +34,7 @@ describe('pipeline run for a person', function () {
     const stdout = join(dir, 'stdout.txt')
     term = Terminal.start(
       ['pipeline', 'run', file, '--out', join(dir, 'out'), '--poll-interval', '1'],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv},
       {columns: 80, shellSuffix: `> '${stdout}'`},
     )
     expect(await term.exitCode(60_000), term.screen()).to.equal(5)

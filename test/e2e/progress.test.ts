@@ -62,7 +62,7 @@ describe('progress on stderr, never on stdout', function () {
     const stdoutFile = join(dir, 'stdout.txt')
     term = Terminal.start(
       ['create', 'video', '--prompt', '[sandbox:seconds=8] a neon city', '--image', 'fixtures/media/sample.png'],
-      {PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url},
+      {PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv},
       {shellSuffix: `> '${stdoutFile}'`},
     )
     const queued = await term.waitFor(/video \d+: In queue/)
@@ -86,7 +86,7 @@ describe('progress on stderr, never on stdout', function () {
   it('Ctrl-C while waiting at a terminal ends the display cleanly and names the ids to resume', async function () {
     term = Terminal.start(['create', 'video', '--count', '2', '--prompt', '[sandbox:seconds=30] slow'], {
       PIXVERSE_HOME: ctx.cli.home,
-      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...ctx.sandbox.clientEnv,
     })
     await term.waitFor(/video \d+: In queue[\s\S]*video \d+: In queue/)
     term.keys('C-c')
@@ -106,7 +106,7 @@ describe('progress on stderr, never on stdout', function () {
     expect(json.stderr.trim()).to.match(/^Authorize at: \S+ \(code: \S+\)$/)
 
     const other = cliFor(ctx.sandbox)
-    term = Terminal.start(['auth', 'login'], {PIXVERSE_HOME: other.home, PIXVERSE_API_BASE: ctx.sandbox.url})
+    term = Terminal.start(['auth', 'login'], {PIXVERSE_HOME: other.home, ...ctx.sandbox.clientEnv})
     expect(await term.exitCode()).to.equal(0)
     const screen = term.screen()
     expect(screen).to.match(/Authorize at: http:\/\/127\.0\.0\.1:\d+\/device\?user_code=(\S+) \(code: \1\)/)

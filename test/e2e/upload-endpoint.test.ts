@@ -6,6 +6,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {ROOT, runCli, tempHome} from '../helpers/cli.js'
+import {useSandbox} from '../helpers/sandbox.js'
 
 const PNG = join(ROOT, 'fixtures', 'media', 'sample.png')
 
@@ -56,4 +57,36 @@ describe('upload target from the token answer (issue 14)', function () {
       expect(existsSync(guardLog) ? readFileSync(guardLog, 'utf8') : '').to.equal('')
     })
   }
+})
+
+/**
+ * Where the API is does not decide where uploads go: with an API on loopback and no upload origin
+ * configured, the client takes the production path and PUTs to the OSS bucket host (refused here by
+ * the loopback guard, which has no name map for this run), never quietly to the API's own origin.
+ */
+describe('upload target with a loopback API and no PIXVERSE_UPLOAD_BASE', function () {
+  this.timeout(60_000)
+  const ctx = useSandbox()
+
+  it('PUTs to the bucket host, as in production', async () => {
+    const guardLog = join(mkdtempSync(join(tmpdir(), 'pixverse-guard-')), 'violations.log')
+    const result = await ctx.cli(['asset', 'upload', PNG, '--json'], {
+      env: {PIXVERSE_UPLOAD_BASE: undefined, PIXVERSE_TEST_NET: undefined, PIXVERSE_TEST_GUARD_LOG: guardLog},
+    })
+    expect(result.exitCode, result.stderr).to.not.equal(0)
+    expect(result.stdout).to.equal('')
+    expect(existsSync(guardLog) ? readFileSync(guardLog, 'utf8') : '').to.include(
+      'pixverse-fe-upload.oss-accelerate.aliyuncs.com',
+    )
+    const puts = (await ctx.sandbox.requests()).filter((r) => r.method === 'PUT')
+    expect(puts).to.deep.equal([])
+  })
+
+  it('with PIXVERSE_UPLOAD_BASE, the same signed request goes to that origin, naming the bucket host', async () => {
+    await ctx.sandbox.clearRequests()
+    const result = await ctx.cli(['asset', 'upload', PNG, '--json'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    const puts = (await ctx.sandbox.requests()).filter((r) => r.method === 'PUT')
+    expect(puts.map((r) => r.host)).to.deep.equal(['pixverse-fe-upload.oss-accelerate.aliyuncs.com'])
+  })
 })

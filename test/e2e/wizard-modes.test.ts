@@ -76,7 +76,7 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
   // 2 s poll (how long a task takes is not what these cases check).
   const ctx = useSandbox({taskSeconds: 0.001})
   let term: Terminal | undefined
-  const env = () => ({PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
+  const env = () => ({PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv})
 
   afterEach(function () {
     term?.kill()
@@ -195,7 +195,7 @@ describe('every creation mode has a wizard that finishes (tmux)', function () {
     const {mkdtempSync: temp} = await import('node:fs')
     term = Terminal.start(['create', 'template'], {
       PIXVERSE_HOME: temp(join(tmpdir(), 'pixverse-home-')),
-      PIXVERSE_API_BASE: ctx.sandbox.url,
+      ...ctx.sandbox.clientEnv,
     })
     expect(await term.exitCode(), term.screen()).to.equal(3)
     const screen = term.screen()

@@ -31,7 +31,7 @@ describe('the creation wizard at a real terminal (tmux)', function () {
   this.timeout(90_000)
   const ctx = useSandbox()
   let term: Terminal | undefined
-  const env = () => ({...ctx.sandbox.netEnv, PIXVERSE_HOME: ctx.cli.home, PIXVERSE_API_BASE: ctx.sandbox.url})
+  const env = () => ({...ctx.sandbox.netEnv, PIXVERSE_HOME: ctx.cli.home, ...ctx.sandbox.clientEnv})
 
   afterEach(function () {
     term?.kill()

@@ -31,6 +31,8 @@ export interface SandboxProcess {
    * the name map for the preload and the test CA. Every CLI bound to the sandbox gets it.
    */
   netEnv: Record<string, string>
+  /** How a user points the CLI at this sandbox (what `sandbox serve` prints): API base and upload origin. */
+  clientEnv: {PIXVERSE_API_BASE: string; PIXVERSE_UPLOAD_BASE: string}
   dataDir: string
   stop(): Promise<void>
   requests(): Promise<
@@ -105,6 +107,7 @@ export async function startSandboxProcess(
       PIXVERSE_TEST_NET: JSON.stringify({address: SANDBOX_PUBLIC_ADDRESS, names: PRODUCTION_HOSTS, port: tlsPort}),
       NODE_EXTRA_CA_CERTS: certs.caFile,
     },
+    clientEnv: {PIXVERSE_API_BASE: url, PIXVERSE_UPLOAD_BASE: origin},
     dataDir,
     async stop() {
       if (child.exitCode !== null) return
@@ -145,7 +148,13 @@ export function cliFor(
   const run = (args: string[], options: RunOptions = {}): Promise<CliResult> =>
     runner(args, {
       ...options,
-      env: {...sandbox.netEnv, PIXVERSE_HOME: home, PIXVERSE_API_BASE: sandbox.url, ...extraEnv, ...options.env},
+      env: {
+        ...sandbox.netEnv,
+        PIXVERSE_HOME: home,
+        ...sandbox.clientEnv,
+        ...extraEnv,
+        ...options.env,
+      },
     })
   return Object.assign(run, {home, runner})
 }
@@ -210,7 +219,13 @@ export function useSandbox(options: UseSandboxOptions = {}): SandboxContext {
     sandbox = Object.assign(await startSandboxProcess(options.flags, {taskSeconds}), {
       runner: options.inProcess ? runCommand : runCli,
     })
-    cli = cliFor(sandbox, undefined, options.production ? {PIXVERSE_API_BASE: undefined, ...options.env} : options.env)
+    cli = cliFor(
+      sandbox,
+      undefined,
+      options.production
+        ? {PIXVERSE_API_BASE: undefined, PIXVERSE_UPLOAD_BASE: undefined, ...options.env}
+        : options.env,
+    )
     if (options.login !== false) await login(cli)
   })
 

@@ -61,7 +61,7 @@ describe('the command context (streams, JSON mode, service) a host hands to a co
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PIXVERSE_HOME: ctx.cli.home,
-    PIXVERSE_API_BASE: ctx.sandbox.url,
+    ...ctx.sandbox.clientEnv,
   })
 
   // Imported statically: a dynamic import under tsx gives a second copy of every module.

@@ -79,7 +79,7 @@ describe('prompts and notes use the command context’s streams, not the process
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PIXVERSE_HOME: ctx.cli.home,
-    PIXVERSE_API_BASE: ctx.sandbox.url,
+    ...ctx.sandbox.clientEnv,
   })
 
   const newVideo = async () => {

@@ -104,6 +104,24 @@ describe('resolveEndpoint (docs/cli.md §9 base URL rules)', function () {
     expect(() => resolveEndpoint({PIXVERSE_API_BASE: 'not a url'})).to.throw(/Invalid PIXVERSE_API_BASE/)
   })
 
+  it('takes an upload origin only from PIXVERSE_UPLOAD_BASE, never from where the API is', function () {
+    expect(resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:8787/creative_platform'}).uploadOrigin).to.equal(
+      undefined,
+    )
+    expect(
+      resolveEndpoint({PIXVERSE_API_BASE: 'http://127.0.0.1:8787/cp', PIXVERSE_UPLOAD_BASE: 'http://127.0.0.1:8787/x/'})
+        .uploadOrigin,
+    ).to.equal('http://127.0.0.1:8787')
+    expect(() => resolveEndpoint({PIXVERSE_UPLOAD_BASE: 'https://evil.example'})).to.throw(
+      /Untrusted PIXVERSE_UPLOAD_BASE/,
+    )
+    expect(() => resolveEndpoint({PIXVERSE_UPLOAD_BASE: 'nope'})).to.throw(/Invalid PIXVERSE_UPLOAD_BASE/)
+    expect(
+      resolveEndpoint({PIXVERSE_UPLOAD_BASE: 'https://mirror.example', PIXVERSE_ALLOW_CUSTOM_API_BASE: '1'})
+        .uploadOrigin,
+    ).to.equal('https://mirror.example')
+  })
+
   it('does not take a look-alike host for a trusted one', function () {
     for (const base of [
       'https://app-api.pixverse.ai.evil.example/x',

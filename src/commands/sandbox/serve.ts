@@ -8,11 +8,11 @@ import {pixverseHome} from '../../config/paths.js'
 export default class SandboxServe extends BaseCommand<typeof SandboxServe> {
   static description = `Run the local PixVerse-compatible backend in the foreground.
 
-Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uploads) lives in --data-dir, so separate processes share it. Stop with Ctrl-C.`
+Point any client at it with PIXVERSE_API_BASE=<url> and PIXVERSE_UPLOAD_BASE=<origin> (where uploads go instead of the OSS host). State (account, tasks, uploads) lives in --data-dir, so separate processes share it. Stop with Ctrl-C.`
 
   static examples = [
     '<%= config.bin %> sandbox serve --port 0 --json',
-    'PIXVERSE_API_BASE=http://127.0.0.1:8787/creative_platform <%= config.bin %> auth login',
+    'PIXVERSE_API_BASE=http://127.0.0.1:8787/creative_platform PIXVERSE_UPLOAD_BASE=http://127.0.0.1:8787 <%= config.bin %> auth login',
   ]
 
   static flags = {
@@ -94,7 +94,9 @@ Point any client at it with PIXVERSE_API_BASE=<url>. State (account, tasks, uplo
       },
       () => sandbox.baseUrl,
     )
-    this.out.info(`PixVerse sandbox listening. Use: PIXVERSE_API_BASE=${sandbox.baseUrl}`)
+    this.out.info(
+      `PixVerse sandbox listening. Use: PIXVERSE_API_BASE=${sandbox.baseUrl} PIXVERSE_UPLOAD_BASE=${sandbox.origin}`,
+    )
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
