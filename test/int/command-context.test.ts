@@ -13,6 +13,7 @@ import {resolveEndpoint} from '../../src/api/base-url.js'
 import {ROOT} from '../helpers/cli.js'
 import {runCommand} from '../helpers/run-command.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {withoutProcessWrites} from '../helpers/process-writes.js'
 
 /** A stream that records what is written, and claims to be a terminal of `columns` when given. */
 function recorder(columns?: number): OutputStream & {text: string} {
@@ -25,24 +26,6 @@ function recorder(columns?: number): OutputStream & {text: string} {
       this.text += chunk
       return true
     },
-  }
-}
-
-/** Fails the test if anything writes to the process's own stdout or stderr while `work` runs. */
-async function withoutProcessWrites<T>(work: () => Promise<T>): Promise<T> {
-  const writes = {stdout: process.stdout.write, stderr: process.stderr.write}
-  const seen: string[] = []
-  for (const name of ['stdout', 'stderr'] as const)
-    process[name].write = ((chunk: string | Uint8Array) => {
-      seen.push(`${name}: ${String(chunk)}`)
-      return true
-    }) as typeof process.stdout.write
-  try {
-    return await work()
-  } finally {
-    process.stdout.write = writes.stdout
-    process.stderr.write = writes.stderr
-    expect(seen, 'writes to the process streams').to.deep.equal([])
   }
 }
 

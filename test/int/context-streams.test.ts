@@ -13,6 +13,7 @@ import type {IOStreams, OutputStream} from '../../src/context/streams.js'
 import {pickWorkspace} from '../../src/wizard/pick-workspace.js'
 import {ROOT} from '../helpers/cli.js'
 import {useSandbox} from '../helpers/sandbox.js'
+import {withoutProcessWrites} from '../helpers/process-writes.js'
 
 /** The class as oclif's runner hands it out: with its id, which tells the wizard which creation it fills in. */
 class CreateVoiceById extends CreateVoice {
@@ -43,27 +44,6 @@ function recorder(): Recorder {
         await new Promise((resolve) => setTimeout(resolve, 10))
       }
     },
-  }
-}
-
-/**
- * Runs `work` with the process's stdout and stderr recording instead of writing, and fails if anything
- * was written there: a prompt must draw on the streams it was handed.
- */
-async function withoutProcessWrites<T>(work: () => Promise<T>): Promise<T> {
-  const writes = {stdout: process.stdout.write, stderr: process.stderr.write}
-  const seen: string[] = []
-  for (const name of ['stdout', 'stderr'] as const)
-    process[name].write = ((chunk: string | Uint8Array) => {
-      seen.push(`${name}: ${String(chunk)}`)
-      return true
-    }) as typeof process.stdout.write
-  try {
-    return await work()
-  } finally {
-    process.stdout.write = writes.stdout
-    process.stderr.write = writes.stderr
-    expect(seen, 'writes to the process streams').to.deep.equal([])
   }
 }
 
