@@ -1,6 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
+import {findTask} from '../../api/find-task.js'
 import {type TaskKind, type TaskSnapshot, waitForTask} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import * as flag from '../../base/creation-flags.js'
@@ -25,15 +26,19 @@ Resumes what \`create … --no-wait\` (or a timed-out create) started. Exit 2 on
   }
 
   static flags = {
-    type: Flags.string({description: 'Task type.', options: ['video', 'image', 'audio'], default: 'video'}),
+    type: Flags.string({
+      description: 'Task type. [default: video, else image; audio is never auto-detected]',
+      options: ['video', 'image', 'audio'],
+    }),
     timeout: flag.timeout(),
     'poll-interval': flag.pollInterval(),
   }
 
   async run(): Promise<Record<string, unknown>> {
     const id = parseId(this.args.id)
-    const kind = this.flags.type as TaskKind
     this.keepDeadline(this.flags.timeout)
+    // Without --type, the first look says which kind the id is (as `task status` finds it).
+    const kind = (this.flags.type as TaskKind | undefined) ?? (await findTask(this.api, id)).kind
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.ctx)
     const watch = progress.watch(kind, [id])

@@ -1,0 +1,19 @@
+import type {ApiClient} from './client.js'
+import {findKind} from './find-kind.js'
+import {type TaskKind, type TaskSnapshot, fetchTask} from './tasks.js'
+
+/** Without `--type`, an id is looked for as a video, then as an image; audio is never guessed (it needs `--type audio`). */
+const UNTYPED: readonly TaskKind[] = ['video', 'image']
+
+/** A task's current snapshot: of the kind given, or of the first kind that knows the id. */
+export async function findTask(client: ApiClient, id: number, kind?: TaskKind): Promise<TaskSnapshot> {
+  const kinds = kind ? [kind] : UNTYPED
+  const hint = kind
+    ? `Check the id and --type (\`pixverse asset list --type ${kind === 'music' ? 'audio' : kind}\` lists yours).`
+    : 'Check the id (`pixverse asset list` lists yours); a voice or music task needs `--type audio`.'
+  return findKind(
+    id,
+    kinds.map((each) => ({kind: each, look: () => fetchTask(client, each, id)})),
+    hint,
+  )
+}
