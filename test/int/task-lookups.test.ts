@@ -72,4 +72,17 @@ describe('task look-ups across kinds', function () {
       await ctx.sandbox.control('faults', {rules: []})
     }
   })
+
+  it('a deadline that runs out while the kind is looked for is exit 2 naming the id', async function () {
+    await ctx.sandbox.control('faults', {rules: [{endpoint: 'video/list/detail', kind: 'slow', delayMs: 3000}]})
+    try {
+      const result = await ctx.cli(['task', 'wait', image, '--timeout', '1', '--json'])
+      expect(result.exitCode, result.stderr).to.equal(2)
+      const error = JSON.parse(result.stderr.trim().split('\n').at(-1)!) as Record<string, unknown>
+      expect(error).to.include({video_id: Number(image)})
+      expect(error.hint).to.include('task wait')
+    } finally {
+      await ctx.sandbox.control('faults', {rules: []})
+    }
+  })
 })
