@@ -1,7 +1,6 @@
-import {ExitCode, isCliError} from '../errors.js'
 import type {ApiClient} from './client.js'
 import {fetchDetail} from './detail.js'
-import {isTransient} from './retry.js'
+import {type KindLookup, findKind} from './find-kind.js'
 
 export type AssetType = 'video' | 'image' | 'audio'
 
@@ -14,32 +13,29 @@ export interface AssetDetail {
 
 /**
  * Finds an asset by id (docs/protocol.md §3.15 `info`): the given type, or video → image → audio created →
- * audio uploaded. Only "not found"-like (general) errors move on; auth or credit errors stop.
+ * audio uploaded. Uploaded images and videos have no detail to look up, so their ids are found by none.
  */
 export async function findAsset(client: ApiClient, id: number, type?: AssetType, source?: 0 | 1): Promise<AssetDetail> {
-  const attempts: Array<() => Promise<AssetDetail>> = []
-  if (!type || type === 'video')
-    attempts.push(async () => ({type: 'video', raw: await fetchDetail(client, 'video', id)}))
-  if (!type || type === 'image')
-    attempts.push(async () => ({type: 'image', raw: await fetchDetail(client, 'image', id)}))
+  const lookups: Array<KindLookup<AssetDetail>> = []
+  const add = (kind: string, asset: Omit<AssetDetail, 'raw'>) =>
+    lookups.push({
+      kind,
+      look: async () => {
+        const raw = await fetchDetail(client, asset.type, id, asset.source)
+        return raw && typeof raw === 'object' ? {...asset, raw} : undefined
+      },
+    })
+  if (!type || type === 'video') add('video', {type: 'video'})
+  if (!type || type === 'image') add('image', {type: 'image'})
   if (!type || type === 'audio') {
-    if (source !== 0)
-      attempts.push(async () => ({type: 'audio', source: 1, raw: await fetchDetail(client, 'audio', id, 1)}))
-    if (source !== 1)
-      attempts.push(async () => ({type: 'audio', source: 0, raw: await fetchDetail(client, 'audio', id, 0)}))
+    if (source !== 0) add('created audio', {type: 'audio', source: 1})
+    if (source !== 1) add('uploaded audio', {type: 'audio', source: 0})
   }
 
-  let last: unknown
-  for (const attempt of attempts) {
-    try {
-      const found = await attempt()
-      if (found.raw && typeof found.raw === 'object') return found
-    } catch (error) {
-      // A network failure says nothing about the type: report it rather than try the next one.
-      if (!isCliError(error) || error.exitCode !== ExitCode.General || isTransient(error)) throw error
-      last = error
-    }
-  }
-
-  throw last
+  return findKind(
+    id,
+    lookups,
+    '`pixverse asset list` shows your asset ids (`--type image|audio`); uploaded images and videos have no look-up' +
+      ' by id: `pixverse asset list --source upload` shows them with their URLs.',
+  )
 }

@@ -6,6 +6,7 @@ import type {MediaKind} from '../util/media-file.js'
 import {removeTempDir} from '../util/temp-dir.js'
 import type {ApiClient} from './client.js'
 import {fetchDetail} from './detail.js'
+import {findKind} from './find-kind.js'
 import {type MediaInput} from './media-input.js'
 import {fetchRemoteMedia} from './remote-media.js'
 import {type UploadProgress, type UploadedMedia, Uploader, checkLocalMedia} from './upload.js'
@@ -96,17 +97,21 @@ export class MediaResolver {
   async audio(flag: string, input: MediaInput): Promise<AudioRef> {
     if (input.form === 'media-path') return {path: input.value}
     if (input.form === 'id') {
-      for (const source of [1, 0] as const) {
-        try {
-          const audio = await fetchDetail(this.client, 'audio', input.value, source)
-          const path = audio?.path ?? audio?.audio_path
-          if (typeof path === 'string' && path) return {path, duration: numberOrUndefined(audio.duration)}
-        } catch (error) {
-          if ((error as CliError).exitCode !== ExitCode.General) throw error
-        }
+      const id = input.value
+      // Created audio first, then an upload (docs/protocol.md §3.0); one without a media path is not usable.
+      const bySource = (source: 0 | 1) => async () => {
+        const audio = await fetchDetail(this.client, 'audio', id, source)
+        const path = audio?.path ?? audio?.audio_path
+        return typeof path === 'string' && path ? {path, duration: numberOrUndefined(audio.duration)} : undefined
       }
-
-      throw new CliError(`${flag}: audio ${input.value} was not found`, {exitCode: ExitCode.General})
+      return findKind(
+        id,
+        [
+          {kind: 'created audio', look: bySource(1)},
+          {kind: 'uploaded audio', look: bySource(0)},
+        ],
+        `Check ${flag}: \`pixverse asset list --type audio\` lists your audio ids (add \`--source upload\` for uploads).`,
+      )
     }
 
     const uploaded = await this.uploadInput(flag, input, 'audio')

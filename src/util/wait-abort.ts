@@ -49,18 +49,20 @@ export interface WaitAbort {
  * ids and how to resume.
  */
 export function waitAbort(
-  kind: TaskKind,
+  kind: TaskKind | (() => TaskKind),
   ids: number[],
   external?: AbortSignal,
   details: Record<string, unknown> = {},
 ): WaitAbort {
   const controller = new AbortController()
+  // A kind still being looked up (`task wait` without --type) is read when the stop comes.
+  const kindNow = () => (typeof kind === 'function' ? kind() : kind)
   const stop = (what: string, exitCode: number) =>
     controller.abort(
       new CliError(`${what} while waiting; the tasks keep running`, {
         exitCode,
-        details: {...idDetails(kind, ids), ...details},
-        hint: resumeHint(kind, ids[0]),
+        details: {...idDetails(kindNow(), ids), ...details},
+        hint: resumeHint(kindNow(), ids[0]),
       }),
     )
   const onCancel = () => stop('Cancelled', ExitCode.Interrupted)

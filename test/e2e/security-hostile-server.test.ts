@@ -25,7 +25,7 @@ describe('security: a hostile or broken server', function () {
 
   it('prints a server error message in text mode without control characters, on one line', async function () {
     answer = () => ({body: envelope(null, 400_999, NASTY)})
-    const result = await cli(['task', 'status', '7'])
+    const result = await cli(['template', 'info', '7'])
     expect(result.exitCode, result.stderr).to.equal(1)
     const errorLines = result.stderr.split('\n').filter((line) => line.startsWith('error '))
     expect(errorLines, result.stderr).to.have.length(1)

@@ -6,6 +6,7 @@ import {assetDownloadUrl} from '../../api/asset-download.js'
 import {downloadFile} from '../../api/download.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
+import {CliError, ExitCode} from '../../errors.js'
 import {emit} from '../../events.js'
 import {outputPath} from '../../util/file-access.js'
 import {assertFolderWritable} from '../../util/writable-folder.js'
@@ -35,6 +36,14 @@ The folder is --dest, else \`config set output-dir\`, else the current directory
     const dest = outputPath(this.files, this.flags.dest, () => this.settings.outputDir ?? process.cwd(), '--dest')
     assertFolderWritable(dest, this.flags.dest === undefined ? 'output-dir setting' : '--dest')
     const asset = await findAsset(this.api, id, this.flags.type as AssetType | undefined)
+    // Only created audio has a download (docs/protocol.md §5.3): asking for an upload's would fail as "not found".
+    if (asset.type === 'audio' && asset.source === 0) {
+      throw new CliError(`Audio ${id} is an upload, and uploaded audio cannot be downloaded`, {
+        exitCode: ExitCode.General,
+        hint: `Its URL is in \`${this.config.bin} asset info ${id} --type audio --source upload\`.`,
+      })
+    }
+
     const {url, name, bytes} = await assetDownloadUrl(this.api, id, asset.type, asset.raw)
     const {createProgress} = await import('../../progress/progress.js')
     const progress = await createProgress(this.ctx)

@@ -1,7 +1,8 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type TaskKind, fetchTask} from '../../api/tasks.js'
+import {findTask} from '../../api/find-task.js'
+import type {TaskKind} from '../../api/tasks.js'
 import {AuthedCommand} from '../../base/authed-command.js'
 import {parseId} from '../../base/id-arg.js'
 import {statusView} from '../../api/results.js'
@@ -31,9 +32,8 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
   static flags = {
     ids: Flags.string({description: 'Comma-separated task ids (instead of positional ids).'}),
     type: Flags.string({
-      description: 'Task type (audio is never auto-detected).',
+      description: 'Task type. [default: video, else image; audio is never auto-detected]',
       options: ['video', 'image', 'audio'],
-      default: 'video',
     }),
   }
 
@@ -49,19 +49,20 @@ One id prints one object; several ids (or --ids) print an object keyed by id, qu
     if (raw.length === 0) throw validationError('At least one task id is required (positional or --ids)')
     const ids = [...new Set(raw.map((value) => parseId(value)))]
     this.requested = ids
-    const kind = this.flags.type as TaskKind
+    const kind = this.flags.type as TaskKind | undefined
     if (ids.length === 1 && !this.flags.ids) {
-      const snapshot = await fetchTask(this.api, kind, ids[0])
-      return statusView(kind, ids[0], snapshot.raw)
+      const snapshot = await findTask(this.api, ids[0], kind)
+      return statusView(snapshot.kind, ids[0], snapshot.raw)
     }
 
-    const outcomes = await Promise.allSettled(ids.map((id) => fetchTask(this.api, kind, id)))
+    // Each id finds its own kind: a video and an image can be asked about together.
+    const outcomes = await Promise.allSettled(ids.map((id) => findTask(this.api, id, kind)))
     const result: Record<string, unknown> = {}
     const codes = new Set<number>()
     outcomes.forEach((outcome, index) => {
       const id = ids[index]
       if (outcome.status === 'fulfilled') {
-        result[String(id)] = statusView(kind, id, outcome.value.raw)
+        result[String(id)] = statusView(outcome.value.kind, id, outcome.value.raw)
         return
       }
 
