@@ -10,8 +10,8 @@ export interface KindLookup<T> {
 /**
  * The one search for an id's kind: each look-up in the order given until one answers. Only the service's
  * general answer ("not found" and the like) moves on; auth, credits, limits, timeouts, network failures and
- * our own findings (a malformed detail) say nothing about the kind and stop the search. When every kind failed, the error names the id and every
- * kind tried, not just the last kind's own message ("Audio not found" for an image id).
+ * our own findings (a malformed detail) say nothing about the kind and stop the search. When every kind
+ * failed, the error names the id and every kind tried, not just the last kind's own message ("Audio not found" for an image id).
  */
 export async function findKind<T>(id: number, lookups: Array<KindLookup<T>>, hint: string): Promise<T> {
   const failures: CliError[] = []
@@ -20,7 +20,8 @@ export async function findKind<T>(id: number, lookups: Array<KindLookup<T>>, hin
       const found = await look()
       if (found !== undefined) return found
     } catch (error) {
-      const answered = isCliError(error) && error.exitCode === ExitCode.General && error.code !== undefined
+      // A service answer carries its numeric ErrCode; a network failure carries the system's (`EPERM`, …).
+      const answered = isCliError(error) && error.exitCode === ExitCode.General && typeof error.code === 'number'
       if (!answered || isTransient(error)) throw error
       failures.push(error)
     }
