@@ -104,21 +104,9 @@ describe('pipeline run: a production in one resumable command', function () {
   it('storyboard: image → split → four image-to-videos → one playable MP4; a rerun pays nothing', async function () {
     const out = outDir()
     await ctx.sandbox.clearRequests()
-    const result = await ctx.cli(
-      [
-        'pipeline',
-        'run',
-        'storyboard',
-        '--var',
-        'prompt=a fox in the snow',
-        '--var',
-        'duration=5',
-        '--out',
-        out,
-        '--json',
-      ],
-      {timeoutMs: 120_000},
-    )
+    // The same command twice: the rerun must find everything done.
+    const storyboard = ['pipeline', 'run', 'storyboard', '--var', 'prompt=a fox in the snow', '--var', 'duration=5']
+    const result = await ctx.cli([...storyboard, '--out', out, '--json'], {timeoutMs: 120_000})
     expect(result.exitCode, result.stderr).to.equal(0)
     const doc = result.json<RunDoc>()
     expectSchema('pipeline-run', doc)
@@ -151,18 +139,7 @@ describe('pipeline run: a production in one resumable command', function () {
     expect(existsSync(doc.report)).to.equal(true)
 
     await ctx.sandbox.clearRequests()
-    const again = await ctx.cli([
-      'pipeline',
-      'run',
-      'storyboard',
-      '--var',
-      'prompt=a fox in the snow',
-      '--var',
-      'duration=5',
-      '--out',
-      out,
-      '--json',
-    ])
+    const again = await ctx.cli([...storyboard, '--out', out, '--json'])
     expect(again.exitCode, again.stderr).to.equal(0)
     const second = again.json<RunDoc>()
     expect(second.summary).to.include({steps: 4, completed: 4, resumed: 4, credits_spent: 0})
