@@ -121,26 +121,10 @@ describe('fault switches and how the client rides them out', function () {
 
     it('a user-given --idempotency-key is reported and a repeat returns the same task uncharged', async function () {
       const key = `agent-${Date.now()}`
-      const first = await ctx.cli([
-        'create',
-        'video',
-        '--prompt',
-        'keyed',
-        '--idempotency-key',
-        key,
-        '--no-wait',
-        '--json',
-      ])
-      const again = await ctx.cli([
-        'create',
-        'video',
-        '--prompt',
-        'keyed',
-        '--idempotency-key',
-        key,
-        '--no-wait',
-        '--json',
-      ])
+      const create = () =>
+        ctx.cli(['create', 'video', '--prompt', 'keyed', '--idempotency-key', key, '--no-wait', '--json'])
+      const first = await create()
+      const again = await create()
       expect(first.json().idempotency_key).to.equal(key)
       expect(again.json().video_id).to.equal(first.json().video_id)
       expect((await state()).charges[key]).to.equal(1)
